@@ -1,0 +1,112 @@
+"""The kinds of file in a strategy tree and the root model of each.
+
+A file's kind follows from its place under ``data/``, so a pull request that
+updates one measure touches one file and the loader never has to guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from pydantic import Field
+
+from ictgov.model.base import StrictModel
+from ictgov.model.body import Body
+from ictgov.model.measure import Measure
+from ictgov.model.meeting import Meeting
+from ictgov.model.organisation import Organisation
+from ictgov.model.project import MajorProject, StakeholderGroup
+from ictgov.model.strategy import Goal, Strategy
+
+
+class GoalsFile(StrictModel):
+    """``data/strategy/goals.yaml``."""
+
+    goals: list[Goal] = Field(default_factory=list)
+
+
+class OrganisationsFile(StrictModel):
+    """``data/strategy/organisations.yaml``."""
+
+    organisations: list[Organisation] = Field(default_factory=list)
+
+
+class BodiesFile(StrictModel):
+    """``data/strategy/bodies.yaml``."""
+
+    bodies: list[Body] = Field(default_factory=list)
+
+
+class ProjectsFile(StrictModel):
+    """``data/strategy/projects.yaml``."""
+
+    projects: list[MajorProject] = Field(default_factory=list)
+
+
+class StakeholdersFile(StrictModel):
+    """``data/strategy/stakeholders.yaml``."""
+
+    stakeholder_groups: list[StakeholderGroup] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One kind of file: its name, root model and where it lives."""
+
+    name: str
+    model: type[StrictModel]
+    #: Fixed path under ``data/`` for singleton files, or a folder for one-per-item files.
+    location: str
+    one_per_item: bool = False
+    #: Key of the list of entities inside a singleton file, if any.
+    list_key: str | None = None
+
+
+STRATEGY = FileKind("strategy", Strategy, "strategy/strategy.yaml")
+GOALS = FileKind("goals", GoalsFile, "strategy/goals.yaml", list_key="goals")
+ORGANISATIONS = FileKind(
+    "organisations", OrganisationsFile, "strategy/organisations.yaml", list_key="organisations"
+)
+BODIES = FileKind("bodies", BodiesFile, "strategy/bodies.yaml", list_key="bodies")
+PROJECTS = FileKind("projects", ProjectsFile, "strategy/projects.yaml", list_key="projects")
+STAKEHOLDERS = FileKind(
+    "stakeholders", StakeholdersFile, "strategy/stakeholders.yaml", list_key="stakeholder_groups"
+)
+MEASURE = FileKind("measure", Measure, "measures", one_per_item=True)
+MEETING = FileKind("meeting", Meeting, "meetings", one_per_item=True)
+
+KINDS: tuple[FileKind, ...] = (
+    STRATEGY,
+    GOALS,
+    ORGANISATIONS,
+    BODIES,
+    PROJECTS,
+    STAKEHOLDERS,
+    MEASURE,
+    MEETING,
+)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def kind_for(relpath: str) -> FileKind | None:
+    """The kind of a file from its path relative to ``data/`` (posix), or None if unknown."""
+    path = PurePosixPath(relpath)
+    if path.suffix not in YAML_SUFFIXES:
+        return None
+    stem_path = str(path.with_suffix(".yaml"))
+    for kind in KINDS:
+        if kind.one_per_item:
+            if path.parts[0] == kind.location and len(path.parts) >= 2:
+                return kind
+        elif stem_path == kind.location:
+            return kind
+    return None
+
+
+def expected_locations() -> str:
+    """Human list of where files may live, for the 'unknown file' diagnostic."""
+    fixed = [k.location for k in KINDS if not k.one_per_item]
+    folders = [f"{k.location}/<id>.yaml" for k in KINDS if k.one_per_item]
+    return ", ".join(fixed + folders)

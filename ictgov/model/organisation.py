@@ -1,0 +1,65 @@
+"""Member organisations (municipalities) and other parties of the strategy."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from ictgov.model.base import Entity, Id, Link, Text
+
+
+class OrgRole(StrEnum):
+    """The organisation's role in the cooperation."""
+
+    LEAD = "lead"  # vastuukunta
+    MEMBER = "member"
+    PARTNER = "partner"
+
+
+class OrgType(StrEnum):
+    """What kind of organisation it is."""
+
+    MUNICIPALITY = "municipality"
+    REGION = "region"
+    WELLBEING_COUNTY = "wellbeing_services_county"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+def business_id_check_digit(first7: str) -> int | None:
+    """Check digit of a Finnish business ID (Y-tunnus); None when no valid digit exists."""
+    weights = (7, 9, 10, 5, 8, 4, 2)
+    remainder = sum(int(d) * w for d, w in zip(first7, weights, strict=True)) % 11
+    if remainder == 0:
+        return 0
+    if remainder == 1:
+        return None
+    return 11 - remainder
+
+
+def business_id_is_valid(value: str) -> bool:
+    """Whether *value* (``NNNNNNN-C``) has the right check digit."""
+    if len(value) != 9 or value[7] != "-" or not (value[:7] + value[8]).isdigit():
+        return False
+    return business_id_check_digit(value[:7]) == int(value[8])
+
+
+class Organisation(Entity):
+    """A member municipality or another party."""
+
+    id: Id
+    name: Text
+    type: OrgType = OrgType.MUNICIPALITY
+    role: OrgRole = OrgRole.MEMBER
+    municipality_code: str | None = Field(
+        default=None,
+        pattern=r"^\d{3}$",
+        description='Statistics Finland code, three digits with leading zeros, quoted: "020".',
+    )
+    business_id: str | None = Field(
+        default=None,
+        pattern=r"^\d{7}-\d$",
+        description="Finnish business ID (Y-tunnus), e.g. 0211675-2; the check digit is verified.",
+    )
+    website: Link | None = None
