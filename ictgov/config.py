@@ -1,0 +1,162 @@
+"""Project configuration: ``[tool.ictgov]`` in ``pyproject.toml`` or ``ictgov.toml``.
+
+Found by walking up from the working directory; the directory that holds it (or a
+``data/strategy/`` folder) is the repository root. Command-line options win.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from ictgov.diagnostics import Severity
+from ictgov.errors import ConfigError, RootNotFoundError
+from ictgov.model.base import StrictModel
+
+CONFIG_FILE = "ictgov.toml"
+PYPROJECT = "pyproject.toml"
+TODAY_ENV = "ICTGOV_TODAY"
+
+
+class LintConfig(StrictModel):
+    """Which rules run and how severe they are."""
+
+    select: list[str] = Field(default_factory=list, description="Only these codes/names/groups.")
+    ignore: list[str] = Field(default_factory=list, description="Never report these.")
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="Re-grade a rule: {'CM02': 'warning'}."
+    )
+    fail_on: Severity = Severity.ERROR
+
+
+class Config(StrictModel):
+    """Everything configurable, with the defaults a new repository gets."""
+
+    stale_after_days: int = Field(
+        default=120, ge=1, description="A measure in progress with no update for longer is stale."
+    )
+    max_file_bytes: int = Field(default=5_000_000, ge=1_000)
+    default_branch: str = "main"
+    language: str = Field(default="fi", pattern="^(fi|sv|en)$")
+    lint: LintConfig = Field(default_factory=LintConfig)
+    render: dict[str, object] = Field(default_factory=dict)
+    #: Where the configuration was read from, for messages.
+    source: str | None = None
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def _section(path: Path) -> dict[str, object] | None:
+    """The ictgov table of a config file, or None when the file has none."""
+    data = _read_toml(path)
+    if path.name == PYPROJECT:
+        tool = data.get("tool")
+        section = tool.get("ictgov") if isinstance(tool, dict) else None
+        return section if isinstance(section, dict) else None
+    ictgov = data.get("tool", {}).get("ictgov") if isinstance(data.get("tool"), dict) else None  # type: ignore[union-attr]
+    return ictgov if isinstance(ictgov, dict) else data
+
+
+def _is_root(directory: Path) -> bool:
+    if (directory / CONFIG_FILE).is_file() or (directory / "data" / "strategy").is_dir():
+        return True
+    pyproject = directory / PYPROJECT
+    if pyproject.is_file():
+        try:
+            return _section(pyproject) is not None
+        except ConfigError:
+            return False
+    return False
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository root: the nearest directory upwards with config or ``data/strategy/``."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        if _is_root(directory):
+            return directory
+    raise RootNotFoundError(
+        f"no strategy repository found in {here} or above it (looked for {CONFIG_FILE}, "
+        f"[tool.ictgov] in {PYPROJECT}, or a data/strategy/ folder); "
+        "run the command inside one, pass --root DIR, or create one with 'ictgov init'"
+    )
+
+
+def resolve_root(root: Path | None) -> Path:
+    """``--root`` if given (it must exist), else the root found from the working directory."""
+    if root is None:
+        return find_root()
+    if not root.is_dir():
+        raise RootNotFoundError(f"--root {root}: no such directory")
+    return root.resolve()
+
+
+def load_config(root: Path) -> Config:
+    """Read the configuration of the repository at *root* (defaults if there is none)."""
+    for name in (CONFIG_FILE, PYPROJECT):
+        path = root / name
+        if not path.is_file():
+            continue
+        section = _section(path)
+        if section is None:
+            continue
+        try:
+            config = Config.model_validate({**_flatten_lint(section)})
+        except ValidationError as exc:
+            raise ConfigError(_config_message(path, exc)) from None
+        return config.model_copy(update={"source": str(path)})
+    return Config()
+
+
+_LINT_KEYS = set(LintConfig.model_fields)
+
+
+def _flatten_lint(section: dict[str, object]) -> dict[str, object]:
+    """Allow lint keys at the top level too (``select = [...]``) as linters usually do."""
+    out = dict(section)
+    lint = dict(out.pop("lint", {}) or {})  # type: ignore[call-overload]
+    for key in list(out):
+        if key.replace("-", "_") in _LINT_KEYS:
+            lint[key.replace("-", "_")] = out.pop(key)
+    out = {k.replace("-", "_"): v for k, v in out.items()}
+    if lint:
+        out["lint"] = lint
+    return out
+
+
+def _config_message(path: Path, exc: ValidationError) -> str:
+    problems = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            known = sorted(Config.model_fields) + sorted(_LINT_KEYS)
+            close = difflib.get_close_matches(str(err["loc"][-1]), known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(f"unknown setting {where!r}{hint}")
+        else:
+            problems.append(f"{where}: {err['msg']}")
+    return f"{path}: " + "; ".join(problems)
+
+
+def resolve_today(value: str | None) -> date:
+    """``--today``, else ``$ICTGOV_TODAY``, else the real date: reproducible when asked."""
+    raw = value or os.environ.get(TODAY_ENV)
+    if not raw:
+        return date.today()
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        source = "--today" if value else TODAY_ENV
+        raise ConfigError(f"{source}: {raw!r} is not a date; use YYYY-MM-DD") from None

@@ -1,0 +1,224 @@
+"""Fast YAML 1.2 reading with positions, on libyaml's composer.
+
+ruamel.yaml round-trip is exact but about 15 times slower; it belongs to editing.
+Here libyaml composes the node graph (C speed, with marks) and we construct plain
+Python values ourselves by the YAML 1.2 core schema, as ruamel.yaml does: ``no``,
+``on`` and ``yes`` stay strings, ``010`` is ten, ``12:30`` is a string. Dates stay
+ISO strings; the models parse them. Duplicate keys, alias bombs and recursive
+aliases are reported as problems instead of being silently accepted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ictgov.load.sourcemap import DataPath, Position, SourceMap
+
+try:  # libyaml is part of every PyYAML wheel; fall back to pure Python if missing.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform's wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Upper bound of values constructed from one file: stops "billion laughs" alias bombs.
+MAX_NODES = 200_000
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT10 = re.compile(r"[-+]?[0-9][0-9_]*\Z")
+_INT8 = re.compile(r"0o[0-7]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+
+
+@dataclass(slots=True)
+class YamlProblem:
+    """Something wrong with the YAML itself, at a 1-based position."""
+
+    kind: str  # "syntax" | "duplicate-key" | "aliases"
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    """The data of one document, its source map, and what was wrong with it."""
+
+    data: Any
+    source_map: SourceMap
+    problems: list[YamlProblem] = field(default_factory=list)
+
+
+def resolve_plain(text: str) -> Any:
+    """Value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+class _Builder:
+    """Turns composed nodes into Python values, recording a position for every path."""
+
+    def __init__(self) -> None:
+        self.smap = SourceMap()
+        self.problems: list[YamlProblem] = []
+        self.count = 0
+        self.active: set[int] = set()
+
+    def build(self, node: yaml.Node, path: DataPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooManyNodes
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style:  # plain: libyaml says "" (pure-Python PyYAML says None)
+                return resolve_plain(node.value)
+            return node.value
+        key = id(node)
+        if key in self.active:
+            mark = node.start_mark
+            self.problems.append(
+                YamlProblem(
+                    "aliases",
+                    "an alias refers to the node that contains it; remove the recursion",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            )
+            return None
+        self.active.add(key)
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return self._sequence(node, path)
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+        finally:
+            self.active.discard(key)
+        return None  # pragma: no cover - libyaml has only three node kinds
+
+    def _sequence(self, node: yaml.SequenceNode, path: DataPath) -> list[Any]:
+        out: list[Any] = []
+        for index, item in enumerate(node.value):
+            sub = (*path, index)
+            mark = item.start_mark
+            self.smap.add(sub, Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1))
+            out.append(self.build(item, sub))
+        return out
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            raw_key = self.build(key_node, path)
+            key = raw_key if _hashable(raw_key) else str(raw_key)
+            kmark, vmark = key_node.start_mark, value_node.start_mark
+            if key in seen:
+                self.problems.append(
+                    YamlProblem(
+                        "duplicate-key",
+                        f"key {key!r} appears twice in this mapping (first on line {seen[key]}); "
+                        "keep one of them",
+                        kmark.line + 1,
+                        kmark.column + 1,
+                    )
+                )
+                continue
+            seen[key] = kmark.line + 1
+            sub = (*path, key)
+            self.smap.add(sub, Position(kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1))
+            out[key] = self.build(value_node, sub)
+        return out
+
+
+class _TooManyNodes(Exception):
+    pass
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document. Never raises for bad input: problems are returned."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = _syntax_message(exc, _char_at(text, line, column))
+        return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", message, line, column)])
+    except yaml.YAMLError as exc:
+        return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", str(exc), 1, 1)])
+    builder = _Builder()
+    builder.smap.add((), Position(1, 1, 1, 1))
+    if node is None:
+        return ParsedYaml(None, builder.smap)
+    mark = node.start_mark
+    builder.smap.add((), Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1))
+    try:
+        data = builder.build(node, ())
+    except _TooManyNodes:
+        return ParsedYaml(
+            None,
+            builder.smap,
+            [
+                YamlProblem(
+                    "aliases",
+                    f"the document expands to more than {MAX_NODES:,} values through aliases; "
+                    "write the data out instead of repeating anchors",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            ],
+        )
+    return ParsedYaml(data, builder.smap, builder.problems)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, char: str) -> str:
+    problem = exc.problem or "invalid YAML"
+    text = f"{problem}"
+    if exc.context:
+        text = f"{exc.context}: {problem}"
+    if char == "\t" or "'\\t'" in problem:
+        text += "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        text += "; put quotes around a text that contains ': '"
+    elif "found duplicate anchor" in problem:
+        text += "; give each anchor a unique name"
+    else:
+        text += "; check the indentation and quoting around this place"
+    return text

@@ -1,0 +1,35 @@
+"""A strategy repository on disk: its root, configuration, and trees at any version.
+
+The one entry point commands use to get a ``Tree``, so that ``--root``, ``--at`` and
+configuration mean the same thing in every command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ictgov.config import Config, load_config, resolve_root
+from ictgov.load import FsSource, Tree, load_tree
+
+
+@dataclass
+class Project:
+    """The repository at ``root`` with its configuration."""
+
+    root: Path
+    config: Config
+
+    @classmethod
+    def open(cls, root: Path | None = None) -> Project:
+        """Find (or take) the root and read its configuration."""
+        found = resolve_root(root)
+        return cls(found, load_config(found))
+
+    def tree(self, at: str | None = None) -> Tree:
+        """The tree in the working directory, or as it was at a git revision or date."""
+        if at is not None:
+            from ictgov.vcs.snapshot import load_tree_at
+
+            return load_tree_at(self, at)
+        return load_tree(FsSource(self.root), max_bytes=self.config.max_file_bytes)

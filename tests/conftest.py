@@ -1,0 +1,37 @@
+"""Shared fixtures: copies of the bundled and minimal trees, and a fixed today."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The date every date-dependent test takes as today.
+TODAY = date(2024, 11, 1)
+BUNDLED_TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def _no_env_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ICTGOV_TODAY", raising=False)
+
+
+@pytest.fixture
+def minimal_root(tmp_path: Path) -> Path:
+    """A writable copy of ``tests/fixtures/minimal``: a small valid tree."""
+    dest = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "minimal", dest)
+    return dest
+
+
+@pytest.fixture
+def bundled_root(tmp_path: Path) -> Path:
+    """A writable copy of the bundled example data with its configuration."""
+    dest = tmp_path / "bundled"
+    shutil.copytree(REPO / "data", dest / "data")
+    (dest / "ictgov.toml").write_text("stale_after_days = 120\n", encoding="utf-8")
+    return dest
