@@ -65,7 +65,8 @@ def _section(path: Path) -> dict[str, object] | None:
         tool = data.get("tool")
         section = tool.get("ictgov") if isinstance(tool, dict) else None
         return section if isinstance(section, dict) else None
-    ictgov = data.get("tool", {}).get("ictgov") if isinstance(data.get("tool"), dict) else None  # type: ignore[union-attr]
+    tool = data.get("tool")
+    ictgov = tool.get("ictgov") if isinstance(tool, dict) else None
     return ictgov if isinstance(ictgov, dict) else data
 
 

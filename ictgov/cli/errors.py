@@ -39,7 +39,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
-        except Exception as exc:  # noqa: BLE001 - the last line of defence
+        except Exception as exc:
             typer.echo(
                 f"internal error: {type(exc).__name__}: {exc}\n"
                 f"This is a bug in ictgov {__version__}. Please report it at {ISSUES_URL} "

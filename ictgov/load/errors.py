@@ -57,7 +57,9 @@ def model_at(model: type[BaseModel], loc: DataPath) -> type[BaseModel] | None:
 
 def _clean_loc(loc: tuple[Any, ...]) -> DataPath:
     """Drop Pydantic's internal parts (``[key]``, validator tags) from an error location."""
-    return tuple(p for p in loc if isinstance(p, int) or not (str(p).startswith(("[", "function-"))))
+    return tuple(
+        p for p in loc if isinstance(p, int) or not (str(p).startswith(("[", "function-")))
+    )
 
 
 def _show(value: Any) -> str:
@@ -92,14 +94,22 @@ def validation_diagnostics(
                 else "remove it"
             )
             line, col = smap.key_at(full)
-            out.append(SCHEMA_UNKNOWN_KEY.at(f"unknown key {key!r}; {hint}", file, line, col, format_path(full)))
+            out.append(
+                SCHEMA_UNKNOWN_KEY.at(
+                    f"unknown key {key!r}; {hint}", file, line, col, format_path(full)
+                )
+            )
         elif kind == "missing":
             key = str(loc[-1]) if loc else "?"
             parent = format_path(full[:-1]) or "the top level"
             line, col = smap.value_at(full[:-1])
             out.append(
                 SCHEMA_MISSING.at(
-                    f"missing required key {key!r} in {parent}; add it", file, line, col, format_path(full)
+                    f"missing required key {key!r} in {parent}; add it",
+                    file,
+                    line,
+                    col,
+                    format_path(full),
                 )
             )
         elif kind == "model_type" and not loc:
@@ -119,8 +129,14 @@ def validation_diagnostics(
             message = err["msg"]
             if kind in {"string_type"} and isinstance(err["input"], (int, float, bool)):
                 message += "; put quotes around it"
-            elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == ID_PATTERN:
-                message = "ids use lowercase letters a-z, digits and '-', '_' or '.', e.g. 'evaka-rollout'"
+            elif (
+                kind == "string_pattern_mismatch"
+                and err.get("ctx", {}).get("pattern") == ID_PATTERN
+            ):
+                message = (
+                    "ids use lowercase letters a-z, digits and '-', '_' or '.', "
+                    "e.g. 'evaka-rollout'"
+                )
             out.append(
                 SCHEMA_INVALID.at(
                     f"{where}: {message} (got {_show(err['input'])})",

@@ -148,9 +148,8 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
         tree.diagnostics.extend(doc.diagnostics)
         if doc.kind is None:
             continue
-        if doc.model is not None or doc.items:
-            if doc.kind.list_key or doc.model is not None:
-                collectors[doc.kind.name](doc)
+        if doc.model is not None or (doc.kind.list_key and doc.items):
+            collectors[doc.kind.name](doc)
         _remember_ids(tree, doc)
     if tree.strategy is None and not any(
         d.kind is not None and d.kind.name == STRATEGY.name for d in tree.documents.values()
@@ -174,7 +173,11 @@ def _remember_ids(tree: Tree, doc: Document) -> None:
     if kind.list_key:
         valid = {getattr(i, "id", None) for i in doc.items}
         for item in data.get(kind.list_key) or []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"] not in valid:
+            if (
+                isinstance(item, dict)
+                and isinstance(item.get("id"), str)
+                and item["id"] not in valid
+            ):
                 tree.unvalidated_ids.add(item["id"])
     elif doc.model is None and isinstance(data.get("id"), str):
         tree.unvalidated_ids.add(data["id"])

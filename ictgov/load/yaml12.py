@@ -124,7 +124,9 @@ class _Builder:
         for index, item in enumerate(node.value):
             sub = (*path, index)
             mark = item.start_mark
-            self.smap.add(sub, Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1))
+            self.smap.add(
+                sub, Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+            )
             out.append(self.build(item, sub))
         return out
 
@@ -148,7 +150,9 @@ class _Builder:
                 continue
             seen[key] = kmark.line + 1
             sub = (*path, key)
-            self.smap.add(sub, Position(kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1))
+            self.smap.add(
+                sub, Position(kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1)
+            )
             out[key] = self.build(value_node, sub)
         return out
 
