@@ -1,0 +1,91 @@
+"""``ictgov schema``: JSON Schema of each kind of file, for editors and for CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ictgov.cli.errors import fail, guarded
+from ictgov.cli.options import RootOption
+
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Only this kind of file: strategy, goals, organisations, bodies, projects, "
+        "stakeholders, measure, meeting.",
+        show_default=False,
+    ),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write <kind>.schema.json files into this folder (default: schemas/ of the root).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+CheckOption = Annotated[
+    bool,
+    typer.Option(
+        "--check",
+        help="Write nothing; exit 1 when the schema files differ from the models.",
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``schema`` command to the app."""
+    app.command("schema")(schema)
+
+
+@guarded
+def schema(
+    kind: KindOption = None,
+    out: OutOption = None,
+    check: CheckOption = False,
+    root: RootOption = None,
+) -> None:
+    """Print or write the JSON Schema of each kind of data file.
+
+    With --kind and no --out, print that schema. Otherwise write every schema (or the
+    one kind) into --out, or into schemas/ at the repository root. Data files point
+    editors at them with a first line such as
+    '# yaml-language-server: $schema=../../schemas/measure.schema.json'.
+    """
+    from ictgov.model.files import KINDS
+    from ictgov.schema import SCHEMA_DIR, rendered_schemas, stale_schemas, write_schemas
+
+    names = [k.name for k in KINDS]
+    if kind is not None and kind not in names:
+        import difflib
+
+        close = difflib.get_close_matches(kind, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise fail(f"unknown kind {kind!r}{hint} (kinds: {', '.join(names)})")
+    kinds = [kind] if kind else None
+    if kind is not None and out is None and not check:
+        typer.echo(rendered_schemas(kinds)[f"{kind}.schema.json"], nl=False)
+        return
+    if out is None:
+        from ictgov.config import resolve_root
+
+        out = resolve_root(root) / SCHEMA_DIR
+    if check:
+        stale = stale_schemas(out, kinds)
+        if stale:
+            typer.echo(
+                f"{len(stale)} schema file(s) in {out} are missing or out of date: "
+                f"{', '.join(stale)}; run 'ictgov schema --out {out}' to regenerate them",
+                err=True,
+            )
+            raise typer.Exit(1)
+        typer.echo(f"schemas in {out} are up to date")
+        return
+    for path in write_schemas(out, kinds):
+        typer.echo(str(path))

@@ -1,0 +1,92 @@
+"""JSON Schemas: generated from the models, deterministic, and committed up to date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ictgov.load import parse_yaml
+from ictgov.model.files import KINDS, kind_for
+from ictgov.schema import (
+    DIALECT,
+    dumps,
+    packaged_schema_dir,
+    rendered_schemas,
+    schemas_by_kind,
+    stale_schemas,
+    write_schemas,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+MINIMAL = REPO / "tests" / "fixtures" / "minimal"
+
+
+def test_one_schema_per_kind_with_id_title_and_description() -> None:
+    schemas = schemas_by_kind()
+    assert sorted(schemas) == sorted(k.name for k in KINDS)
+    for name, schema in schemas.items():
+        assert schema["$schema"] == DIALECT
+        assert schema["$id"].endswith(f"/{name}.schema.json")
+        assert schema["title"] == f"ictgov {name} file"
+        assert schema["description"]
+        assert schema["additionalProperties"] is False  # unknown keys flagged in editors
+
+
+def test_field_descriptions_and_personal_markers_come_from_the_models() -> None:
+    measure = schemas_by_kind()["measure"]
+    assert "Short human code" in measure["properties"]["code"]["description"]
+    assert measure["$defs"]["UpdateEntry"]["properties"]["by"]["x-personal"] is True
+    assert measure["properties"]["status"]["default"] == "planned"
+
+
+def test_output_is_deterministic_with_sorted_keys_and_trailing_newline() -> None:
+    first, second = rendered_schemas(), rendered_schemas()
+    assert first == second
+    for text in first.values():
+        assert text.endswith("}\n")
+        assert dumps(json.loads(text)) == text  # already canonical: keys sorted
+
+
+def test_write_schemas_writes_every_file_and_leaves_current_ones_alone(tmp_path: Path) -> None:
+    written = write_schemas(tmp_path)
+    assert sorted(p.name for p in written) == sorted(f"{k.name}.schema.json" for k in KINDS)
+    stamp = (tmp_path / "measure.schema.json").stat().st_mtime_ns
+    write_schemas(tmp_path)
+    assert (tmp_path / "measure.schema.json").stat().st_mtime_ns == stamp
+    assert stale_schemas(tmp_path) == []
+    (tmp_path / "goals.schema.json").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "meeting.schema.json").unlink()
+    assert stale_schemas(tmp_path) == ["goals.schema.json", "meeting.schema.json"]
+
+
+@pytest.mark.parametrize(
+    "folder", [REPO / "schemas", packaged_schema_dir()], ids=["repo", "package"]
+)
+def test_committed_schemas_are_current(folder: Path) -> None:
+    stale = stale_schemas(folder)
+    assert not stale, (
+        f"stale schemas in {folder}: {stale}; regenerate with "
+        "'ictgov schema --root .' and 'ictgov schema --out ictgov/schemas'"
+    )
+
+
+def test_the_minimal_fixture_validates_against_the_schemas() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schemas = schemas_by_kind()
+    files = sorted((MINIMAL / "data").rglob("*.yaml"))
+    assert files
+    for path in files:
+        kind = kind_for(path.relative_to(MINIMAL / "data").as_posix())
+        assert kind is not None
+        data = parse_yaml(path.read_text(encoding="utf-8")).data
+        errors = list(jsonschema.Draft202012Validator(schemas[kind.name]).iter_errors(data))
+        assert errors == [], (path, [e.message for e in errors])
+
+
+def test_the_schema_rejects_an_unknown_key() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(schemas_by_kind()["measure"])
+    data = {"id": "m", "code": "1", "title": "T", "goals": ["g1"], "staus": "planned"}
+    assert any("staus" in e.message for e in validator.iter_errors(data))
