@@ -35,6 +35,8 @@ _INT8 = re.compile(r"0o[0-7]+\Z")
 _INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+#: First characters of every plain scalar that is not a string in the core schema.
+_MAYBE_SPECIAL = frozenset("0123456789+-.~nNtTfF")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 
 
@@ -59,6 +61,8 @@ class ParsedYaml:
 
 def resolve_plain(text: str) -> Any:
     """Value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text and text[0] not in _MAYBE_SPECIAL:
+        return text  # most keys and texts: no need to try every pattern
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -80,11 +84,29 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+class _Composer(_Loader):
+    """libyaml's composer without PyYAML's YAML 1.1 tag resolution, which we redo anyway.
+
+    PyYAML calls back into Python to resolve a tag for every node, running the YAML 1.1
+    regular expressions; skipping that halves the time to compose a file.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
 class _Builder:
     """Turns composed nodes into Python values, recording a position for every path."""
 
     def __init__(self) -> None:
         self.smap = SourceMap()
+        self.positions = self.smap.positions
         self.problems: list[YamlProblem] = []
         self.count = 0
         self.active: set[int] = set()
@@ -93,7 +115,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooManyNodes
-        if isinstance(node, yaml.ScalarNode):
+        if type(node) is yaml.ScalarNode:
             if not node.style:  # plain: libyaml says "" (pure-Python PyYAML says None)
                 return resolve_plain(node.value)
             return node.value
@@ -121,22 +143,27 @@ class _Builder:
 
     def _sequence(self, node: yaml.SequenceNode, path: DataPath) -> list[Any]:
         out: list[Any] = []
+        positions = self.positions
         for index, item in enumerate(node.value):
             sub = (*path, index)
             mark = item.start_mark
-            self.smap.add(
-                sub, Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-            )
+            line, column = mark.line + 1, mark.column + 1
+            positions[sub] = Position(line, column, line, column)
             out.append(self.build(item, sub))
         return out
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         seen: dict[Any, int] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
-            raw_key = self.build(key_node, path)
-            key = raw_key if _hashable(raw_key) else str(raw_key)
-            kmark, vmark = key_node.start_mark, value_node.start_mark
+            if type(key_node) is yaml.ScalarNode:
+                self.count += 1
+                key = key_node.value if key_node.style else resolve_plain(key_node.value)
+            else:
+                raw_key = self.build(key_node, path)
+                key = raw_key if _hashable(raw_key) else str(raw_key)
+            kmark = key_node.start_mark
             if key in seen:
                 self.problems.append(
                     YamlProblem(
@@ -150,8 +177,9 @@ class _Builder:
                 continue
             seen[key] = kmark.line + 1
             sub = (*path, key)
-            self.smap.add(
-                sub, Position(kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1)
+            vmark = value_node.start_mark
+            positions[sub] = Position(
+                kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1
             )
             out[key] = self.build(value_node, sub)
         return out
@@ -172,7 +200,7 @@ def _hashable(value: Any) -> bool:
 def parse_yaml(text: str) -> ParsedYaml:
     """Parse one YAML document. Never raises for bad input: problems are returned."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
