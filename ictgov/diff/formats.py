@@ -1,0 +1,222 @@
+"""A semantic diff as text (terminal), Markdown (pull-request comment) or JSON.
+
+The Markdown starts with a hidden marker so CI can find and update one sticky
+comment, shows a summary table first and the details of each item in a
+``<details>`` block, and shrinks itself (details, then rows) to stay under a size
+limit: 1 MiB for a GitHub job summary by default, less for a comment.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ictgov.diff.entities import SINGULAR
+from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_value
+
+#: The hidden line CI searches for to update its one comment instead of adding more.
+MARKER = "<!-- ictgov-diff -->"
+#: GitHub's limit for a job summary; a pull-request comment allows 65,536 characters.
+DEFAULT_MAX_BYTES = 1024 * 1024
+_SIGN = {"added": "+", "removed": "-", "modified": "~"}
+_ICON = {"added": "➕ added", "removed": "➖ removed", "modified": "✏️ modified"}
+
+
+def _kind(item: ItemDiff) -> str:
+    return SINGULAR.get(item.kind, item.kind)
+
+
+def _unreadable_text(item: ItemDiff) -> str | None:
+    if item.unreadable is None:
+        return None
+    side = "BASE" if item.unreadable == "base" else "HEAD"
+    return f"could not be read at {side}; see the problems below"
+
+
+def _counts_text(diff: TreeDiff) -> str:
+    c = diff.counts()
+    hints = c["hints"]
+    return (
+        f"{c['added']} added, {c['removed']} removed, {c['modified']} modified; "
+        f"{hints} review hint{'s' if hints != 1 else ''}"
+    )
+
+
+# -- text ---------------------------------------------------------------------
+
+
+def render_text(diff: TreeDiff, note: str | None = None) -> str:
+    """The diff for a terminal: one block per item, hints marked with '!'."""
+    lines = [f"Changes from {diff.base_label} to {diff.head_label}"]
+    if note:
+        lines.append(f"({note})")
+    if diff.empty:
+        lines.append("No changes to the strategy.")
+    else:
+        lines.append(_counts_text(diff))
+    for item in diff.items:
+        where = item.new_file or item.old_file or ""
+        lines.append("")
+        lines.append(f"{_SIGN[item.change]} {_kind(item)} {item.id} “{item.title}” ({where})")
+        unreadable = _unreadable_text(item)
+        if unreadable:
+            lines.append(f"    ? {unreadable}")
+        lines.extend(f"    {event.text}" for event in item.events)
+        lines.extend(f"    ! {h.code} {h.message}" for h in item.hints)
+    lines.extend(
+        _problem_lines(diff, lambda d: f"  {d.file}:{d.line}:{d.column}: {d.code} {d.message}")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _problem_lines(diff: TreeDiff, show: Callable[[Any], str]) -> list[str]:
+    out: list[str] = []
+    for side, problems in (("BASE", diff.base_problems), ("HEAD", diff.head_problems)):
+        if problems:
+            out += ["", f"Could not be read at {side}:"]
+            out += [show(d) for d in problems]
+    return out
+
+
+# -- JSON ---------------------------------------------------------------------
+
+
+def render_json(diff: TreeDiff, note: str | None = None) -> str:
+    """The diff as stable JSON (sorted keys): the change model, events and hints."""
+    data = diff.as_dict()
+    data["note"] = note
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# -- Markdown -----------------------------------------------------------------
+
+
+def md(text: str) -> str:
+    """Text safe inside Markdown and table cells: no HTML, links or formatting."""
+    text = html.escape(text, quote=False)
+    for char in "\\`*_[]|#":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")
+
+
+def _cell_value(value: Any) -> str:
+    if value is MISSING:
+        return "—"
+    return md(show_value(value, limit=120))
+
+
+def _summary_row(item: ItemDiff, max_events: int = 3) -> str:
+    texts = [e.text for e in item.events]
+    shown = "; ".join(md(t) for t in texts[:max_events])
+    if len(texts) > max_events:
+        shown += f" (+{len(texts) - max_events} more)"
+    unreadable = _unreadable_text(item)
+    if unreadable:
+        shown = f"⚠️ {md(unreadable)}; {shown}" if shown else f"⚠️ {md(unreadable)}"
+    hints = f"⚠️ {len(item.hints)}" if item.hints else ""
+    return (
+        f"| {_ICON[item.change]} | {_kind(item)} `{md(item.id)}` {md(item.title)} "
+        f"| {shown} | {hints} |"
+    )
+
+
+def _field_table(changes: list[Change]) -> list[str]:
+    rows = ["| Field | Before | After |", "| --- | --- | --- |"]
+    for change in changes:
+        rows.append(
+            f"| `{md(format_path(change.path))}` | {_cell_value(change.old)} "
+            f"| {_cell_value(change.new)} |"
+        )
+    return rows
+
+
+def _details(item: ItemDiff, with_fields: bool) -> list[str]:
+    title = html.escape(item.title, quote=False)
+    out = [
+        "<details>",
+        f"<summary>{_ICON[item.change]} {_kind(item)} <code>{html.escape(item.id)}</code>"
+        f" — {title}</summary>",
+        "",
+    ]
+    if item.moved:
+        out.append(f"File: `{md(item.old_file or '')}` → `{md(item.new_file or '')}`")
+    else:
+        out.append(f"File: `{md(item.new_file or item.old_file or '')}`")
+    out.append("")
+    unreadable = _unreadable_text(item)
+    if unreadable:
+        out.append(f"- ⚠️ {md(unreadable)}")
+    out += [f"- {md(e.text)}" for e in item.events]
+    out += [f"- ⚠️ **{h.code}** {md(h.message)}" for h in item.hints]
+    if with_fields and item.changes:
+        out += ["", *_field_table(item.changes)]
+    out += ["", "</details>", ""]
+    return out
+
+
+def _markdown(diff: TreeDiff, note: str | None, level: int, rows: int | None) -> str:
+    lines = [MARKER, "## Strategy changes", ""]
+    lines.append(
+        f"From `{md(diff.base_label)}` to `{md(diff.head_label)}`: {md(_counts_text(diff))}"
+    )
+    if note:
+        lines += ["", f"_{md(note)}_"]
+    if diff.empty:
+        lines += ["", "No changes to the strategy."]
+        return "\n".join(lines) + "\n"
+    items = diff.items if rows is None else diff.items[:rows]
+    lines += ["", "| Change | Item | What changed | Review |", "| --- | --- | --- | --- |"]
+    lines += [_summary_row(item) for item in items]
+    if rows is not None and rows < len(diff.items):
+        lines += [
+            "",
+            f"…and {len(diff.items) - rows} more items. The diff is too large for one comment; "
+            "run `ictgov diff` locally or download the job's artefact for all of it.",
+        ]
+    hints = diff.hints() if rows is None else [(i, h) for i in items for h in i.hints]
+    if hints:
+        lines += ["", "### Review hints", ""]
+        lines += [
+            f"- ⚠️ {_kind(item)} `{md(item.id)}`: **{h.code}** {md(h.message)}" for item, h in hints
+        ]
+    if level < 2:
+        lines += ["", "### Details", ""]
+        for item in diff.items:
+            lines += _details(item, with_fields=level == 0)
+    elif rows is None:
+        lines += ["", "_Details left out to keep this under the size limit._"]
+    lines += _problem_lines(
+        diff, lambda d: f"- `{md(d.file)}:{d.line}:{d.column}` **{d.code}** {md(d.message)}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(
+    diff: TreeDiff, note: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> str:
+    """The diff for a pull-request comment, summarised as needed to fit *max_bytes*."""
+
+    def fits(text: str) -> bool:
+        return len(text.encode("utf-8")) <= max_bytes
+
+    for level in (0, 1, 2):
+        text = _markdown(diff, note, level, None)
+        if fits(text):
+            return text
+    low, high = 0, len(diff.items)
+    while low < high:  # the most summary rows that still fit
+        mid = (low + high + 1) // 2
+        if fits(_markdown(diff, note, 2, mid)):
+            low = mid
+        else:
+            high = mid - 1
+    return _markdown(diff, note, 2, low)
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+}

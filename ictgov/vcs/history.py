@@ -1,0 +1,230 @@
+"""``ictgov history``: every change to one item, or to the whole tree, commit by commit.
+
+An item is followed through the commits that touched its file (``git log --raw``,
+one process); where the file appeared, the same commit's other changes tell where
+the item came from, so a move between files or a rename continues the history.
+Blobs are read through the one ``cat-file`` process and parsed once each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+
+from ictgov.diff import ReviewContext, TreeDiff, diff_documents
+from ictgov.diff.entities import index, unreadable_ids
+from ictgov.errors import IctgovError
+from ictgov.load import Document
+from ictgov.model import Body
+from ictgov.project import Project
+from ictgov.vcs.compare import BODIES_PATH
+from ictgov.vcs.log import Commit, log
+from ictgov.vcs.repo import GitRepo
+
+
+class ItemNotFoundError(IctgovError):
+    """No version of the tree holds an item with this id."""
+
+
+@dataclass
+class HistoryEntry:
+    """One commit and what it changed."""
+
+    commit: Commit
+    diff: TreeDiff
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        c = self.commit
+        return {
+            "commit": c.sha,
+            "date": c.date,
+            "author": c.author,
+            "email": c.email,
+            "subject": c.subject,
+            **{k: v for k, v in self.diff.as_dict().items() if k in ("summary", "items")},
+        }
+
+
+@dataclass
+class History:
+    """Changes newest first; ``item`` is None for the history of the whole tree."""
+
+    item: str | None
+    entries: list[HistoryEntry] = field(default_factory=list)
+    #: Files the item lived in, newest first.
+    files: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "item": self.item,
+            "files": self.files,
+            "entries": [e.as_dict() for e in self.entries],
+        }
+
+
+def _has(doc: Document | None, item_id: str) -> bool:
+    if doc is None:
+        return False
+    return any(k[1] == item_id for k in index([doc])) or any(
+        k[1] == item_id for k in unreadable_ids(doc)
+    )
+
+
+class _Walker:
+    """Reads blobs of one repository and diffs single commits."""
+
+    def __init__(self, repo: GitRepo, lang: str) -> None:
+        self.repo = repo
+        self.lang = lang
+        self.bodies: dict[str, Body] = {}
+
+    def doc(self, path: str, blob: str | None) -> Document | None:
+        if blob is None:
+            return None
+        return self.repo.cache.documents({path: blob})[path]
+
+    def mentions(self, blobs: dict[str, str], item_id: str) -> list[str]:
+        """Paths among *blobs* whose text contains the id at all (before parsing)."""
+        needle = item_id.encode("utf-8")
+        contents = self.repo.catfile.read_many(list(blobs.values()))
+        return [p for p, oid in blobs.items() if needle in contents.get(oid, b"")]
+
+    def locate(self, blobs: dict[str, str], item_id: str) -> str | None:
+        """The file of *blobs* that holds the item: the file named after it first."""
+        named = [p for p in blobs if PurePosixPath(p).stem == item_id]
+        for path in named + [p for p in self.mentions(blobs, item_id) if p not in named]:
+            if _has(self.doc(path, blobs[path]), item_id):
+                return path
+        return None
+
+    def commit_diff(
+        self, commit: Commit, old: dict[str, Document], new: dict[str, Document]
+    ) -> TreeDiff:
+        authors = {path: {(commit.author, commit.email)} for path in old.keys() | new.keys()}
+        return diff_documents(
+            old,
+            new,
+            base_label=commit.parents[0][:7] if commit.parents else "(nothing)",
+            head_label=commit.sha[:7],
+            context=ReviewContext(self.bodies, authors),
+            lang=self.lang,
+        )
+
+    def docs(
+        self, commit: Commit, side: str, paths: list[str] | None = None
+    ) -> dict[str, Document]:
+        wanted = {
+            f.path: blob
+            for f in commit.files
+            if (paths is None or f.path in paths) and (blob := getattr(f, side)) is not None
+        }
+        return self.repo.cache.documents(wanted)
+
+
+def _load_bodies(walker: _Walker, head: str) -> None:
+    blobs = walker.repo.list_tree(head).blobs
+    doc = walker.doc(BODIES_PATH, blobs.get(BODIES_PATH))
+    walker.bodies = {b.id: b for b in (doc.items if doc else []) if isinstance(b, Body)}
+
+
+def item_history(project: Project, item_id: str) -> History:
+    """Every commit that changed the item with *item_id*, newest first."""
+    with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
+        head = repo.resolve("HEAD", "HEAD")
+        walker = _Walker(repo, project.config.language)
+        _load_bodies(walker, head)
+        start, path = head, walker.locate(repo.list_tree(head).blobs, item_id)
+        if path is None:
+            start, path = _find_removed(walker, head, item_id)
+        history = History(item_id)
+        seen: set[tuple[str, str]] = set()
+        while path is not None and (start, path) not in seen:
+            seen.add((start, path))
+            history.files.append(path)
+            start, path = _walk(walker, history, start, path, item_id)
+        return history
+
+
+def _find_removed(walker: _Walker, head: str, item_id: str) -> tuple[str, str | None]:
+    """Where a removed item last was: the commit that removed it, and its file before."""
+    out = walker.repo.run(
+        "log", "-1", "--format=%H%x00%P", f"-S{item_id}", head, "--", walker.repo.data_pathspec
+    )
+    fields = out.decode("ascii", "replace").strip().split("\0")
+    if len(fields) == 2 and fields[1]:
+        commit, parent = fields[0], fields[1].split()[0]
+        path = walker.locate(walker.repo.list_tree(parent).blobs, item_id)
+        if path is not None:
+            return commit, path
+    raise ItemNotFoundError(
+        f"no item with id {item_id!r} in the history of data/; check the id "
+        "(ids are lowercase, e.g. 'evaka-rollout') with 'ictgov show' or 'git grep'"
+    )
+
+
+def _walk(
+    walker: _Walker, history: History, start: str, path: str, item_id: str
+) -> tuple[str, str | None]:
+    """Follow *path* back from *start*; return where to continue when the item moved."""
+    for commit in log(walker.repo, start, [path], full_diff=True):
+        change = commit.file(path)
+        if change is None:
+            continue
+        old_doc = walker.doc(path, change.old)
+        olds = {path: old_doc} if old_doc is not None else {}
+        source: str | None = None
+        if not _has(old_doc, item_id) and commit.parents:
+            candidates = {
+                f.path: f.old for f in commit.files if f.path != path and f.old is not None
+            }
+            found = [
+                p
+                for p in walker.mentions(candidates, item_id)
+                if _has(walker.doc(p, candidates[p]), item_id)
+            ]
+            if found:
+                source = found[0]
+                olds[source] = walker.doc(source, candidates[source])  # type: ignore[assignment]
+        news = {p: d for p in olds.keys() | {path} if (d := _new_doc(walker, commit, p))}
+        diff = walker.commit_diff(commit, olds, news)
+        diff.items = [i for i in diff.items if i.id == item_id]
+        if diff.items:
+            history.entries.append(HistoryEntry(commit, diff))
+        if source is not None:
+            return commit.parents[0], source
+        if not _has(old_doc, item_id):
+            return start, None
+    return start, None
+
+
+def _new_doc(walker: _Walker, commit: Commit, path: str) -> Document | None:
+    change = commit.file(path)
+    return walker.doc(path, change.new) if change is not None else None
+
+
+def tree_history(
+    project: Project,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> History:
+    """Changes to the whole tree, newest first, optionally within dates and a count."""
+    with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
+        head = repo.resolve("HEAD", "HEAD")
+        walker = _Walker(repo, project.config.language)
+        _load_bodies(walker, head)
+        history = History(None)
+        for commit in log(repo, head, since=since, until=until):
+            if limit is not None and len(history.entries) >= limit:
+                break
+            diff = walker.commit_diff(
+                commit, walker.docs(commit, "old"), walker.docs(commit, "new")
+            )
+            if not diff.empty:
+                history.entries.append(HistoryEntry(commit, diff))
+        return history

@@ -1,0 +1,344 @@
+"""The git repository that holds a strategy tree: discovery, revisions, listings.
+
+GitPython finds the repository and answers questions about refs and merge-bases;
+listings and logs come from single plumbing commands whose ``-z`` output we parse,
+and blob contents from one ``cat-file --batch`` process (see ``catfile``). Every
+revision from the command line passes ``revisions.check_revision`` and is resolved
+with ``rev-parse --verify --end-of-options`` before it is used anywhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.errors import RevisionError, UnsafePathError
+from ictgov.load.document import DEFAULT_MAX_BYTES
+from ictgov.load.source import DATA_DIR
+from ictgov.model.files import YAML_SUFFIXES
+from ictgov.vcs.cache import BlobCache
+from ictgov.vcs.catfile import CatFile
+from ictgov.vcs.revisions import check_revision
+
+if TYPE_CHECKING:
+    import git
+
+NULL_OID = "0" * 40
+#: Fixed for every git process: no prompts, no index writes, literal paths, C messages.
+_GIT_ENV = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_LITERAL_PATHSPECS": "1",
+    "GIT_PAGER": "cat",
+    "LC_ALL": "C",
+    "LANGUAGE": "C",
+}
+UNSHALLOW_HINT = (
+    "fetch the whole history with 'git fetch --unshallow' (in GitHub Actions give "
+    "actions/checkout 'fetch-depth: 0'; in GitLab CI set GIT_DEPTH: 0; in Azure "
+    "Pipelines 'fetchDepth: 0')"
+)
+
+
+class GitError(RevisionError):
+    """A git command failed in a way the user can act on; the message quotes git."""
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The data files of one commit: path (relative to the project root) -> blob id."""
+
+    blobs: dict[str, str]
+    problems: list[Diagnostic]
+
+
+class GitRepo:
+    """The repository around a project root; close it (or use ``with``) when done."""
+
+    def __init__(
+        self, root: Path, toplevel: Path, prefix: str, repo: git.Repo, max_bytes: int
+    ) -> None:
+        self.root = root
+        self.toplevel = toplevel
+        #: The project root relative to the repository's top, '' or ending in '/'.
+        self.prefix = prefix
+        self.repo = repo
+        self.env = {**os.environ, **_GIT_ENV}
+        for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+            self.env.pop(name, None)
+        self.catfile = CatFile(toplevel, self.env)
+        self.cache = BlobCache(self.catfile.read_many, max_bytes=max_bytes)
+
+    @classmethod
+    def open(cls, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> GitRepo:
+        """The repository containing *root*; RevisionError when there is none."""
+        import git
+
+        root = root.resolve()
+        try:
+            repo = git.Repo(root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise RevisionError(
+                f"{root} is not inside a git repository; ictgov reads earlier versions "
+                "from git: run 'git init' and commit the data, or use --root with a clone"
+            ) from None
+        if repo.bare or repo.working_tree_dir is None:
+            repo.close()
+            raise RevisionError(f"{root}: the repository is bare; use a clone with a work tree")
+        toplevel = Path(repo.working_tree_dir).resolve()
+        data = (root / DATA_DIR).resolve()
+        for what, path in (("the project root", root), ("data/", data)):
+            if not path.is_relative_to(toplevel):
+                repo.close()
+                raise UnsafePathError(
+                    f"{what} ({path}) is outside the git repository at {toplevel}; "
+                    "move the data into the repository (a symlink out of it is not followed)"
+                )
+        rel = root.relative_to(toplevel).as_posix()
+        return cls(root, toplevel, "" if rel == "." else rel + "/", repo, max_bytes)
+
+    def close(self) -> None:
+        """End the git processes this object started."""
+        self.catfile.close()
+        self.repo.close()
+
+    def __enter__(self) -> GitRepo:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- running git ---------------------------------------------------------
+
+    def _git(self, *args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            ["git", "-C", str(self.toplevel), *args],
+            capture_output=True,
+            env=self.env,
+            check=False,
+        )
+
+    def run(self, *args: str) -> bytes:
+        """Run git with already-checked arguments; GitError quoting git when it fails."""
+        proc = self._git(*args)
+        if proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            first = message[0] if message else f"exit code {proc.returncode}"
+            raise GitError(f"git {args[0]} failed: {first}")
+        return proc.stdout
+
+    def git_path(self, relpath: str) -> str:
+        """A project-relative path as git names it (relative to the repository top)."""
+        return self.prefix + relpath
+
+    def project_path(self, gitpath: str) -> str | None:
+        """The project-relative path of a repository path, or None if outside the project."""
+        if not gitpath.startswith(self.prefix):
+            return None
+        return gitpath[len(self.prefix) :]
+
+    @property
+    def data_pathspec(self) -> str:
+        """The pathspec that limits git to the project's ``data/`` folder."""
+        return self.git_path(DATA_DIR)
+
+    # -- revisions -----------------------------------------------------------
+
+    def has_commits(self) -> bool:
+        """Whether HEAD points at a commit (false in a freshly initialised repository)."""
+        return bool(self.repo.head.is_valid())
+
+    def is_shallow(self) -> bool:
+        """Whether this is a shallow clone (part of the history is missing)."""
+        out = self._git("rev-parse", "--is-shallow-repository")
+        return out.stdout.strip() == b"true"
+
+    def _require_commits(self) -> None:
+        if not self.has_commits():
+            raise RevisionError(
+                f"the repository at {self.toplevel} has no commits yet; commit the strategy "
+                "data first (git add data && git commit -m 'Strategy data')"
+            )
+
+    def _try_resolve(self, rev: str) -> str | None:
+        proc = self._git(
+            "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+        )
+        text = proc.stdout.decode("ascii", "replace").strip()
+        return text if proc.returncode == 0 and text else None
+
+    def resolve(self, rev: str, what: str = "revision") -> str:
+        """The commit id of a checked revision, or a RevisionError that says what to do."""
+        check_revision(rev, what)
+        self._require_commits()
+        sha = self._try_resolve(rev)
+        if sha is not None:
+            return sha
+        if self.is_shallow():
+            raise RevisionError(
+                f"{what} {rev!r} is not in this clone, which is shallow (it holds only part "
+                f"of the history); {UNSHALLOW_HINT}"
+            )
+        raise RevisionError(
+            f"{what} {rev!r}: unknown revision; no commit, branch or tag has that name "
+            "(see 'git log --oneline' and 'git branch -a')"
+        )
+
+    def commit_on_or_before(self, day: date, what: str = "--at") -> str:
+        """The last commit of the current branch made on or before the end of *day*."""
+        self._require_commits()
+        out = self.run(
+            "rev-list", "-1", "--first-parent", f"--before={day.isoformat()} 23:59:59", "HEAD"
+        )
+        sha = out.decode("ascii").strip()
+        if sha:
+            return sha
+        first = self.run("log", "--first-parent", "--reverse", "--format=%cs", "HEAD")
+        oldest = first.decode("ascii").split("\n", 1)[0].strip()
+        shallow = f"; the clone is shallow: {UNSHALLOW_HINT}" if self.is_shallow() else ""
+        raise RevisionError(
+            f"{what} {day.isoformat()}: there is no commit on or before that day on the "
+            f"current branch (the oldest is from {oldest}){shallow}"
+        )
+
+    def default_branch(self, configured: str) -> tuple[str, str]:
+        """(ref, commit) of the default branch: the configured one, origin/HEAD, main, master."""
+        names: list[str] = []
+        for name in (configured, "main", "master"):
+            if name and name not in names:
+                try:
+                    check_revision(name, "default_branch")
+                except RevisionError:
+                    continue
+                names.append(name)
+        candidates = [f"refs/remotes/origin/{names[0]}", f"refs/heads/{names[0]}"] if names else []
+        candidates.append("refs/remotes/origin/HEAD")
+        for name in names[1:]:
+            candidates += [f"refs/remotes/origin/{name}", f"refs/heads/{name}"]
+        for ref in candidates:
+            sha = self._try_resolve(ref)
+            if sha is not None:
+                return ref.removeprefix("refs/heads/").removeprefix("refs/remotes/"), sha
+        raise RevisionError(
+            f"cannot find the default branch (tried {', '.join(candidates)}); give BASE "
+            "explicitly (ictgov diff BASE) or set default_branch in [tool.ictgov]"
+        )
+
+    def merge_base(self, a: str, b: str, what: str) -> str:
+        """The best common ancestor of two commits (ids), or a RevisionError."""
+        import git
+
+        try:
+            bases = self.repo.merge_base(a, b)
+        except git.GitCommandError:
+            bases = []
+        if bases:
+            return str(bases[0].hexsha)
+        if self.is_shallow():
+            raise RevisionError(
+                f"no common ancestor with {what} in this shallow clone; {UNSHALLOW_HINT}"
+            )
+        raise RevisionError(f"HEAD and {what} share no history; give BASE explicitly")
+
+    def data_is_dirty(self) -> bool:
+        """Whether ``data/`` has uncommitted changes or untracked files."""
+        out = self.run(
+            "status", "--porcelain", "-z", "--untracked-files=all", "--", self.data_pathspec
+        )
+        return bool(out.strip(b"\0"))
+
+    def short(self, sha: str) -> str:
+        """Seven characters of a commit id, for labels."""
+        return sha[:7]
+
+    def label(self, sha: str) -> str:
+        """``abc1234 (2024-05-01)``: a commit as people read it (committer date)."""
+        commit = self.repo.commit(sha)
+        return f"{sha[:7]} ({commit.committed_datetime.date().isoformat()})"
+
+    # -- listings ------------------------------------------------------------
+
+    def list_tree(self, commit: str) -> Listing:
+        """Every YAML file under ``data/`` at *commit* (a resolved id) with its blob id."""
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", self.data_pathspec)
+        blobs: dict[str, str] = {}
+        problems: list[Diagnostic] = []
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            meta, _, raw_path = record.partition(b"\t")
+            mode, kind, oid = meta.decode("ascii").split(" ")
+            path = self.project_path(raw_path.decode("utf-8", "surrogateescape"))
+            if kind != "blob" or path is None or not is_data_file(path):
+                continue
+            if mode == "120000":
+                problems.append(
+                    FILE_UNREADABLE.at(
+                        "symlinks are not followed when reading a git revision; commit the "
+                        "file itself",
+                        path,
+                    )
+                )
+                continue
+            blobs[path] = oid
+        return Listing(blobs, problems)
+
+    def authors_by_file(
+        self, base: str, head: str, paths: Iterable[str]
+    ) -> dict[str, set[tuple[str, str]]]:
+        """(name, e-mail) of the non-merge commits in base..head that touched each path."""
+        wanted = [self.git_path(p) for p in paths]
+        out: dict[str, set[tuple[str, str]]] = {}
+        if not wanted:
+            return out
+        raw = self.run(
+            "log",
+            "--no-merges",
+            "-z",
+            "--name-only",
+            "--format=%x1e%an%x00%ae",
+            f"{base}..{head}",
+            "--",
+            *wanted,
+        )
+        for record in raw.split(b"\x1e"):
+            if not record:
+                continue
+            fields = record.decode("utf-8", "replace").split("\0")
+            author = (fields[0], fields[1].strip()) if len(fields) > 1 else ("", "")
+            for name in fields[2:]:
+                name = name.strip("\n")
+                rel = self.project_path(name)
+                if rel:
+                    out.setdefault(rel, set()).add(author)
+        return out
+
+    def current_user(self) -> tuple[str, str] | None:
+        """(name, e-mail) of who would commit here, for changes in the working tree."""
+        reader = self.repo.config_reader()
+        name = str(reader.get_value("user", "name", ""))
+        email = str(reader.get_value("user", "email", ""))
+        return (name, email) if name or email else None
+
+
+def is_data_file(path: str) -> bool:
+    """Whether a project-relative path is a YAML file under ``data/`` (no hidden parts)."""
+    parts = PurePosixPath(path).parts
+    return (
+        len(parts) >= 2
+        and parts[0] == DATA_DIR
+        and not any(p.startswith(".") for p in parts[1:])
+        and path.endswith(YAML_SUFFIXES)
+    )
