@@ -1,0 +1,1 @@
+"""Renderers over the views: terminal (rich), Markdown and HTML (jinja2)."""
