@@ -109,9 +109,15 @@ def _strategy_files(dest: Path, municipalities: int) -> None:
 def _measure(rng: random.Random, index: int, orgs: list[str]) -> tuple[str, str]:
     mid = f"m-{index:05d}"
     status = rng.choices(("planned", "in_progress", "completed"), (2, 5, 2))[0]
-    start = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 600))
+    last_day = date(PERIOD[1], 12, 31)
+    if status == "planned":
+        start = BENCH_TODAY + timedelta(days=rng.randrange(10, 600))
+    else:
+        start = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 600))
     end = start + timedelta(days=rng.randrange(200, 900))
-    end = min(end, date(PERIOD[1], 12, 31))
+    if status == "in_progress":
+        end = max(end, BENCH_TODAY + timedelta(days=rng.randrange(30, 700)))
+    end = min(end, last_day)
     deps = [f"m-{rng.randrange(index):05d}"] if index and rng.random() < 0.3 else []
     lines = [
         "# yaml-language-server: $schema=../../schemas/measure.schema.json",
@@ -150,14 +156,14 @@ def _measure(rng: random.Random, index: int, orgs: list[str]) -> tuple[str, str]
         "  direction: higher",
         f"  baseline: {{value: 0, date: {start}}}",
         f"  target: {{value: 100, date: {end}}}",
-        "  values:",
-        f"    - {{date: {start}, value: 0, source: Raportti}}",
+        "  values:" if status != "planned" else "  values: []",
+        *([f"    - {{date: {start}, value: 0, source: Raportti}}"] if status != "planned" else []),
         f"notes: {_words(rng, 10)}.",
         "updates:",
     ]
     if status == "planned":
-        lines += [f"  - date: {start - timedelta(days=30)}", "    status: planned"]
-        lines += ["    note: Suunniteltu."]
+        noted = min(start, BENCH_TODAY) - timedelta(days=30)
+        lines += [f"  - date: {noted}", "    status: planned", "    note: Suunniteltu."]
     else:
         recent = BENCH_TODAY - timedelta(days=rng.randrange(5, 90))
         last = done_day if status == "completed" else recent

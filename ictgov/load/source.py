@@ -45,28 +45,33 @@ class FsSource:
     _problems: list[Diagnostic] = field(default_factory=list)
 
     def list_files(self) -> list[str]:
-        """Walk ``data/`` (following in-tree symlinks only) and return YAML files."""
+        """Walk ``data/`` (following in-tree symlinks only) and return YAML files.
+
+        ``os.scandir`` tells symlinks and folders apart without a system call per
+        file, which matters at 20,000 measures.
+        """
         self._problems = []
         root = self.root.resolve()
         base = self.root / DATA_DIR
         found: list[str] = []
         if not base.is_dir():
             return found
-        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-            here = Path(dirpath)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in list(dirnames):
-                if (here / name).is_symlink():
-                    dirnames.remove(name)
-                    self._check_symlink(here / name, root, found, is_dir=True)
-            for name in sorted(filenames):
-                if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
-                    continue
-                path = here / name
-                if path.is_symlink():
-                    self._check_symlink(path, root, found, is_dir=False)
-                else:
-                    found.append(path.relative_to(self.root).as_posix())
+        pending = [(str(base), DATA_DIR + "/")]
+        while pending:
+            directory, rel = pending.pop()
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if entry.is_symlink():
+                        is_dir = entry.is_dir()
+                        if is_dir or name.endswith(YAML_SUFFIXES):
+                            self._check_symlink(Path(entry.path), root, found, is_dir=is_dir)
+                    elif entry.is_dir():
+                        pending.append((entry.path, rel + name + "/"))
+                    elif name.endswith(YAML_SUFFIXES):
+                        found.append(rel + name)
         return sorted(found)
 
     def _check_symlink(self, path: Path, root: Path, found: list[str], *, is_dir: bool) -> None:

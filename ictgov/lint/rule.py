@@ -1,0 +1,112 @@
+"""What a lint rule is: a code, a dotted name, a default severity and a ``check``.
+
+Like yamllint and sqlfluff: the docstring of a rule class *is* its user
+documentation (``docs/rules.md`` is generated from it), and configuration can
+name a rule by its code (``RF01``), its name (``references.dangling``) or its
+group (``references``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from ictgov.config import Config
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.load import Tree
+from ictgov.model.base import Text
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """What a rule may know besides the tree: the date taken as today and the settings."""
+
+    today: date
+    config: Config = field(default_factory=Config)
+
+    @property
+    def stale_after_days(self) -> int:
+        """Days without an update after which a measure in progress is stale."""
+        return self.config.stale_after_days
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+
+    @classmethod
+    def group(cls) -> str:
+        """The first part of the dotted name, e.g. ``references``."""
+        return cls.name.split(".", 1)[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        """The user documentation: the class docstring, dedented."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the documentation."""
+        return cls.doc().split("\n", 1)[0]
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Yield the findings of this rule on *tree*."""
+        raise NotImplementedError
+
+    def at(
+        self,
+        tree: Tree,
+        entity: Any,
+        path: tuple[str | int, ...],
+        message: str,
+        *,
+        key: bool = False,
+    ) -> Diagnostic:
+        """A finding at ``entity.<path>`` (its value, or its key with ``key=True``)."""
+        loc = tree.locate(entity, *path, key=key)
+        if loc is None:  # an entity built in code, not read from a file
+            return Diagnostic(self.code, self.name, self.severity, message, "data")
+        return Diagnostic(
+            self.code, self.name, self.severity, message, loc.file, loc.line, loc.column, loc.path
+        )
+
+
+def entity_label(entity: Any) -> str:
+    """``measure 'm-alpha'``: how messages name the item a finding is about."""
+    kind = {
+        "Measure": "measure",
+        "Meeting": "meeting",
+        "Goal": "goal",
+        "Body": "body",
+        "Organisation": "organisation",
+        "MajorProject": "project",
+        "StakeholderGroup": "stakeholder group",
+        "Strategy": "strategy",
+        "ValuePromise": "value promise",
+    }.get(type(entity).__name__, type(entity).__name__.lower())
+    return f"{kind} {getattr(entity, 'id', '?')!r}"
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """``; did you mean 'g1'?`` when a known id is close, else an empty string."""
+    candidates = list(known)
+    if len(candidates) > 5000:  # keep a typo in a 20,000-measure tree cheap to report
+        candidates = [c for c in candidates if c[:2] == value[:2]][:5000]
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def text_is_empty(value: Text | None) -> bool:
+    """Whether a text (plain or by language) says nothing."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return not any(v.strip() for v in value.values())

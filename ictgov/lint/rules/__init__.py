@@ -1,0 +1,13 @@
+"""The rules, one module per family. ``RULE_MODULES`` is the registry's list."""
+
+RULE_MODULES: tuple[str, ...] = (
+    "ids",
+    "references",
+    "dates",
+    "status",
+    "completeness",
+    "followup",
+    "meetings",
+    "organisations",
+    "cycles",
+)

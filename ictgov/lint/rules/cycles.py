@@ -1,0 +1,147 @@
+"""Cycles: nothing may depend on itself, no body may report to itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule
+from ictgov.load import Tree
+
+
+def strongly_connected(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively (trees can be deep)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    counter = 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, pos = work.pop()
+            if pos == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            succ = [s for s in graph.get(node, ()) if s in graph]
+            if pos < len(succ):
+                work.append((node, pos + 1))
+                nxt = succ[pos]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                out.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return out
+
+
+def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """One cycle per strongly connected component, starting at its smallest node.
+
+    Each cycle is listed as ``[a, b, ..., a]``; a self-loop is ``[a, a]``.
+    """
+    cycles = []
+    for component in strongly_connected(graph):
+        members = set(component)
+        start = min(component)
+        if len(component) == 1 and start not in graph.get(start, ()):
+            continue
+        # Breadth-first search for the shortest way back to the start inside the component.
+        previous: dict[str, str] = {}
+        frontier = [start]
+        found = False
+        while frontier and not found:
+            nxt_frontier = []
+            for node in frontier:
+                for succ in sorted(set(graph.get(node, ()))):
+                    if succ == start:
+                        previous[start] = node
+                        found = True
+                        break
+                    if succ in members and succ not in previous:
+                        previous[succ] = node
+                        nxt_frontier.append(succ)
+                if found:
+                    break
+            frontier = nxt_frontier
+        path = [start]
+        node = previous[start]
+        while node != start:
+            path.append(node)
+            node = previous[node]
+        path.append(start)
+        path.reverse()
+        cycles.append(path)
+    return sorted(cycles)
+
+
+class DependencyCycle(Rule):
+    """Measures depend on each other in a circle.
+
+    If A waits for B and B waits for A, neither can start. Each cycle is reported
+    once, at the dependency of its first measure, listing the whole circle:
+    remove one of the ``depends_on.measures`` entries.
+    """
+
+    code = "CY01"
+    name = "cycles.dependencies"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find cycles in the measure dependency graph."""
+        graph = {m.id: list(m.depends_on.measures) for m in tree.measures}
+        by_id = tree.measure_by_id
+        for cycle in find_cycles(graph):
+            first = by_id[cycle[0]]
+            where = first.depends_on.measures.index(cycle[1])
+            yield self._report(tree, first, ("depends_on", "measures", where), cycle, "depends on")
+
+    def _report(
+        self, tree: Tree, entity: Any, path: tuple[str | int, ...], cycle: list[str], verb: str
+    ) -> Diagnostic:
+        return self.at(
+            tree,
+            entity,
+            path,
+            f"cycle: {f' {verb} '.join(cycle)}; break it by removing one link",
+        )
+
+
+class ReportingCycle(DependencyCycle):
+    """Governance bodies report to each other in a circle.
+
+    ``reports_to`` must lead up to a top body that reports to no one. Each cycle
+    is reported once, at the ``reports_to`` of its first body: fix one link.
+    """
+
+    code = "CY02"
+    name = "cycles.reporting"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find cycles in the reporting lines of bodies."""
+        graph = {b.id: [b.reports_to] if b.reports_to else [] for b in tree.bodies}
+        by_id = tree.body_by_id
+        for cycle in find_cycles(graph):
+            yield self._report(tree, by_id[cycle[0]], ("reports_to",), cycle, "reports to")
+
+
+RULES = (DependencyCycle, ReportingCycle)

@@ -1,0 +1,157 @@
+"""Follow-up: measures kept up to date, decisions carried out, bodies meeting."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule, entity_label
+from ictgov.load import Tree
+from ictgov.model import Status
+
+
+class Stale(Rule):
+    """A measure in progress has not been updated for too long.
+
+    The age of a measure's news is the days since its newest update-log entry
+    (with no log at all: since its planned start). Over ``stale_after_days``
+    (default 120, set in ``[tool.ictgov]``) the status cannot be trusted: ask the
+    owner and add an update-log entry.
+    """
+
+    code = "FU01"
+    name = "followup.stale"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Compute each in-progress measure's days since its last news."""
+        limit = ctx.stale_after_days
+        for m in tree.measures:
+            if m.status is not Status.IN_PROGRESS:
+                continue
+            last = m.last_update
+            if last is not None:
+                since, what = last.date, f"last update {last.date}"
+                index = m.updates.index(last)
+                path: tuple[str | int, ...] = ("updates", index, "date")
+            elif m.schedule.planned_start is not None:
+                since, what = m.schedule.planned_start, "no updates since the planned start"
+                path = ("status",)
+            else:
+                continue
+            age = (ctx.today - since).days
+            if age > limit:
+                yield self.at(
+                    tree,
+                    m,
+                    path,
+                    f"{entity_label(m)} is in progress but has had no update for {age} days "
+                    f"({what}; the limit is {limit}); add an update-log entry",
+                )
+
+
+class OverdueMeasure(Rule):
+    """A measure is past its planned end and is not completed.
+
+    Either the work is done (set ``status: completed`` and ``actual_end``), or
+    the plan changed (move ``planned_end`` and log why in the update log).
+    """
+
+    code = "FU02"
+    name = "followup.overdue-measure"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find planned or in-progress measures whose planned end has passed."""
+        for m in tree.measures:
+            end = m.schedule.planned_end
+            active = m.status in (Status.PLANNED, Status.IN_PROGRESS)
+            if active and end is not None and end < ctx.today:
+                yield self.at(
+                    tree,
+                    m,
+                    ("schedule", "planned_end"),
+                    f"{entity_label(m)} should have ended on {end} but is "
+                    f"{m.status.value}; complete it or move planned_end",
+                )
+
+
+class OverdueAction(Rule):
+    """A follow-up action of a decision is past its due date and not done.
+
+    A decision that nobody carries out is the failure ictgov exists to catch.
+    When the action is done, set ``done: true`` (and ``done_date``); if the
+    deadline moved, change ``due`` and say why in ``note``.
+    """
+
+    code = "FU03"
+    name = "followup.overdue-action"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find actions with a due date before today and ``done: false``."""
+        for meeting in tree.meetings:
+            for i, item in enumerate(meeting.items):
+                for j, action in enumerate(item.actions):
+                    if action.done or action.due is None or action.due >= ctx.today:
+                        continue
+                    days = (ctx.today - action.due).days
+                    yield self.at(
+                        tree,
+                        meeting,
+                        ("items", i, "actions", j, "due"),
+                        f"action of § {item.section} of {entity_label(meeting)} was due on "
+                        f"{action.due} ({days} days ago) and is not done; carry it out and set "
+                        "done: true, or move the due date",
+                    )
+
+
+class Cadence(Rule):
+    """A body met fewer times in a year than its cadence requires.
+
+    Counted for each full calendar year of the strategy period before the current
+    year, from the year of the body's first recorded meeting on (a body is not
+    blamed for years before it existed). Record the missing meetings under
+    ``data/meetings/``, or lower ``cadence.meetings_per_year``.
+    """
+
+    code = "FU04"
+    name = "followup.cadence"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Count each body's meetings per year and compare with its cadence."""
+        if tree.strategy is None:
+            return
+        period = tree.strategy.period
+        counts: Counter[tuple[str, int]] = Counter()
+        first_year: dict[str, int] = {}
+        for meeting in tree.meetings:
+            year = meeting.date.year
+            counts[(meeting.body, year)] += 1
+            first_year[meeting.body] = min(year, first_year.get(meeting.body, year))
+        for body in tree.bodies:
+            if body.cadence is None or body.id not in first_year:
+                continue
+            need = body.cadence.meetings_per_year
+            start = max(period.start, first_year[body.id])
+            end = min(period.end, ctx.today.year - 1)
+            for year in range(start, end + 1):
+                met = counts[(body.id, year)]
+                if met < need:
+                    yield self.at(
+                        tree,
+                        body,
+                        ("cadence", "meetings_per_year"),
+                        f"{entity_label(body)} met {_times(met)} in {year}, fewer than its "
+                        f"cadence of {need} a year; record the missing meetings or change the "
+                        "cadence",
+                    )
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+RULES = (Stale, OverdueMeasure, OverdueAction, Cadence)

@@ -1,0 +1,114 @@
+"""Identity: every item has one id, unique, and one-per-file items are named after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule, entity_label
+from ictgov.load import Tree
+from ictgov.model import Measure, Meeting
+
+
+def _entities(tree: Tree) -> Iterator[Any]:
+    """Every entity; typed ``Any`` because the Entity base declares no ``id``."""
+    yield from tree.entities()
+
+
+def _where(tree: Tree, entity: Any) -> str:
+    loc = tree.locate(entity, "id")
+    return f"{loc.file}:{loc.line}" if loc else "?"
+
+
+class DuplicateId(Rule):
+    """Two items of the same kind share an id.
+
+    Ids are how everything refers to everything else: a measure to its goals, a
+    decision to the measures it concerns. Two goals called ``g1`` make every
+    reference to ``g1`` a guess. Rename one of them (and the references to it).
+    """
+
+    code = "ID01"
+    name = "ids.duplicate"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Report the second and later items of a kind with an id already used."""
+        seen: dict[tuple[type, str], Any] = {}
+        for entity in _entities(tree):
+            key = (type(entity), entity.id)
+            first = seen.setdefault(key, entity)
+            if first is not entity:
+                yield self.at(
+                    tree,
+                    entity,
+                    ("id",),
+                    f"{entity_label(entity)} is already defined at {_where(tree, first)}; "
+                    "give each one its own id",
+                )
+
+
+class AmbiguousId(Rule):
+    """Items of different kinds share an id, so references to it are ambiguous.
+
+    An agenda item's ``concerns`` may name any item, and ``responsible`` may name a
+    body or an organisation: a body and a municipality both called ``tampere``
+    cannot be told apart there. Rename one of them.
+    """
+
+    code = "ID02"
+    name = "ids.ambiguous"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Report every item whose id an item of another kind already took."""
+        first_of_kind: dict[str, Any] = {}
+        reported: set[tuple[type, str]] = set()
+        for entity in _entities(tree):
+            first = first_of_kind.setdefault(entity.id, entity)
+            if type(first) is type(entity) or (type(entity), entity.id) in reported:
+                continue
+            reported.add((type(entity), entity.id))
+            yield self.at(
+                tree,
+                entity,
+                ("id",),
+                f"{entity_label(entity)} has the same id as {entity_label(first).split(' ')[0]} "
+                f"at {_where(tree, first)}; references to {entity.id!r} are ambiguous, "
+                "rename one of them",
+            )
+
+
+class IdMatchesFileName(Rule):
+    """A measure or meeting whose id differs from its file name.
+
+    One file per measure or meeting, named ``<id>.yaml``, so that the file of an
+    item is found from its id (and a pull request shows which item it changes).
+    Rename the file or change the id.
+    """
+
+    code = "ID03"
+    name = "ids.file-name"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Compare each one-per-file item's id with its file's stem."""
+        one_per_file: list[Measure | Meeting] = [*tree.measures, *tree.meetings]
+        for entity in one_per_file:
+            ref = tree.source_of(entity)
+            if ref is None:
+                continue
+            stem = PurePosixPath(ref.file).stem
+            if stem != entity.id:
+                yield self.at(
+                    tree,
+                    entity,
+                    ("id",),
+                    f"id {entity.id!r} does not match the file name {stem!r}; rename the file "
+                    f"to {entity.id}.yaml or set 'id: {stem}'",
+                )
+
+
+RULES = (DuplicateId, AmbiguousId, IdMatchesFileName)

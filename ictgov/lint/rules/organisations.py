@@ -1,0 +1,46 @@
+"""Organisations: identifiers that can be checked are checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule, entity_label
+from ictgov.load import Tree
+from ictgov.model import business_id_check_digit, business_id_is_valid
+
+
+class BusinessIdCheckDigit(Rule):
+    """A Finnish business ID (Y-tunnus) has a wrong check digit.
+
+    The last digit of ``1234567-8`` is computed from the first seven (weights
+    7, 9, 10, 5, 8, 4, 2, modulo 11). A wrong one means a typo somewhere in the
+    number: copy it again from the Business Information System (YTJ).
+    """
+
+    code = "OR01"
+    name = "organisations.business-id"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Verify the check digit of every business ID."""
+        for org in tree.organisations:
+            value = org.business_id
+            if value is None or business_id_is_valid(value):
+                continue
+            expected = business_id_check_digit(value[:7]) if value[:7].isdigit() else None
+            hint = (
+                f"the check digit of {value[:7]} is {expected}"
+                if expected is not None
+                else f"no business ID starts with {value[:7]}"
+            )
+            yield self.at(
+                tree,
+                org,
+                ("business_id",),
+                f"business ID {value!r} of {entity_label(org)} is not valid ({hint}); "
+                "copy it again from YTJ",
+            )
+
+
+RULES = (BusinessIdCheckDigit,)

@@ -1,0 +1,148 @@
+"""References between items: every id that is named must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule, did_you_mean, entity_label
+from ictgov.load import Tree
+
+Path = tuple[str | int, ...]
+
+
+def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
+    """Every reference in the tree: (entity, path of the value, id, kind of target)."""
+    strategy = tree.strategy
+    if strategy is not None and strategy.approval is not None:
+        for i, decision in enumerate(strategy.approval.decisions):
+            yield strategy, ("approval", "decisions", i, "meeting"), decision.meeting, "meeting"
+    for goal in tree.goals:
+        for i, vp in enumerate(goal.value_promises):
+            yield goal, ("value_promises", i), vp, "value promise"
+    for body in tree.bodies:
+        if body.reports_to is not None:
+            yield body, ("reports_to",), body.reports_to, "body"
+        if body.organisation is not None:
+            yield body, ("organisation",), body.organisation, "organisation"
+        for i, member in enumerate(body.members):
+            if member.organisation is not None:
+                yield body, ("members", i, "organisation"), member.organisation, "organisation"
+    for project in tree.projects:
+        if project.responsible is not None:
+            yield project, ("responsible",), project.responsible, "body or organisation"
+    for m in tree.measures:
+        for i, goal_id in enumerate(m.goals):
+            yield m, ("goals", i), goal_id, "goal"
+        if m.responsible is not None:
+            yield m, ("responsible",), m.responsible, "body or organisation"
+        if m.followed_by is not None:
+            yield m, ("followed_by",), m.followed_by, "body"
+        for i, org in enumerate(m.participants or ()):
+            yield m, ("participants", i), org, "organisation"
+        for i, dep in enumerate(m.depends_on.measures):
+            yield m, ("depends_on", "measures", i), dep, "measure"
+        for i, proj in enumerate(m.depends_on.projects):
+            yield m, ("depends_on", "projects", i), proj, "project"
+        for i, contact in enumerate(m.contacts):
+            if contact.organisation is not None:
+                yield m, ("contacts", i, "organisation"), contact.organisation, "organisation"
+    for meeting in tree.meetings:
+        yield meeting, ("body",), meeting.body, "body"
+        for i, att in enumerate(meeting.attendees):
+            if att.organisation is not None:
+                yield meeting, ("attendees", i, "organisation"), att.organisation, "organisation"
+        for i, item in enumerate(meeting.items):
+            for j, target in enumerate(item.concerns):
+                yield meeting, ("items", i, "concerns", j), target, "item"
+            for j, action in enumerate(item.actions):
+                if action.responsible is not None:
+                    path: Path = ("items", i, "actions", j, "responsible")
+                    yield meeting, path, action.responsible, "body or organisation"
+
+
+def _targets(tree: Tree) -> dict[str, set[str]]:
+    bodies = set(tree.body_by_id)
+    orgs = set(tree.organisation_by_id)
+    promises = {vp.id for vp in tree.strategy.value_promises} if tree.strategy else set()
+    return {
+        "goal": set(tree.goal_by_id),
+        "value promise": promises,
+        "body": bodies,
+        "organisation": orgs,
+        "body or organisation": bodies | orgs,
+        "measure": set(tree.measure_by_id),
+        "project": {p.id for p in tree.projects},
+        "meeting": {m.id for m in tree.meetings},
+        "item": set(tree.by_id),
+    }
+
+
+class DanglingReference(Rule):
+    """A reference to an id that no item has.
+
+    Checked everywhere one item names another: a measure's ``goals``,
+    ``responsible``, ``followed_by``, ``participants`` and ``depends_on``; a body's
+    ``reports_to`` and its members' organisations; a meeting's ``body``, attendees'
+    organisations, agenda items' ``concerns`` and actions' ``responsible``; a goal's
+    ``value_promises``; the strategy's approving decisions. Ids declared in a file
+    that failed validation count as existing, so one typo does not cascade.
+    Fix the id, or add the missing item.
+    """
+
+    code = "RF01"
+    name = "references.dangling"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Look every reference up among the items of the kinds it may name."""
+        targets = _targets(tree)
+        for entity, path, value, kind in _references(tree):
+            known = targets[kind]
+            if value in known or value in tree.unvalidated_ids:
+                continue
+            yield self.at(
+                tree,
+                entity,
+                path,
+                f"{entity_label(entity)} refers to {kind} {value!r}, which does not exist"
+                f"{did_you_mean(value, known)}",
+            )
+
+
+class DecisionSection(Rule):
+    """The strategy's approval names a meeting section (§) that the minutes lack.
+
+    ``approval.decisions`` points at ``{meeting: ID, section: N}``: the meeting must
+    have an agenda item with that section number, so that the approval can be read
+    in the minutes. Fix the section number or add the agenda item to the meeting.
+    """
+
+    code = "RF02"
+    name = "references.decision-section"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find the agenda item of every approving decision."""
+        strategy = tree.strategy
+        if strategy is None or strategy.approval is None:
+            return
+        meetings = {m.id: m for m in tree.meetings}
+        for i, decision in enumerate(strategy.approval.decisions):
+            meeting = meetings.get(decision.meeting)
+            if meeting is None:  # dangling meeting: RF01 says so
+                continue
+            sections = sorted({item.section for item in meeting.items})
+            if decision.section not in sections:
+                listed = ", ".join(f"§ {s}" for s in sections) or "no agenda items"
+                yield self.at(
+                    tree,
+                    strategy,
+                    ("approval", "decisions", i, "section"),
+                    f"meeting {meeting.id!r} has no § {decision.section} (it has {listed}); "
+                    "fix the section number",
+                )
+
+
+RULES = (DanglingReference, DecisionSection)

@@ -1,0 +1,137 @@
+"""Status, health and progress of a measure must tell one story."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule, entity_label
+from ictgov.load import Tree
+from ictgov.model import Status
+
+_DONE = (Status.COMPLETED, Status.DISCONTINUED)
+
+
+class ProgressContradiction(Rule):
+    """A measure's status and progress contradict each other.
+
+    ``completed`` means 100 %; ``planned`` means nothing done yet (0 %); and 100 %
+    means completed. "Completed at 40 %" is the kind of report that makes a
+    follow-up meaningless: set the status or the progress right.
+    """
+
+    code = "ST01"
+    name = "status.progress"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Compare the status with the progress of each measure."""
+        for m in tree.measures:
+            problem = None
+            if m.status is Status.COMPLETED and m.progress < 100:
+                problem = f"is completed but its progress is {m.progress} %; set progress: 100"
+            elif m.status is Status.PLANNED and m.progress > 0:
+                problem = (
+                    f"is planned but its progress is {m.progress} %; set status: in_progress "
+                    "or progress: 0"
+                )
+            elif m.progress == 100 and m.status is not Status.COMPLETED:
+                problem = (
+                    f"is at 100 % but its status is {m.status.value}; set status: completed"
+                )
+            if problem:
+                yield self.at(tree, m, ("progress",), f"{entity_label(m)} {problem}")
+
+
+class HealthNotInProgress(Rule):
+    """A measure that is not in progress has a health.
+
+    ``health`` (on_track, at_risk, off_track) says how work in progress is doing;
+    a planned, completed or halted measure has none. Remove ``health``, or set
+    ``status: in_progress``.
+    """
+
+    code = "ST02"
+    name = "status.health"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find health values on measures whose status is not in_progress."""
+        for m in tree.measures:
+            if m.health is not None and m.status is not Status.IN_PROGRESS:
+                yield self.at(
+                    tree,
+                    m,
+                    ("health",),
+                    f"{entity_label(m)} is {m.status.value} but has health "
+                    f"{m.health.value}; remove health or set status: in_progress",
+                )
+
+
+class ActualEndNotDone(Rule):
+    """A measure has an actual end date but is neither completed nor discontinued.
+
+    ``schedule.actual_end`` records when the work ended. If it has not ended,
+    remove the date; if it has, set the status.
+    """
+
+    code = "ST03"
+    name = "status.actual-end"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find actual ends on measures still planned, in progress or on hold."""
+        for m in tree.measures:
+            if m.schedule.actual_end is not None and m.status not in _DONE:
+                yield self.at(
+                    tree,
+                    m,
+                    ("schedule", "actual_end"),
+                    f"{entity_label(m)} has actual_end {m.schedule.actual_end} but is "
+                    f"{m.status.value}; set status: completed, or remove actual_end",
+                )
+
+
+class LogContradiction(Rule):
+    """The newest update-log entry disagrees with the measure's current values.
+
+    The last entry that states a status (or progress, or health) should state the
+    measure's current one: otherwise someone changed the measure without logging
+    it, or logged without changing it. Add an update-log entry, or fix the values.
+    """
+
+    code = "ST04"
+    name = "status.log-mismatch"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Compare the latest logged status, progress and health with the current ones."""
+        for m in tree.measures:
+            if not m.updates:
+                continue
+            order = sorted(range(len(m.updates)), key=lambda i: m.updates[i].date)
+            for field in ("status", "progress", "health"):
+                current = getattr(m, field)
+                if field == "health" and m.status is not Status.IN_PROGRESS:
+                    continue
+                for i in reversed(order):
+                    logged = getattr(m.updates[i], field)
+                    if logged is None:
+                        continue
+                    if logged != current:
+                        yield self.at(
+                            tree,
+                            m,
+                            ("updates", i, field),
+                            f"the latest {field} in the update log of {entity_label(m)} is "
+                            f"{_show(logged)}, but the measure says {_show(current)}; add an "
+                            "update-log entry or fix the value",
+                        )
+                    break
+
+
+def _show(value: object) -> str:
+    return str(getattr(value, "value", value))
+
+
+RULES = (ProgressContradiction, HealthNotInProgress, ActualEndNotDone, LogContradiction)

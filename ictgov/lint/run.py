@@ -1,0 +1,75 @@
+"""``ictgov lint`` as a library call: options in, a result and a fail-on level out.
+
+The CLI only fills ``LintOptions`` and renders what ``lint`` returns, so the whole
+command can be tested without Typer (as check-jsonschema separates parsing from
+doing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ictgov.diagnostics import Severity
+from ictgov.lint.engine import LintResult
+
+
+@dataclass
+class LintOptions:
+    """What the command line can say."""
+
+    root: Path | None = None
+    today: str | None = None
+    at: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: Severity | None = None
+    use_cache: bool = True
+
+
+@dataclass
+class LintOutcome:
+    """A result with the settings that decide the exit code."""
+
+    result: LintResult
+    fail_on: Severity
+    today: date
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 findings at or above fail-on, 2 a rule crashed."""
+        return self.result.exit_code(self.fail_on)
+
+
+def split_selectors(values: list[str] | None) -> list[str]:
+    """``["RF01,ST", "CM"]`` -> ``["RF01", "ST", "CM"]`` (repeatable and comma-separated)."""
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def lint(options: LintOptions) -> LintOutcome:
+    """Load the tree (through the parse cache unless told not to), run the rules."""
+    from ictgov.config import resolve_today
+    from ictgov.lint.engine import run_rules
+    from ictgov.lint.rule import LintContext
+    from ictgov.lint.selection import build_selection
+    from ictgov.project import Project
+
+    project = Project.open(options.root)
+    today = resolve_today(options.today)
+    lint_config = project.config.lint
+    select = options.select or list(lint_config.select)
+    ignore = [*lint_config.ignore, *options.ignore]
+    selection = build_selection(select, ignore, lint_config.severity)
+    fail_on = options.fail_on or lint_config.fail_on
+    ctx = LintContext(today, project.config)
+    if options.at is not None or not options.use_cache:
+        tree = project.tree(at=options.at)
+        return LintOutcome(run_rules(tree, ctx, selection), fail_on, today)
+    from ictgov.cache import cached_lint
+
+    result = cached_lint(project, ctx, selection)
+    return LintOutcome(result, fail_on, today)
