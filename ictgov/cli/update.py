@@ -1,0 +1,181 @@
+"""``ictgov update``: record a measure's status, progress or indicator value in one write."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ictgov.cli.errors import guarded
+from ictgov.cli.options import RootOption, TodayOption
+from ictgov.errors import ConfigError
+
+
+class StatusChoice(StrEnum):
+    """Lifecycle statuses, as ``--status`` accepts them."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ON_HOLD = "on_hold"
+    DISCONTINUED = "discontinued"
+
+
+class HealthChoice(StrEnum):
+    """Health of a measure in progress, as ``--health`` accepts it."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``update`` command to the app."""
+    app.command("update")(update)
+
+
+def print_diff(diff: str) -> None:
+    """A unified diff, coloured on a terminal."""
+    for line in diff.splitlines():
+        color = None
+        if line.startswith("+") and not line.startswith("+++"):
+            color = typer.colors.GREEN
+        elif line.startswith("-") and not line.startswith("---"):
+            color = typer.colors.RED
+        elif line.startswith("@@"):
+            color = typer.colors.CYAN
+        typer.secho(line, fg=color)
+
+
+def parse_indicator_values(raw: list[str]) -> list[tuple[object, float]]:
+    """``PERIOD=VALUE`` options -> (date, value) pairs, with readable errors."""
+    from ictgov.edit.periods import PERIOD_HELP, parse_period
+    from ictgov.exchange.values import parse_number
+
+    out: list[tuple[object, float]] = []
+    for item in raw:
+        period, sep, value = item.partition("=")
+        if not sep or not period.strip() or not value.strip():
+            raise ConfigError(
+                f"--indicator-value {item!r}: write PERIOD=VALUE, e.g. 2024=35 or 2024-Q3=12,5 "
+                f"(PERIOD is {PERIOD_HELP})"
+            )
+        try:
+            out.append((parse_period(period.strip()), parse_number(value)))
+        except ValueError as exc:
+            raise ConfigError(f"--indicator-value {item!r}: {exc}") from None
+    return out
+
+
+@guarded
+def update(
+    measure_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the measure.")],
+    status: Annotated[
+        StatusChoice | None,
+        typer.Option("--status", help="New status.", show_default=False, case_sensitive=False),
+    ] = None,
+    health: Annotated[
+        HealthChoice | None,
+        typer.Option(
+            "--health",
+            help="How it is doing (only while in progress).",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
+    progress: Annotated[
+        int | None,
+        typer.Option(
+            "--progress", min=0, max=100, help="Progress in per cent, 0-100.", show_default=False
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help="What happened, for the update log.", show_default=False),
+    ] = None,
+    indicator_value: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--indicator-value",
+            metavar="PERIOD=VALUE",
+            help="A measured value of the indicator, e.g. 2024=35 or 2024-Q3=12.5; PERIOD is "
+            "YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD, a period meaning its last day. Repeatable; a "
+            "value already recorded at that date is corrected.",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Where the indicator values come from.", show_default=False),
+    ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", help="Date of the report (default: today).", show_default=False),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who reports (post or name).", show_default=False)
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    ] = False,
+    root: RootOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Set a measure's status, health, progress or indicator values and log the update.
+
+    The file keeps its comments, order, quoting and layout; only the changed lines
+    differ. Completing a measure sets progress 100 and the actual end date unless
+    --progress says otherwise. A change that would make lint report an error is
+    refused and nothing is written.
+    """
+    from ictgov.config import load_config, resolve_root, resolve_today
+    from ictgov.edit.measure import IndicatorValue, MeasureChange
+    from ictgov.edit.periods import parse_date
+    from ictgov.edit.service import update_measure
+    from ictgov.model import Health, Status, is_valid_id
+
+    if not is_valid_id(measure_id):
+        raise ConfigError(
+            f"{measure_id!r} is not a measure id: ids use lowercase letters a-z, digits and "
+            "'-', '_' or '.'"
+        )
+    values = parse_indicator_values(indicator_value or [])
+    if source and not values:
+        raise ConfigError("--source describes indicator values; give --indicator-value too")
+    if not any((status, health, progress is not None, note, values)):
+        raise ConfigError(
+            "nothing to update: give --status, --health, --progress, --note or --indicator-value"
+        )
+    day = resolve_today(today)
+    if when is not None:
+        try:
+            report_date = parse_date(when)
+        except ValueError as exc:
+            raise ConfigError(f"--date: {exc}") from None
+    else:
+        report_date = day
+    found_root = resolve_root(root)
+    config = load_config(found_root)
+    change = MeasureChange(
+        date=report_date,
+        status=Status(status.value) if status else None,
+        health=Health(health.value) if health else None,
+        progress=progress,
+        note=note.strip() if note and note.strip() else None,
+        values=tuple(IndicatorValue(d, v) for d, v in values),  # type: ignore[arg-type]
+        source=source,
+        by=by,
+    )
+    result = update_measure(found_root, config, measure_id, change, day, dry_run=dry_run)
+    edit = result.edit
+    if not edit.changed:
+        typer.echo(f"{measure_id}: nothing to change; {edit.relpath} already says so")
+        return
+    if dry_run:
+        print_diff(edit.diff())
+        typer.echo(f"dry run: {edit.relpath} was not written", err=True)
+        return
+    typer.echo(f"updated {edit.relpath}")
+    for line in edit.changes:
+        typer.echo(f"  {line}")

@@ -1,0 +1,137 @@
+"""Atomic, conflict-checked file writes: a crash or a concurrent edit never loses data.
+
+A write goes to a temporary file in the same folder (same file system, so the
+final rename is atomic), is flushed to disk, takes the original's permissions and
+only then replaces the original. Right before the rename the original is read
+again: if its bytes differ from what the edit was based on, someone (an editor, a
+``git pull``) changed it meanwhile and the write is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ictgov.errors import IctgovError, WriteConflictError
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a file held when it was read: the base an edit is computed from."""
+
+    path: Path
+    raw: bytes
+    sha256: str
+    mtime_ns: int
+    mode: int
+
+    @classmethod
+    def read(cls, path: Path) -> Snapshot:
+        """Read *path* once and remember its bytes, hash, mtime and permission bits."""
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            raw = handle.read()
+        return cls(path, raw, _digest(raw), info.st_mtime_ns, stat.S_IMODE(info.st_mode))
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _default_mode() -> int:
+    """Permissions a newly created file gets under the current umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable; not every platform can open a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_temp(path: Path, data: bytes, mode: int) -> Path:
+    """Write *data* to a new temporary file next to *path* and flush it to disk."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def check_unchanged(snapshot: Snapshot) -> None:
+    """Raise WriteConflictError if the file no longer holds the snapshot's bytes."""
+    path = snapshot.path
+    try:
+        # The content decides, not the mtime: an mtime has coarse resolution on some file
+        # systems, and a checkout can restore an old mtime with new bytes.
+        current = path.read_bytes()
+    except FileNotFoundError:
+        raise WriteConflictError(
+            f"{path}: the file was deleted or moved after it was read; nothing was written. "
+            "Run the command again."
+        ) from None
+    if _digest(current) != snapshot.sha256:
+        raise WriteConflictError(
+            f"{path}: the file changed on disk after ictgov read it (edited in another "
+            "program, or by git?); nothing was written. Run the command again to apply "
+            "your change on top of the new content."
+        )
+
+
+def atomic_write(path: Path, data: bytes, snapshot: Snapshot) -> None:
+    """Replace *path* with *data*, keeping its permissions; refuse if it changed since read."""
+    tmp = _write_temp(path, data, snapshot.mode)
+    try:
+        check_unchanged(snapshot)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_create(path: Path, data: bytes) -> None:
+    """Create *path* with *data*; refuse if it exists (never overwrite a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        raise IctgovError(f"{path} already exists; ictgov never overwrites a file")
+    tmp = _write_temp(path, data, _default_mode())
+    try:
+        try:
+            os.link(tmp, path)  # fails if the name was taken meanwhile: no overwrite race
+        except FileExistsError:
+            raise IctgovError(f"{path} already exists; ictgov never overwrites a file") from None
+        except OSError:  # file systems without hard links
+            if path.exists():
+                raise IctgovError(
+                    f"{path} already exists; ictgov never overwrites a file"
+                ) from None
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    _fsync_dir(path.parent)

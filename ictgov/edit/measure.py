@@ -1,0 +1,208 @@
+"""What a status report changes in a measure file, decided from the validated model.
+
+The coupling a measure owner expects is built in: completing a measure sets its
+progress to 100 and its actual end date, starting it sets the actual start date,
+and ``health`` (meaningful only while in progress) is removed when the measure
+leaves that state. Explicit options always win over these defaults. Only real
+differences produce operations, so reporting the same status twice writes nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ictgov.edit.ops import Delete, InsertItem, Op, SetValue
+from ictgov.errors import InvalidEditError
+from ictgov.model import (
+    Health,
+    Indicator,
+    Measure,
+    Observation,
+    Schedule,
+    Status,
+    UpdateEntry,
+)
+
+MEASURE_ORDER = tuple(Measure.model_fields)
+SCHEDULE_ORDER = tuple(Schedule.model_fields)
+INDICATOR_ORDER = tuple(Indicator.model_fields)
+OBSERVATION_ORDER = tuple(Observation.model_fields)
+UPDATE_ORDER = tuple(UpdateEntry.model_fields)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    """One reported value of a measure's indicator at a date."""
+
+    date: date
+    value: float
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """A status report for one measure; None means "not reported"."""
+
+    date: date
+    status: Status | None = None
+    health: Health | None = None
+    progress: int | None = None
+    note: str | None = None
+    values: tuple[IndicatorValue, ...] = ()
+    source: str | None = None
+    by: str | None = None
+
+
+@dataclass
+class Plan:
+    """The operations for one file and what they mean, in words, for the report."""
+
+    ops: list[Op] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when the report changes nothing."""
+        return not self.ops
+
+
+def number(value: float) -> int | float:
+    """Whole numbers stay integers in the file (``30``, not ``30.0``)."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(next(iter(value.values()), ""))
+    return "" if value is None else str(value)
+
+
+def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, plan: Plan) -> None:
+    if measure.indicator is None:
+        raise InvalidEditError(
+            f"measure {measure.id} has no indicator, so it has nowhere to record values; add "
+            "an 'indicator:' with a 'description:' (how it is followed) to its file first"
+        )
+    existing = measure.indicator.values
+    indicator_data = data.get("indicator") or {}
+    has_values = bool(indicator_data.get("values"))
+    ordered = all(a.date <= b.date for a, b in itertools.pairwise(existing))
+    new_items: list[dict[str, Any]] = []
+    for reported in sorted(change.values, key=lambda v: v.date):
+        value = number(reported.value)
+        index = next((i for i, obs in enumerate(existing) if obs.date == reported.date), None)
+        if index is None:
+            item: dict[str, Any] = {"date": reported.date, "value": value}
+            if change.source:
+                item["source"] = change.source
+            new_items.append(item)
+            plan.changes.append(f"indicator value {reported.date.isoformat()}: {value}")
+            continue
+        obs = existing[index]
+        if obs.value != value:
+            plan.ops.append(SetValue(("indicator", "values", index, "value"), value))
+            plan.changes.append(
+                f"indicator value {reported.date.isoformat()}: {number(obs.value)} -> {value}"
+            )
+        if change.source and _text(obs.source) != change.source:
+            plan.ops.append(
+                SetValue(("indicator", "values", index, "source"), change.source, OBSERVATION_ORDER)
+            )
+            plan.changes.append(f"indicator value {reported.date.isoformat()}: source updated")
+    if not new_items:
+        return
+    if not has_values:
+        plan.ops.append(SetValue(("indicator", "values"), new_items, INDICATOR_ORDER))
+        return
+    inserted: list[date] = []
+    for item in new_items:
+        when = item["date"]
+        if ordered:
+            index = sum(1 for obs in existing if obs.date <= when)
+            index += sum(1 for d in inserted if d <= when)
+        else:
+            index = len(existing) + len(inserted)
+        plan.ops.append(InsertItem(("indicator", "values"), index, item))
+        inserted.append(when)
+
+
+def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureChange) -> Plan:
+    """The operations that record *change* in the file holding *measure* (read as *data*)."""
+    plan = Plan()
+    entry: dict[str, Any] = {"date": change.date}
+    current = measure.status
+    status = change.status or current
+    if change.health is not None and status is not Status.IN_PROGRESS:
+        raise InvalidEditError(
+            f"health applies only while a measure is in progress, and {measure.id} would be "
+            f"{status.value}; leave out --health, or give --status in_progress"
+        )
+    schedule: dict[str, date] = {}
+    if change.status is not None and change.status is not current:
+        plan.ops.append(SetValue(("status",), status.value, MEASURE_ORDER))
+        plan.changes.append(f"status: {current.value} -> {status.value}")
+        entry["status"] = status.value
+        if status is Status.COMPLETED and measure.schedule.actual_end != change.date:
+            schedule["actual_end"] = change.date
+        if (
+            status is Status.IN_PROGRESS
+            and current is Status.PLANNED
+            and measure.schedule.actual_start is None
+        ):
+            schedule["actual_start"] = change.date
+        if status is not Status.IN_PROGRESS and "health" in data:
+            plan.ops.append(Delete(("health",)))
+            plan.changes.append("health: removed (it applies only while in progress)")
+    if change.health is not None and change.health != measure.health:
+        plan.ops.append(SetValue(("health",), change.health.value, MEASURE_ORDER))
+        old = measure.health.value if measure.health else "-"
+        plan.changes.append(f"health: {old} -> {change.health.value}")
+        entry["health"] = change.health.value
+    progress = change.progress
+    if progress is None and change.status is Status.COMPLETED:
+        progress = 100
+    if progress is not None and progress != measure.progress:
+        plan.ops.append(SetValue(("progress",), progress, MEASURE_ORDER))
+        plan.changes.append(f"progress: {measure.progress} -> {progress}")
+        entry["progress"] = progress
+    if schedule:
+        if isinstance(data.get("schedule"), dict):
+            for key in SCHEDULE_ORDER:
+                if key in schedule:
+                    plan.ops.append(SetValue(("schedule", key), schedule[key], SCHEDULE_ORDER))
+        else:
+            ordered = {k: schedule[k] for k in SCHEDULE_ORDER if k in schedule}
+            plan.ops.append(SetValue(("schedule",), ordered, MEASURE_ORDER))
+        for key in SCHEDULE_ORDER:
+            if key in schedule:
+                plan.changes.append(f"schedule.{key}: {schedule[key].isoformat()}")
+    if change.values:
+        _plan_values(measure, data, change, plan)
+    if change.note:
+        last = measure.last_update
+        repeated = (
+            len(entry) == 1
+            and last is not None
+            and last.date == change.date
+            and _text(last.note) == change.note
+        )
+        if not repeated:
+            entry["note"] = change.note
+    if len(entry) > 1:
+        if change.by:
+            entry["by"] = change.by
+        _plan_entry(measure, data, entry, plan)
+    return plan
+
+
+def _plan_entry(measure: Measure, data: dict[str, Any], entry: dict[str, Any], plan: Plan) -> None:
+    plan.changes.append(f"update log: new entry {entry['date'].isoformat()}")
+    if not data.get("updates"):
+        plan.ops.append(SetValue(("updates",), [entry], MEASURE_ORDER))
+        return
+    when = entry["date"]
+    earlier = [i for i, u in enumerate(measure.updates) if u.date <= when]
+    index = max(earlier) + 1 if earlier else 0
+    plan.ops.append(InsertItem(("updates",), index, entry))

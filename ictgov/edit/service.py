@@ -1,0 +1,64 @@
+"""``ictgov update`` as a library call: find the file, plan, edit, check, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ictgov.config import Config
+from ictgov.edit.locate import find_measure_file
+from ictgov.edit.measure import MeasureChange, Plan, plan_measure_update
+from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
+from ictgov.errors import IctgovError, InvalidEditError
+from ictgov.load import Document
+from ictgov.model import Measure, is_valid_id
+
+
+@dataclass
+class UpdateResult:
+    """What an update did (or, with ``dry_run``, would do)."""
+
+    edit: FileEdit
+    written: bool
+
+
+def measure_planner(change: MeasureChange, measure_id: str) -> Any:
+    """A planner for ``prepare`` that records *change* in the measure's document."""
+
+    def plan(doc: Document) -> Plan:
+        model = doc.model
+        if not isinstance(model, Measure):
+            raise InvalidEditError(f"{doc.path} does not hold a measure")
+        if model.id != measure_id:
+            raise IctgovError(f"{doc.path} holds measure {model.id!r}, not {measure_id!r}")
+        data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
+        return plan_measure_update(model, data, change)
+
+    return plan
+
+
+def update_measure(
+    root: Path,
+    config: Config,
+    measure_id: str,
+    change: MeasureChange,
+    today: date,
+    *,
+    dry_run: bool = False,
+) -> UpdateResult:
+    """Record *change* in measure *measure_id*'s file, unless it would add an error."""
+    if not is_valid_id(measure_id):
+        raise IctgovError(
+            f"{measure_id!r} is not a measure id: ids use lowercase letters a-z, digits and "
+            "'-', '_' or '.'"
+        )
+    path = find_measure_file(root, measure_id)
+    edit = prepare(root, path, measure_planner(change, measure_id), max_bytes=config.max_file_bytes)
+    if edit.changed:
+        check_lint(root, config, today, [edit])
+    if dry_run or not edit.changed:
+        return UpdateResult(edit, False)
+    commit([edit])
+    return UpdateResult(edit, True)

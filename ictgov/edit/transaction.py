@@ -1,0 +1,156 @@
+"""One edit of one file, from the bytes read to the bytes written.
+
+``prepare`` reads the file once (that snapshot is what the write is checked
+against), refuses a file that does not parse or validate, lets a planner decide
+the operations, has an engine write them and validates the result with the same
+loader every other command uses. ``commit`` writes prepared edits atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ictgov.config import Config
+from ictgov.diagnostics import YAML_ALIASES, YAML_DUPLICATE_KEY, YAML_SYNTAX, Diagnostic
+from ictgov.edit.atomic import Snapshot, atomic_write
+from ictgov.edit.checks import errors_of, format_diagnostic, new_errors
+from ictgov.edit.engine import TextFormat, UnparseableFileError, decode, edit_text, encode
+from ictgov.edit.measure import Plan
+from ictgov.errors import IctgovError, InvalidEditError
+from ictgov.load import Document, load_document
+
+_PARSE_CODES = {YAML_SYNTAX.code, YAML_DUPLICATE_KEY.code, YAML_ALIASES.code, "YM03"}
+
+
+class RefusedEditError(InvalidEditError):
+    """An edit would add errors; carries them for reports."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics
+
+
+def _listing(diagnostics: Iterable[Diagnostic]) -> str:
+    return "\n".join("  " + format_diagnostic(d) for d in diagnostics)
+
+
+@dataclass
+class FileEdit:
+    """A prepared edit: the snapshot it is based on, old and new text, what changes."""
+
+    path: Path
+    relpath: str
+    snapshot: Snapshot
+    fmt: TextFormat
+    old_text: str
+    new_text: str
+    engine: str
+    changes: list[str] = field(default_factory=list)
+    old_doc: Document | None = None
+    new_doc: Document | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the file's text changes at all."""
+        return self.new_text != self.old_text
+
+    @property
+    def new_raw(self) -> bytes:
+        """The bytes to write, in the file's own encoding details."""
+        return encode(self.new_text, self.fmt)
+
+    def diff(self) -> str:
+        """A unified diff of the edit, as ``git diff`` would show it."""
+        return "".join(
+            difflib.unified_diff(
+                self.old_text.splitlines(keepends=True),
+                self.new_text.splitlines(keepends=True),
+                fromfile=f"a/{self.relpath}",
+                tofile=f"b/{self.relpath}",
+            )
+        )
+
+
+def read_document(root: Path, path: Path, max_bytes: int) -> tuple[Snapshot, Document]:
+    """Read a file once and load it; refuse a file that does not parse or validate."""
+    relpath = path.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        snapshot = Snapshot.read(path)
+    except OSError as exc:
+        raise IctgovError(f"{relpath}: cannot read the file ({exc.strerror or exc})") from None
+    doc = load_document(relpath, snapshot.raw, max_bytes=max_bytes)
+    errors = errors_of(doc.diagnostics)
+    if any(d.code in _PARSE_CODES for d in errors):
+        raise UnparseableFileError(
+            f"{relpath} cannot be read, so ictgov will not rewrite it; fix it first:\n"
+            + _listing(errors)
+        )
+    if errors:
+        raise RefusedEditError(
+            f"{relpath} has errors; fix them first (ictgov lint shows them):\n" + _listing(errors),
+            errors,
+        )
+    return snapshot, doc
+
+
+def prepare(
+    root: Path, path: Path, planner: Callable[[Document], Plan], *, max_bytes: int = 5_000_000
+) -> FileEdit:
+    """Plan and apply an edit in memory; validate the new content with the model."""
+    snapshot, doc = read_document(root, path, max_bytes)
+    text, fmt = decode(snapshot.raw)
+    plan = planner(doc)
+    edited = edit_text(text, plan.ops)
+    edit = FileEdit(
+        path, doc.path, snapshot, fmt, text, edited.text, edited.engine, plan.changes, doc
+    )
+    if edit.changed:
+        edit.new_doc = load_document(doc.path, edit.new_raw, max_bytes=max_bytes)
+        errors = errors_of(edit.new_doc.diagnostics)
+        if errors:
+            raise RefusedEditError(
+                f"the change would make {doc.path} invalid, so nothing was written:\n"
+                + _listing(errors),
+                errors,
+            )
+    else:
+        edit.new_doc = doc
+    return edit
+
+
+def lint_refusals(
+    root: Path, config: Config, today: date, edits: Iterable[FileEdit]
+) -> dict[str, list[Diagnostic]]:
+    """Errors lint would report that the edits add, by file."""
+    changed = [e for e in edits if e.changed and e.old_doc is not None and e.new_doc is not None]
+    if not changed:
+        return {}
+    old = {e.relpath: e.old_doc for e in changed if e.old_doc is not None}
+    new = {e.relpath: e.new_doc for e in changed if e.new_doc is not None}
+    return new_errors(root, config, today, old, new)
+
+
+def check_lint(root: Path, config: Config, today: date, edits: Iterable[FileEdit]) -> None:
+    """Raise RefusedEditError listing the errors if the edits would add any."""
+    refusals = lint_refusals(root, config, today, edits)
+    if refusals:
+        found = [d for ds in refusals.values() for d in ds]
+        raise RefusedEditError(
+            "refused: lint would report an error after this change, so nothing was written:\n"
+            + _listing(found),
+            found,
+        )
+
+
+def commit(edits: Iterable[FileEdit]) -> list[str]:
+    """Write every changed edit atomically; return the files written."""
+    written: list[str] = []
+    for edit in edits:
+        if edit.changed:
+            atomic_write(edit.path, edit.new_raw, edit.snapshot)
+            written.append(edit.relpath)
+    return written

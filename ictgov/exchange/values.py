@@ -1,0 +1,61 @@
+"""Reading values the way people type them into a terminal or a spreadsheet.
+
+Excel in a Finnish locale writes ``12,5`` for twelve and a half and may group
+thousands with a (non-breaking) space; statuses may be typed ``In progress``.
+Every parser raises ValueError with a message fit to show next to the cell.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from enum import StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=StrEnum)
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
+
+
+def parse_number(value: object) -> float:
+    """A finite number from a cell or text: ``12.5``, ``12,5``, ``1 234,5``, ``85 %``."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = _SPACES.sub("", str(value)).removesuffix("%")
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        if not _NUMBER.match(text):
+            raise ValueError(f"{str(value).strip()!r} is not a number (e.g. 12.5 or 12,5)")
+        number = float(text)
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
+
+
+def parse_percent(value: object) -> int:
+    """A whole per cent 0-100, as progress is recorded."""
+    number = parse_number(value)
+    if not number.is_integer():
+        raise ValueError(f"progress must be a whole number 0-100, got {value!r}")
+    if not 0 <= number <= 100:
+        raise ValueError(f"progress must be between 0 and 100, got {int(number)}")
+    return int(number)
+
+
+def parse_choice(value: object, enum: type[E]) -> E:
+    """An enum member from its value, ignoring case, spaces and dashes (``On track``)."""
+    text = re.sub(r"[\s-]+", "_", str(value).strip().lower())
+    try:
+        return enum(text)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise ValueError(f"{str(value).strip()!r} is not one of {allowed}") from None
+
+
+def is_blank(value: object) -> bool:
+    """Whether a cell is empty (None or only whitespace)."""
+    return value is None or (isinstance(value, str) and not value.strip())
