@@ -101,6 +101,14 @@ def md(text: str) -> str:
     return text.replace("\n", " ")
 
 
+def code(text: str) -> str:
+    """Text as a Markdown code span that survives a table cell."""
+    text = text.replace("\n", " ").replace("|", "\\|")
+    if "`" in text:
+        return f"`` {text} ``"
+    return f"`{text}`"
+
+
 def _cell_value(value: Any) -> str:
     if value is MISSING:
         return "—"
@@ -117,7 +125,7 @@ def _summary_row(item: ItemDiff, max_events: int = 3) -> str:
         shown = f"⚠️ {md(unreadable)}; {shown}" if shown else f"⚠️ {md(unreadable)}"
     hints = f"⚠️ {len(item.hints)}" if item.hints else ""
     return (
-        f"| {_ICON[item.change]} | {_kind(item)} `{md(item.id)}` {md(item.title)} "
+        f"| {_ICON[item.change]} | {_kind(item)} {code(item.id)} {md(item.title)} "
         f"| {shown} | {hints} |"
     )
 
@@ -126,7 +134,7 @@ def _field_table(changes: list[Change]) -> list[str]:
     rows = ["| Field | Before | After |", "| --- | --- | --- |"]
     for change in changes:
         rows.append(
-            f"| `{md(format_path(change.path))}` | {_cell_value(change.old)} "
+            f"| {code(format_path(change.path))} | {_cell_value(change.old)} "
             f"| {_cell_value(change.new)} |"
         )
     return rows
@@ -141,9 +149,9 @@ def _details(item: ItemDiff, with_fields: bool) -> list[str]:
         "",
     ]
     if item.moved:
-        out.append(f"File: `{md(item.old_file or '')}` → `{md(item.new_file or '')}`")
+        out.append(f"File: {code(item.old_file or '')} → {code(item.new_file or '')}")
     else:
-        out.append(f"File: `{md(item.new_file or item.old_file or '')}`")
+        out.append(f"File: {code(item.new_file or item.old_file or '')}")
     out.append("")
     unreadable = _unreadable_text(item)
     if unreadable:
@@ -159,7 +167,7 @@ def _details(item: ItemDiff, with_fields: bool) -> list[str]:
 def _markdown(diff: TreeDiff, note: str | None, level: int, rows: int | None) -> str:
     lines = [MARKER, "## Strategy changes", ""]
     lines.append(
-        f"From `{md(diff.base_label)}` to `{md(diff.head_label)}`: {md(_counts_text(diff))}"
+        f"From {code(diff.base_label)} to {code(diff.head_label)}: {md(_counts_text(diff))}"
     )
     if note:
         lines += ["", f"_{md(note)}_"]
@@ -179,7 +187,7 @@ def _markdown(diff: TreeDiff, note: str | None, level: int, rows: int | None) ->
     if hints:
         lines += ["", "### Review hints", ""]
         lines += [
-            f"- ⚠️ {_kind(item)} `{md(item.id)}`: **{h.code}** {md(h.message)}" for item, h in hints
+            f"- ⚠️ {_kind(item)} {code(item.id)}: **{h.code}** {md(h.message)}" for item, h in hints
         ]
     if level < 2:
         lines += ["", "### Details", ""]
@@ -188,7 +196,7 @@ def _markdown(diff: TreeDiff, note: str | None, level: int, rows: int | None) ->
     elif rows is None:
         lines += ["", "_Details left out to keep this under the size limit._"]
     lines += _problem_lines(
-        diff, lambda d: f"- `{md(d.file)}:{d.line}:{d.column}` **{d.code}** {md(d.message)}"
+        diff, lambda d: f"- {code(f'{d.file}:{d.line}:{d.column}')} **{d.code}** {md(d.message)}"
     )
     return "\n".join(lines) + "\n"
 

@@ -47,6 +47,11 @@ def signers(measure: Measure, bodies: dict[str, Body]) -> set[str]:
     return out
 
 
+def _named_members(measure: Measure, context: ReviewContext) -> bool:
+    body = context.bodies.get(measure.responsible) if measure.responsible else None
+    return body is not None and any(m.person or m.email for m in body.members)
+
+
 def _signed(authors: Iterable[Author], allowed: set[str]) -> bool:
     return any(
         (name and name.strip().casefold() in allowed)
@@ -92,7 +97,7 @@ def measure_hints(
         authors = set().union(*(context.authors.get(f, set()) for f in files))
         if allowed and authors and not _signed(authors, allowed):
             names = ", ".join(sorted(name or email for name, email in authors))
-            body = f" or members of {new.responsible}" if new.responsible in context.bodies else ""
+            body = f" or members of {new.responsible}" if _named_members(new, context) else ""
             out.append(
                 Hint(
                     "RV04",

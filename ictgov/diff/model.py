@@ -53,14 +53,14 @@ PathPart = str | int | Key
 DataPath = tuple[PathPart, ...]
 
 
-def format_path(path: DataPath) -> str:
+def format_path(path: DataPath, *, entity: bool = True) -> str:
     """``("measures", "x", "status")`` -> ``measures[id=x].status``.
 
-    The first two parts of a tree path are an entity kind and id.
+    With *entity*, the first two parts of a tree path are an entity kind and id.
     """
     out = ""
     parts = list(path)
-    if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], str):
+    if entity and len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], str):
         out = f"{parts[0]}[id={parts[1]}]"
         parts = parts[2:]
     for part in parts:
@@ -75,7 +75,7 @@ def format_path(path: DataPath) -> str:
 
 def format_relative(path: DataPath) -> str:
     """A change path without its entity: ``indicator.values[date=2025-12-31]``."""
-    return format_path(path[2:]) if len(path) > 2 else ""
+    return format_path(path[2:], entity=False) if len(path) > 2 else ""
 
 
 @dataclass(frozen=True, slots=True)

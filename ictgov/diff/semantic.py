@@ -37,6 +37,12 @@ def _errors(documents: Iterable[Document]) -> list[Diagnostic]:
     return sorted(found, key=Diagnostic.sort_key)
 
 
+def _broken(docs: Mapping[str, Document], path: str) -> bool:
+    """Whether *path* exists on this side but has errors (so its items may be unread)."""
+    doc = docs.get(path)
+    return doc is not None and any(d.severity is Severity.ERROR for d in doc.diagnostics)
+
+
 def diff_documents(
     base_docs: Mapping[str, Document],
     head_docs: Mapping[str, Document],
@@ -85,9 +91,9 @@ def diff_documents(
             changes=changes,
             events=describe(kind, old, new, changes, lang),
         )
-        if old is None and key in base_bad:
+        if old is None and (key in base_bad or _broken(base_docs, shown.file)):
             item.unreadable = "base"
-        elif new is None and key in head_bad:
+        elif new is None and (key in head_bad or _broken(head_docs, shown.file)):
             item.unreadable = "head"
         if (
             old is not None

@@ -131,7 +131,14 @@ def _load_bodies(walker: _Walker, head: str) -> None:
     walker.bodies = {b.id: b for b in (doc.items if doc else []) if isinstance(b, Body)}
 
 
-def item_history(project: Project, item_id: str) -> History:
+def item_history(
+    project: Project,
+    item_id: str,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> History:
     """Every commit that changed the item with *item_id*, newest first."""
     with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
         head = repo.resolve("HEAD", "HEAD")
@@ -142,11 +149,24 @@ def item_history(project: Project, item_id: str) -> History:
             start, path = _find_removed(walker, head, item_id)
         history = History(item_id)
         seen: set[tuple[str, str]] = set()
-        while path is not None and (start, path) not in seen:
+        span = _Span(since, until, limit)
+        while path is not None and (start, path) not in seen and not span.full(history):
             seen.add((start, path))
             history.files.append(path)
-            start, path = _walk(walker, history, start, path, item_id)
+            start, path = _walk(walker, history, start, path, item_id, span)
         return history
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Which commits to show: dates (git's --since/--until) and how many."""
+
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
+
+    def full(self, history: History) -> bool:
+        return self.limit is not None and len(history.entries) >= self.limit
 
 
 def _find_removed(walker: _Walker, head: str, item_id: str) -> tuple[str, str | None]:
@@ -167,10 +187,13 @@ def _find_removed(walker: _Walker, head: str, item_id: str) -> tuple[str, str | 
 
 
 def _walk(
-    walker: _Walker, history: History, start: str, path: str, item_id: str
+    walker: _Walker, history: History, start: str, path: str, item_id: str, span: _Span
 ) -> tuple[str, str | None]:
     """Follow *path* back from *start*; return where to continue when the item moved."""
-    for commit in log(walker.repo, start, [path], full_diff=True):
+    commits = log(walker.repo, start, [path], full_diff=True, since=span.since, until=span.until)
+    for commit in commits:
+        if span.full(history):
+            break
         change = commit.file(path)
         if change is None:
             continue
@@ -212,14 +235,16 @@ def tree_history(
     since: date | None = None,
     until: date | None = None,
     limit: int | None = None,
+    paths: list[str] | None = None,
 ) -> History:
-    """Changes to the whole tree, newest first, optionally within dates and a count."""
+    """Changes to the whole tree (or *paths*), newest first, within dates and a count."""
     with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
         head = repo.resolve("HEAD", "HEAD")
         walker = _Walker(repo, project.config.language)
         _load_bodies(walker, head)
         history = History(None)
-        for commit in log(repo, head, since=since, until=until):
+        history.files = list(paths or [])
+        for commit in log(repo, head, paths, since=since, until=until):
             if limit is not None and len(history.entries) >= limit:
                 break
             diff = walker.commit_diff(

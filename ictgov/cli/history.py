@@ -1,0 +1,102 @@
+"""``ictgov history [ID|PATH]``: who changed what, when, commit by commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ictgov.cli.diff import DiffFormat, FormatOption
+from ictgov.cli.errors import guarded
+from ictgov.cli.options import RootOption
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``history`` command to the app."""
+    app.command("history")(history)
+
+
+@guarded
+def history(
+    target: Annotated[
+        str | None,
+        typer.Argument(
+            help="An item id (e.g. evaka-rollout) or a file under data/. Default: the whole tree.",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+    output_format: FormatOption = DiffFormat.TEXT,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only commits on or after this date (YYYY-MM-DD).", show_default=False
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Only commits on or before this date (YYYY-MM-DD).", show_default=False
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=1, help="At most this many commits.", show_default=False),
+    ] = None,
+) -> None:
+    """Every change to one item (following it across files), or to the whole tree."""
+    from ictgov.project import Project
+    from ictgov.vcs.history import item_history, tree_history
+    from ictgov.vcs.history_format import RENDERERS
+    from ictgov.vcs.revisions import parse_date
+
+    project = Project.open(root)
+    start = parse_date(since, "--since") if since else None
+    end = parse_date(until, "--until") if until else None
+    if target is None:
+        result = tree_history(project, since=start, until=end, limit=limit)
+    else:
+        path = _data_path(project.root, target)
+        if path is not None:
+            result = tree_history(project, since=start, until=end, limit=limit, paths=[path])
+        else:
+            result = item_history(project, _check_id(target), since=start, until=end, limit=limit)
+    typer.echo(RENDERERS[output_format.value](result), nl=False)
+
+
+def _check_id(value: str) -> str:
+    from ictgov.errors import IctgovError
+    from ictgov.model import is_valid_id
+
+    if not is_valid_id(value):
+        raise IctgovError(
+            f"{value!r} is neither an item id (lowercase letters, digits, '-', '_', '.') nor a "
+            "file under data/ (data/measures/<id>.yaml)"
+        )
+    return value
+
+
+def _data_path(root: Path, target: str) -> str | None:
+    """The project-relative path when *target* names a file, None when it is an id."""
+    from ictgov.errors import UnsafePathError
+    from ictgov.model import is_valid_id
+    from ictgov.vcs.repo import is_data_file
+
+    if is_valid_id(target) and not target.endswith((".yaml", ".yml")):
+        return None
+    path = Path(target)
+    if not path.is_absolute():
+        path = root / path if (root / path).exists() else Path.cwd() / path
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root):
+        raise UnsafePathError(
+            f"{target}: the path is outside the repository at {root}; give a file under "
+            f"{root / 'data'}"
+        )
+    rel = resolved.relative_to(root).as_posix()
+    if not is_data_file(rel):
+        raise UnsafePathError(
+            f"{target}: not a YAML file under data/ (e.g. data/measures/<id>.yaml)"
+        )
+    return rel
