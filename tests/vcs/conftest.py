@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from vcs_repos import GitTree, minimal_repo, story_repo
 
 

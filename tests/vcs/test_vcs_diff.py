@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from vcs_repos import ALPHA, MEETING, OUTSIDER, GitTree
+from vcs_repos import ALPHA, FIXTURES, MEETING, OUTSIDER, GitTree
 
 from ictgov.cli.main import app
 from ictgov.diff.formats import MARKER, render_markdown
@@ -189,10 +190,6 @@ def test_default_branch_from_config_and_fallbacks(story: GitTree) -> None:
 def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     tree = GitTree(tmp_path / "repo")
     try:
-        from vcs_repos import FIXTURES
-
-        import shutil
-
         shutil.copytree(FIXTURES / "minimal", tmp_path / "repo" / "strategy")
         tree.commit("Add strategy", "2024-01-10")
         tree.replace("strategy/" + ALPHA, "progress: 40\nschedule:", "progress: 45\nschedule:")

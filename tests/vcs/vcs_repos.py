@@ -112,7 +112,8 @@ def story_repo(root: Path) -> GitTree:
     tree.replace(
         ALPHA,
         "    - {date: 2024-12-31, value: 30, source: Raportti}\n",
-        "    - {date: 2024-12-31, value: 30, source: Raportti}\n    - {date: 2025-06-30, value: 100}\n",
+        "    - {date: 2024-12-31, value: 30, source: Raportti}\n"
+        "    - {date: 2025-06-30, value: 100}\n",
     )
     tree.move(BETA, "data/measures/beta-renamed.yaml")
     tree.replace(
