@@ -1,0 +1,134 @@
+"""``ictgov render``: the reports as a static HTML site and/or Markdown."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ictgov.cli.errors import guarded
+from ictgov.cli.options import AtOption, RootOption, TodayOption
+
+
+class FormatChoice(StrEnum):
+    """Output formats."""
+
+    HTML = "html"
+    MD = "md"
+    ALL = "all"
+
+
+class LangChoice(StrEnum):
+    """Interface languages."""
+
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+    ALL = "all"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``render`` command."""
+    app.command("render")(render)
+
+
+@guarded
+def render(
+    format_: Annotated[
+        FormatChoice,
+        typer.Option("--format", "-f", help="html, md (Markdown) or all.", case_sensitive=False),
+    ] = FormatChoice.ALL,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the site into.", file_okay=False)
+    ] = Path("site"),
+    lang: Annotated[
+        LangChoice,
+        typer.Option("--lang", help="Interface language: fi, sv, en or all.", case_sensitive=False),
+    ] = LangChoice.ALL,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="Leave out personal names and e-mail addresses (posts stay)."
+        ),
+    ] = False,
+    single_file: Annotated[
+        bool,
+        typer.Option(
+            "--single-file",
+            help="Write one self-contained HTML file per language (ictgov-<lang>.html).",
+        ),
+    ] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=1900,
+            max=2200,
+            help="Year of the annual report (default: the last full year before today).",
+            show_default=False,
+        ),
+    ] = None,
+    stamp: Annotated[
+        bool,
+        typer.Option("--stamp", help="Print the generation time in the footer (not byte-stable)."),
+    ] = False,
+    root: RootOption = None,
+    today: TodayOption = None,
+    at: AtOption = None,
+) -> None:
+    """Render the reports: overview, goals, measures, timeline, governance, annual report."""
+    from datetime import UTC, datetime
+
+    from ictgov.config import resolve_today
+    from ictgov.errors import IctgovError
+    from ictgov.i18n import LANGUAGES
+    from ictgov.project import Project
+    from ictgov.render.site import FORMATS, RenderOptions, render_site, write_site
+
+    project = Project.open(root)
+    day = resolve_today(today)
+    tree = project.tree(at)
+    if tree.strategy is None and not tree.measures:
+        raise IctgovError(
+            f"{project.root}: no strategy data to render (expected data/strategy/strategy.yaml "
+            "and data/measures/); run 'ictgov lint' to see what was found"
+        )
+    errors = [d for d in tree.diagnostics if d.severity == "error"]
+    if errors:
+        typer.echo(
+            f"warning: {len(errors)} load error(s); rendering what could be read "
+            "(run 'ictgov lint' for details)",
+            err=True,
+        )
+    languages = LANGUAGES if lang == LangChoice.ALL else (lang.value,)
+    if project.config.language in languages:
+        languages = (
+            project.config.language,
+            *(x for x in languages if x != project.config.language),
+        )
+    options = RenderOptions(
+        formats=FORMATS if format_ == FormatChoice.ALL else (format_.value,),
+        languages=languages,
+        public=public,
+        single_file=single_file,
+        year=year,
+        stamp=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC" if stamp else None,
+    )
+    files = render_site(
+        tree,
+        day,
+        options,
+        stale_after_days=project.config.stale_after_days,
+        content_lang=project.config.language,
+        user_templates=project.root / "templates",
+    )
+    try:
+        write_site(files, out)
+    except OSError as exc:
+        raise IctgovError(f"cannot write to {out}: {exc.strerror or exc}") from None
+    typer.echo(
+        f"wrote {len(files)} files to {out} "
+        f"({', '.join(options.languages)}; {', '.join(options.formats)})"
+    )

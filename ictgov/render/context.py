@@ -1,0 +1,258 @@
+"""The functions templates call, bound to the page being rendered.
+
+One environment serves every page, language and format of a run (templates are
+compiled once); what differs per page (language, format, where the page sits, for
+relative links) is held in :class:`PageState`, which the helpers read. Templates,
+built-in or user, therefore reach the same vetted helpers, and data reaches the
+output only through escaping: HTML-escaped in HTML, Markdown-escaped in Markdown.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from ictgov.i18n import translations
+from ictgov.i18n.formats import Formats, formats
+from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
+from ictgov.render.links import safe_url
+from ictgov.render.markdown import escape_block, escape_inline
+from ictgov.views.report import Ref
+from ictgov.views.text import localize
+
+#: Where each page kind lives under a language folder (without extension).
+PAGE_PATHS: dict[str, str] = {
+    "overview": "index",
+    "timeline": "timeline",
+    "responsibilities": "responsibilities",
+    "organisations": "organisations/index",
+    "governance": "governance",
+    "meetings": "meetings",
+    "goal": "goals/{id}",
+    "measure": "measures/{id}",
+    "organisation": "organisations/{id}",
+    "annual": "annual-{id}",
+}
+#: Things shown as a part of a page: (page kind, page id or None, anchor prefix).
+ANCHORED: dict[str, tuple[str, str]] = {
+    "body": ("governance", "body-"),
+    "meeting": ("meetings", "meeting-"),
+    "register": ("meetings", "register-"),
+    "project": ("timeline", "project-"),
+    "value_promise": ("overview", "vp-"),
+}
+
+
+@dataclass(frozen=True)
+class PageState:
+    """The page being rendered: language, format, and its path under the language folder."""
+
+    lang: str
+    fmt: str  # "html" or "md"
+    stem: str  # e.g. "measures/m-alpha"
+    single: bool = False
+    #: The page's section id in a single-file report; prefixes the page's own ids there.
+    anchor: str = ""
+
+    @property
+    def depth(self) -> int:
+        """How many folders below the language folder the page sits."""
+        return self.stem.count("/")
+
+    @property
+    def ext(self) -> str:
+        """File extension of pages in this format."""
+        return ".md" if self.fmt == "md" else ".html"
+
+
+def page_stem(kind: str, ident: str | None = None) -> str:
+    """The path (without extension) of a page under its language folder."""
+    return PAGE_PATHS[kind].format(id=ident or "")
+
+
+def page_anchor(kind: str, ident: str | None = None) -> str:
+    """The id of a page's section in a single-file report."""
+    return f"{kind}-{ident}" if ident else f"page-{kind}"
+
+
+class Helpers:
+    """Template globals. ``state`` is switched by the renderer before each page."""
+
+    def __init__(self, content_lang: str) -> None:
+        self.content_lang = content_lang
+        self.state = PageState("fi", "html", "index")
+        self._tr: gettext.NullTranslations = translations("fi")
+        self._fmt: Formats = formats("fi")
+
+    def use(self, state: PageState) -> None:
+        """Render the next page with *state*."""
+        self.state = state
+        self._tr = translations(state.lang)
+        self._fmt = formats(state.lang)
+
+    # -- escaping ---------------------------------------------------------------------
+    def finalize(self, value: Any) -> Any:
+        """Applied to every ``{{ }}`` output: None prints nothing; Markdown escapes text."""
+        if value is None:
+            return ""
+        if self.state.fmt == "md" and not isinstance(value, Markup):
+            return Markup(escape_inline(str(value)))
+        return value
+
+    def _escape(self, text: str) -> Markup:
+        return Markup(escape_inline(text)) if self.state.fmt == "md" else escape(text)
+
+    # -- interface text ---------------------------------------------------------------
+    def gettext(self, message: str, **values: Any) -> str | Markup:
+        """Translate *message*; ``%(name)s`` placeholders are filled from *values*."""
+        text = self._tr.gettext(message)
+        return self._fill(text, values) if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str | Markup:
+        """Translate with plural forms; ``%(n)s`` is *n* formatted for the locale."""
+        text = self._tr.ngettext(singular, plural, n)
+        return self._fill(text, {"n": self._fmt.number(n), **values})
+
+    def _fill(self, text: str, values: dict[str, Any]) -> str | Markup:
+        if not any(isinstance(v, Markup) for v in values.values()):
+            return text % values
+        safe = {k: v if isinstance(v, Markup) else self._escape(str(v)) for k, v in values.items()}
+        return Markup(str(self._escape(text)) % {k: str(v) for k, v in safe.items()})
+
+    def label(self, group: str, value: Any) -> str:
+        """The word for a fixed value (status, level ...) in the page's language."""
+        if value is None:
+            return ""
+        return self._tr.gettext(label_id(group, value))
+
+    # -- data text --------------------------------------------------------------------
+    def tx(self, value: str | dict[str, str] | None) -> str:
+        """A data text in the page's language (nearest available), as plain text."""
+        return localize(value, self.state.lang, self.content_lang).text
+
+    def t(self, value: str | dict[str, str] | None) -> Markup:
+        """A data text for inline use, with its language marked when it is a fallback."""
+        loc = localize(value, self.state.lang, self.content_lang)
+        if not loc.fallback or not loc.text:
+            return self._escape(loc.text)
+        marker = self._tr.gettext(IN_LANGUAGE[loc.lang])
+        if self.state.fmt == "md":
+            return Markup(f"{escape_inline(loc.text)} _({escape_inline(marker)})_")
+        return Markup(
+            f'<span lang="{loc.lang}">{escape(loc.text)}</span> '
+            f'<span class="fallback">({escape(marker)})</span>'
+        )
+
+    def tp(self, value: str | dict[str, str] | None) -> Markup:
+        """A data text as paragraphs (blank lines split them), language marked as in ``t``."""
+        loc = localize(value, self.state.lang, self.content_lang)
+        if not loc.text:
+            return Markup("")
+        marker = self._tr.gettext(IN_LANGUAGE[loc.lang]) if loc.fallback else ""
+        paras = escape_block(loc.text) if self.state.fmt == "md" else _html_paras(loc.text)
+        if self.state.fmt == "md":
+            if marker:
+                paras[-1] += f" _({escape_inline(marker)})_"
+            return Markup("\n\n".join(paras))
+        lang_attr = f' lang="{loc.lang}"' if loc.fallback else ""
+        html = [f"<p{lang_attr}>{p}</p>" for p in paras]
+        if marker:
+            html.append(f'<p class="fallback">({escape(marker)})</p>')
+        return Markup("\n".join(html))
+
+    # -- numbers and dates ------------------------------------------------------------
+    def date(self, value: date | None) -> str:
+        """A date in the reader's locale."""
+        return self._fmt.date(value)
+
+    def num(self, value: float | None) -> str:
+        """A number in the reader's locale."""
+        return self._fmt.number(value)
+
+    def pct(self, value: float | None) -> str:
+        """A 0-100 share as a percentage in the reader's locale."""
+        return self._fmt.percent(value)
+
+    def qty(self, value: float | None, unit: str | None = None) -> str:
+        """A value with its unit (money and per cent by the locale's rules)."""
+        return self._fmt.quantity(value, unit)
+
+    # -- links ------------------------------------------------------------------------
+    def url(self, kind: str | None, ident: str | None = None) -> Markup | None:
+        """Link to a page (or a part of one) from the current page; None if it has none."""
+        if kind is None:
+            return None
+        if kind == "strategy":
+            kind, ident = "overview", None
+        anchor = ""
+        if kind in ANCHORED:
+            kind, prefix = ANCHORED[kind]
+            anchor, ident = f"{prefix}{ident}", None
+        if kind not in PAGE_PATHS:
+            return None
+        if self.state.single:
+            return Markup("#" + quote(anchor or page_anchor(kind, ident)))
+        target = page_stem(kind, ident) + self.state.ext
+        rel = "../" * self.state.depth + quote(target)
+        return Markup(rel + ("#" + quote(anchor) if anchor else ""))
+
+    def aid(self, name: str) -> str:
+        """An element id unique in the output (prefixed by the page in a single file)."""
+        return f"{self.state.anchor}--{name}" if self.state.single else name
+
+    def ref_url(self, ref: Ref | None) -> Markup | None:
+        """Link to what a resolved reference names."""
+        return self.url(ref.kind, ref.id) if ref is not None and ref.kind else None
+
+    def href(self, url: str | None) -> str | None:
+        """An external URL if it is safe to link (http, https, mailto), else None."""
+        return safe_url(url)
+
+    def asset(self, name: str) -> str:
+        """Path from the current page to a file at the site root (the stylesheet)."""
+        up = self.state.depth + 1 + (1 if self.state.fmt == "md" else 0)
+        return "../" * up + name
+
+    def lang_url(self, lang: str) -> str:
+        """The current page in another language."""
+        if self.state.single:
+            return f"ictgov-{lang}.html"
+        up = self.state.depth + 1 + (1 if self.state.fmt == "md" else 0)
+        folder = f"{lang}/md/" if self.state.fmt == "md" else f"{lang}/"
+        return "../" * up + folder + quote(self.state.stem) + self.state.ext
+
+    def language_name(self, lang: str) -> str:
+        """A language's name in that language (suomi, svenska, English)."""
+        return LANGUAGE_NAMES[lang]
+
+    def as_globals(self) -> dict[str, Any]:
+        """The names templates see."""
+        return {
+            "_": self.gettext,
+            "gettext": self.gettext,
+            "ngettext": self.ngettext,
+            "label": self.label,
+            "t": self.t,
+            "tp": self.tp,
+            "tx": self.tx,
+            "date": self.date,
+            "num": self.num,
+            "pct": self.pct,
+            "qty": self.qty,
+            "url": self.url,
+            "ref_url": self.ref_url,
+            "aid": self.aid,
+            "href": self.href,
+            "asset": self.asset,
+            "lang_url": self.lang_url,
+            "language_name": self.language_name,
+        }
+
+
+def _html_paras(text: str) -> list[str]:
+    return [str(escape(p.strip())) for p in text.strip().split("\n\n") if p.strip()]

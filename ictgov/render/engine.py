@@ -1,0 +1,122 @@
+"""The one Jinja2 environment of a run: built-in templates, user overrides, the sandbox.
+
+Templates resolve datasette-style: a strategy repository's own ``templates/`` folder
+first, then the built-in ones, which are also reachable as ``default:<name>`` so a
+user template can ``{% extends "default:html/page.html" %}`` the one it replaces.
+Every template, built-in or user, runs in the same immutable sandbox with
+autoescape on and undefined variables as errors, so both behave the same.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ictgov.errors import IctgovError
+
+#: The package the top-level ``templates/`` folder is installed as (see pyproject.toml).
+BUILTIN_PACKAGE = "ictgov._templates"
+#: The folder of a strategy repository that overrides built-in templates.
+USER_FOLDER = "templates"
+
+
+class TemplateProblem(IctgovError):
+    """A template could not be loaded or rendered: the message names file and line."""
+
+
+def builtin_loader() -> BaseLoader:
+    """Loads the built-in templates wherever the package is (editable or wheel)."""
+    return PackageLoader(BUILTIN_PACKAGE, ".")
+
+
+def make_environment(
+    user_dir: Path | None, finalize: Callable[[Any], Any], globals_: dict[str, Any]
+) -> ImmutableSandboxedEnvironment:
+    """The environment: user folder, then ``default:`` prefix, then the built-ins."""
+    builtin = builtin_loader()
+    loaders: list[BaseLoader] = []
+    if user_dir is not None and user_dir.is_dir():
+        loaders.append(FileSystemLoader(str(user_dir)))
+    loaders.append(PrefixLoader({"default": builtin}, delimiter=":"))
+    loaders.append(builtin)
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    env.globals.update(globals_)
+    return env
+
+
+def load(env: ImmutableSandboxedEnvironment, name: str) -> Template:
+    """Get a template, turning loader and syntax errors into a clear message."""
+    try:
+        return env.get_template(name)
+    except TemplateError as exc:
+        raise problem(exc, name) from None
+
+
+def source(env: ImmutableSandboxedEnvironment, name: str) -> str:
+    """The raw text of a template file (the stylesheet is used verbatim, not rendered)."""
+    assert env.loader is not None
+    try:
+        return env.loader.get_source(env, name)[0]
+    except TemplateNotFound:
+        raise TemplateProblem(f"template {name!r} not found") from None
+
+
+def problem(exc: BaseException, name: str) -> TemplateProblem:
+    """A user-facing message for a template failure: where, what, and how to fix it."""
+    where = _where(exc) or name
+    if isinstance(exc, TemplateNotFound):
+        return TemplateProblem(
+            f"{where}: template {exc.name!r} not found (user templates go in "
+            f"'{USER_FOLDER}/html/' or '{USER_FOLDER}/md/'; the built-in one is "
+            f"'default:{exc.name}')"
+        )
+    if isinstance(exc, TemplateSyntaxError):
+        return TemplateProblem(f"{where}: template syntax error: {exc.message}")
+    if isinstance(exc, SecurityError):
+        return TemplateProblem(
+            f"{where}: not allowed in a template: {exc} (templates run sandboxed: they may "
+            "read the data they are given, not Python internals)"
+        )
+    if isinstance(exc, UndefinedError):
+        return TemplateProblem(f"{where}: {exc.message} (check the variable's name)")
+    return TemplateProblem(f"{where}: template error: {exc}")
+
+
+def _where(exc: BaseException) -> str | None:
+    """``file:line`` of the innermost template frame of the error."""
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        return f"{exc.filename or exc.name}:{exc.lineno}"
+    found = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename.endswith((".html", ".md", ".svg")) or "<template>" in filename:
+            found = f"{filename}:{lineno}"
+    return found

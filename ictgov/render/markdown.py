@@ -1,0 +1,42 @@
+r"""Escaping for Markdown output: data shows as text, never as markup or raw HTML.
+
+CommonMark lets a backslash escape any ASCII punctuation, so a title such as
+``<script>`` becomes ``\<script\>`` and reads as itself in every renderer. Line
+breaks inside a value are folded so a note cannot start a heading, a list or a
+new table row.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+#: Characters that can start markup anywhere in a line.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+#: Markup that only counts at the start of a line: list bullets, ordered lists.
+_LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)](?:\s|$)))")
+_NEWLINES = re.compile(r"\s*\n\s*")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def escape_inline(text: str) -> str:
+    """Escape *text* for use inside a line (a table cell, a list item, a heading)."""
+    folded = _NEWLINES.sub(" ", text.strip())
+    escaped = _INLINE.sub(r"\\\1", folded)
+    return _LEADING.sub(_escape_leading, escaped)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    space, mark = match.group(1), match.group(2)
+    # "12." -> "12\." ; "-" -> "\-"
+    return f"{space}{mark}\\" if mark.isdigit() else f"{space}\\{mark}"
+
+
+def escape_block(text: str) -> list[str]:
+    """Escape *text* as paragraphs (split on blank lines), each folded to one line."""
+    return [escape_inline(p) for p in _BLANK_LINES.split(text.strip()) if p.strip()]
+
+
+def link_target(url: str) -> str:
+    """A link destination that cannot break out of ``[text](<...>)``."""
+    return "<" + quote(url, safe=":/?#[]@!$&'*+,;=%-._~") + ">"

@@ -1,0 +1,286 @@
+"""Render the whole report site: every page, in every language and format asked for.
+
+The views are computed once per run and shared by all languages; the templates are
+compiled once; only the page state switches between pages. The result is a mapping
+of relative paths to text, so writing, comparing and testing are separate steps.
+
+Layout of the output folder::
+
+    index.html                  links the languages
+    style.css                   the one stylesheet
+    fi/index.html               overview (likewise sv/, en/)
+    fi/goals/<id>.html, fi/measures/<id>.html, fi/organisations/<id>.html
+    fi/timeline.html, responsibilities.html, organisations/index.html,
+       governance.html, meetings.html, annual-<year>.html
+    fi/md/...                   the same pages as Markdown (.md)
+    ictgov-fi.html              with --single-file: one self-contained file per language
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from ictgov.i18n import LANGUAGES
+from ictgov.load import Tree
+from ictgov.model import Strategy
+from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
+from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
+from ictgov.render.engine import TemplateProblem, load, make_environment, problem, source
+from ictgov.views.annual import AnnualReport, build_annual, default_year
+from ictgov.views.governance import Governance, build_governance
+from ictgov.views.overview import Overview, build_overview
+from ictgov.views.public import redact
+from ictgov.views.report import (
+    BodyRegister,
+    GoalDetail,
+    MeasureDetail,
+    OrganisationPage,
+    Responsibility,
+    goal_details,
+    measure_details,
+    meeting_register,
+    organisation_pages,
+    responsibilities,
+)
+from ictgov.views.timeline import Timeline, build_timeline
+
+FORMATS: tuple[str, ...] = ("html", "md")
+CONTENT_START = "<!-- ictgov:content -->"
+CONTENT_END = "<!-- /ictgov:content -->"
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What to render: formats, languages, and the switches of ``ictgov render``."""
+
+    formats: tuple[str, ...] = FORMATS
+    languages: tuple[str, ...] = LANGUAGES
+    public: bool = False
+    single_file: bool = False
+    year: int | None = None
+    #: A note such as "generated 2024-11-01 12:00 UTC" for the footer; None keeps output
+    #: byte-identical between runs.
+    stamp: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the templates can show, computed once (the ``site`` variable)."""
+
+    tree: Tree
+    strategy: Strategy | None
+    today: date
+    content_lang: str
+    overview: Overview
+    goals: dict[str, GoalDetail]
+    measures: dict[str, MeasureDetail]
+    charts: dict[str, LineChart]
+    timeline: Timeline
+    gantt: Gantt
+    governance: Governance
+    responsibilities: tuple[Responsibility, ...]
+    organisations: tuple[OrganisationPage, ...]
+    register: tuple[BodyRegister, ...]
+    annual: AnnualReport
+    public: bool
+    stamp: str | None
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to render: its kind, id, path stem and the variables it adds."""
+
+    kind: str
+    id: str | None
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        """Path under the language folder, without extension."""
+        return page_stem(self.kind, self.id)
+
+
+def build_site(
+    tree: Tree, today: date, stale_after_days: int, options: RenderOptions, content_lang: str
+) -> Site:
+    """Compute every view the pages need (redacted first with ``public``)."""
+    if options.public:
+        tree = redact(tree)
+    overview = build_overview(tree, today, stale_after_days)
+    goals = goal_details(tree, overview)
+    measures = measure_details(tree, overview)
+    charts: dict[str, LineChart] = {}
+    for key, series in [
+        *((f"goal-{k}", g.series) for k, g in goals.items()),
+        *((f"measure-{k}", m.series) for k, m in measures.items()),
+    ]:
+        chart = line_chart(series) if series is not None and series.quantitative else None
+        if chart is not None:
+            charts[key] = chart
+    timeline = build_timeline(tree, overview)
+    year = options.year if options.year is not None else default_year(today)
+    return Site(
+        tree=tree,
+        strategy=tree.strategy,
+        today=today,
+        content_lang=tree.strategy.language if tree.strategy else content_lang,
+        overview=overview,
+        goals=goals,
+        measures=measures,
+        charts=charts,
+        timeline=timeline,
+        gantt=gantt(timeline),
+        governance=build_governance(tree, today),
+        responsibilities=responsibilities(tree, overview),
+        organisations=organisation_pages(tree, overview),
+        register=meeting_register(tree),
+        annual=build_annual(tree, overview, year),
+        public=options.public,
+        stamp=options.stamp,
+        languages=options.languages,
+    )
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """Every page of the site in a stable order (overview first)."""
+    pages = [Page("overview", None)]
+    pages += [Page("goal", k, {"detail": g}) for k, g in site.goals.items()]
+    pages += [Page("measure", k, {"detail": m}) for k, m in site.measures.items()]
+    pages += [
+        Page("timeline", None),
+        Page("responsibilities", None),
+        Page("organisations", None),
+    ]
+    pages += [Page("organisation", o.organisation.id, {"detail": o}) for o in site.organisations]
+    pages += [
+        Page("governance", None),
+        Page("meetings", None),
+        Page("annual", str(site.annual.year)),
+    ]
+    return pages
+
+
+class SiteRenderer:
+    """Renders pages of one site with one environment."""
+
+    def __init__(self, site: Site, user_templates: Path | None = None) -> None:
+        self.site = site
+        self.helpers = Helpers(site.content_lang)
+        self.env: ImmutableSandboxedEnvironment = make_environment(
+            user_templates, self.helpers.finalize, {**self.helpers.as_globals(), "site": site}
+        )
+
+    def render_page(self, page: Page, lang: str, fmt: str, single: bool = False) -> str:
+        """One page as text."""
+        state = PageState(lang, fmt, page.stem, single, page_anchor(page.kind, page.id))
+        name = f"{fmt}/{page.kind}.{fmt}"
+        return self._render(name, state, {"page": page, **page.context})
+
+    def _render(self, name: str, state: PageState, context: dict[str, Any]) -> str:
+        self.helpers.use(state)
+        template = load(self.env, name)
+        variables = {
+            "lang": state.lang,
+            "fmt": state.fmt,
+            "single": state.single,
+            "languages": self.site.languages,
+            **context,
+        }
+        try:
+            return template.render(variables)
+        except TemplateError as exc:
+            raise problem(exc, name) from None
+
+    def stylesheet(self) -> str:
+        """The CSS, used verbatim (overridable as ``templates/html/style.css``)."""
+        return source(self.env, "html/style.css")
+
+    def render_all(self, options: RenderOptions) -> dict[str, str]:
+        """Every output file: relative path -> text."""
+        out: dict[str, str] = {}
+        pages = plan_pages(self.site)
+        for lang in options.languages:
+            if "html" in options.formats:
+                if options.single_file:
+                    out[f"ictgov-{lang}.html"] = self.single_file(pages, lang)
+                else:
+                    for page in pages:
+                        out[f"{lang}/{page.stem}.html"] = self.render_page(page, lang, "html")
+            if "md" in options.formats:
+                for page in pages:
+                    out[f"{lang}/md/{page.stem}.md"] = self.render_page(page, lang, "md")
+        if "html" in options.formats and not options.single_file:
+            out["style.css"] = self.stylesheet()
+            index = Page("overview", None)
+            out["index.html"] = self._render(
+                "html/languages.html",
+                PageState(options.languages[0], "html", "../index"),
+                {"page": index},
+            )
+        if options.formats == ("md",) or ("md" in options.formats and options.single_file):
+            out["index.md"] = self._render(
+                "md/languages.md",
+                PageState(options.languages[0], "md", "../index"),
+                {"page": Page("overview", None)},
+            )
+        return dict(sorted(out.items()))
+
+    def single_file(self, pages: list[Page], lang: str) -> str:
+        """One self-contained HTML file: every page as a section, CSS inlined."""
+        sections = []
+        for page in pages:
+            html = self.render_page(page, lang, "html", single=True)
+            start, end = html.find(CONTENT_START), html.find(CONTENT_END)
+            if start < 0 or end < 0:
+                raise TemplateProblem(
+                    f"html/{page.kind}.html: the page must extend html/base.html (or keep "
+                    f"its {CONTENT_START} markers) to be put into a single file"
+                )
+            body = _HEADING.sub(
+                lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
+                html[start + len(CONTENT_START) : end],
+            )
+            sections.append((page_anchor(page.kind, page.id), Markup(body)))
+        state = PageState(lang, "html", "index", single=True)
+        return self._render(
+            "html/single.html",
+            state,
+            {"page": Page("overview", None), "sections": sections, "css": self.stylesheet()},
+        )
+
+
+def render_site(
+    tree: Tree,
+    today: date,
+    options: RenderOptions,
+    *,
+    stale_after_days: int = 120,
+    content_lang: str = "fi",
+    user_templates: Path | None = None,
+) -> dict[str, str]:
+    """Render a tree: relative path -> text of every file."""
+    site = build_site(tree, today, stale_after_days, options, content_lang)
+    return SiteRenderer(site, user_templates).render_all(options)
+
+
+def write_site(files: dict[str, str], out: Path) -> list[Path]:
+    """Write the files under *out* (folders created; other files there are left alone)."""
+    written = []
+    for rel, text in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        written.append(path)
+    return written

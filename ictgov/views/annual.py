@@ -1,0 +1,164 @@
+"""What changed in one calendar year: written for a municipal council.
+
+Only the current tree is read: the year is reconstructed from dates in the data
+(actual start and end, update-log entries, indicator values, meetings), so the
+report needs no git history and reads the same from a file share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ictgov.load import Tree
+from ictgov.model import Goal, Indicator, Measure, Observation, Status, UpdateEntry
+from ictgov.views.decisions import DecisionRef
+from ictgov.views.governance import CadenceYear, cadence_status
+from ictgov.views.overview import CLOSED, MeasureView, Overview
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """A measure whose planned end fell in the year and that was not done by then."""
+
+    view: MeasureView
+    planned_end: date
+    actual_end: date | None
+    days_late: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewValue:
+    """An indicator value measured during the year, on a measure or a goal."""
+
+    owner: Measure | Goal
+    kind: str  # "measure" or "goal"
+    indicator: Indicator
+    observation: Observation
+
+
+@dataclass(frozen=True, slots=True)
+class YearEnd:
+    """A measure's state at the end of the year as told by its update log."""
+
+    view: MeasureView
+    entry: UpdateEntry | None
+    progress: int | None
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """The year's completions, starts, slips, new values, decisions and cadence."""
+
+    year: int
+    start: date
+    end: date
+    #: True while the year is not over (today falls in it): the report is provisional.
+    partial: bool
+    completed: tuple[MeasureView, ...]
+    started: tuple[MeasureView, ...]
+    slipped: tuple[Slip, ...]
+    new_values: tuple[NewValue, ...]
+    decisions: tuple[DecisionRef, ...]
+    updates: int
+    progress_at_end: tuple[YearEnd, ...]
+    cadence: tuple[CadenceYear, ...]
+
+
+def default_year(today: date) -> int:
+    """The last full calendar year before today."""
+    return today.year - 1
+
+
+def _in(day: date | None, year: int) -> bool:
+    return day is not None and day.year == year
+
+
+def _status_dated(measure: Measure, status: Status, year: int) -> bool:
+    return any(u.status == status and _in(u.date, year) for u in measure.updates)
+
+
+def completed_in(measure: Measure, year: int) -> bool:
+    """Finished during the year: actual end in it, or a 'completed' update dated in it."""
+    if measure.status != Status.COMPLETED:
+        return False
+    if measure.schedule.actual_end is not None:
+        return _in(measure.schedule.actual_end, year)
+    return _status_dated(measure, Status.COMPLETED, year)
+
+
+def started_in(measure: Measure, year: int) -> bool:
+    """Started during the year: actual start in it, or the first 'in progress' update."""
+    if measure.schedule.actual_start is not None:
+        return _in(measure.schedule.actual_start, year)
+    starts = sorted(u.date for u in measure.updates if u.status == Status.IN_PROGRESS)
+    return bool(starts) and starts[0].year == year
+
+
+def slip(view: MeasureView, year: int, today: date) -> Slip | None:
+    """The slip of a measure whose planned end is in *year*, if it missed that date."""
+    m = view.measure
+    planned = m.schedule.planned_end
+    if planned is None or planned.year != year or m.status == Status.DISCONTINUED:
+        return None
+    if planned >= today:
+        return None
+    actual = m.schedule.actual_end
+    if actual is not None and actual <= planned:
+        return None
+    if actual is None and m.status in CLOSED:
+        return None
+    until = actual or min(today, date(year, 12, 31))
+    return Slip(view, planned, actual, (until - planned).days)
+
+
+def year_end(view: MeasureView, end: date) -> YearEnd:
+    """The newest update-log entry on or before *end*, and the progress it reported."""
+    entries = sorted((u for u in view.measure.updates if u.date <= end), key=lambda u: u.date)
+    progress = next((u.progress for u in reversed(entries) if u.progress is not None), None)
+    return YearEnd(view, entries[-1] if entries else None, progress)
+
+
+def build_annual(tree: Tree, overview: Overview, year: int) -> AnnualReport:
+    """The annual report of *year* relative to the overview's today."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    today = overview.today
+    views = overview.measures
+    values: list[NewValue] = []
+    for goal in sorted(tree.goals, key=lambda g: g.code):
+        if goal.indicator is not None:
+            values.extend(
+                NewValue(goal, "goal", goal.indicator, o)
+                for o in sorted(goal.indicator.values, key=lambda o: o.date)
+                if _in(o.date, year)
+            )
+    for view in views:
+        ind = view.measure.indicator
+        if ind is not None:
+            values.extend(
+                NewValue(view.measure, "measure", ind, o)
+                for o in sorted(ind.values, key=lambda o: o.date)
+                if _in(o.date, year)
+            )
+    decisions = tuple(
+        DecisionRef(m, item)
+        for m in sorted(tree.meetings, key=lambda m: (m.date, m.id))
+        if _in(m.date, year) and m.date <= today
+        for item in sorted(m.items, key=lambda i: i.section)
+    )
+    slips = tuple(s for s in (slip(v, year, today) for v in views) if s is not None)
+    cadence = tuple(years[0] for years in cadence_status(tree, today, [year]).values() if years)
+    return AnnualReport(
+        year=year,
+        start=start,
+        end=end,
+        partial=today <= end,
+        completed=tuple(v for v in views if completed_in(v.measure, year)),
+        started=tuple(v for v in views if started_in(v.measure, year)),
+        slipped=slips,
+        new_values=tuple(values),
+        decisions=decisions,
+        updates=sum(1 for v in views for u in v.measure.updates if _in(u.date, year)),
+        progress_at_end=tuple(year_end(v, min(end, today)) for v in views if v.measure.updates),
+        cadence=cadence,
+    )
