@@ -138,7 +138,8 @@ def status(
     project, tree, when = open_tree(root, at, today)
     known = set(tree.goal_by_id) | tree.unvalidated_ids
     if goal is not None and goal not in known:
-        raise IctgovError(f"--goal {goal}: no such goal{did_you_mean(goal, tree.goal_by_id)}")
+        hint = did_you_mean(goal, tree.goal_by_id) or f" (goals: {', '.join(sorted(known))})"
+        raise IctgovError(f"--goal {goal}: no such goal{hint}")
     parties = set(tree.body_by_id) | set(tree.organisation_by_id)
     if owner is not None and owner not in parties | tree.unvalidated_ids:
         raise IctgovError(

@@ -323,7 +323,7 @@ def _actions(report: StatusReport, look: Look) -> list[Block]:
     if not actions:
         return out
     table = Table(
-        [Column(width=14), Column(ratio=3, min_width=16), Column(ratio=2, min_width=16)],
+        [Column(width=14), Column(ratio=3, min_width=16, wrap=True), Column(ratio=2, min_width=16)],
         show_header=False,
     )
     for action in actions:
@@ -335,9 +335,10 @@ def _actions(report: StatusReport, look: Look) -> list[Block]:
         else:
             state = look.span("no due date", "dim")
         who = report.names.get(a.responsible, a.responsible) if a.responsible else "nobody named"
-        table.add(
-            (state,), report.text(a.what), f"{who}; {action.meeting.id} §{action.item.section}"
-        )
+        meeting = action.meeting
+        body = report.names.get(meeting.body, meeting.body)
+        decided = f"{body} {look.date(meeting.date)} §{action.item.section}"
+        table.add((state,), report.text(a.what), f"{decided}\nto do: {who}")
     out.append(table)
     return out
 

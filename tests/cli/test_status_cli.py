@@ -1,0 +1,252 @@
+"""``ictgov status``: golden output, filters, languages, JSON shape and failure modes."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import assert_plain, check_golden, run
+
+TODAY = "2024-11-01"
+LATE = "2026-08-01"  # m-alpha is overdue and stale by then
+
+
+def status(root: Path, *args: str, today: str = TODAY) -> str:
+    result = run("status", "--root", str(root), "--today", today, *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_golden_text_minimal(minimal_root: Path) -> None:
+    text = status(minimal_root)
+    assert_plain(text)
+    check_golden("status/minimal.txt", text)
+
+
+def test_golden_text_with_attention(minimal_root: Path) -> None:
+    text = status(minimal_root, today=LATE)
+    assert_plain(text)
+    check_golden("status/minimal-late.txt", text)
+
+
+def test_golden_json_minimal(minimal_root: Path) -> None:
+    text = status(minimal_root, "--format", "json")
+    check_golden("status/minimal.json", text)
+
+
+def test_attention_comes_first_with_reasons_and_days(minimal_root: Path) -> None:
+    text = status(minimal_root, today=LATE)
+    attention = text.index("NEEDS ATTENTION (1)")
+    assert attention < text.index("Goal 1")
+    block = text[attention : text.index("Goal 1")]
+    assert "1.1" in block
+    assert "overdue by 32 days" in block
+    assert "no update for 655 days" in block
+
+
+def test_measure_rows_show_owner_status_health_bar_and_dates(minimal_root: Path) -> None:
+    text = status(minimal_root)
+    assert re.search(r"1\.1\s+Alfa\s+> in progress\s+\[###-----\]\s+40%\s+15\.10\.2024", text)
+    assert re.search(r"Ohjausryhmä\s+\+ on track\s+30\.6\.2026", text)
+    assert "Goal 2: Toinen tavoite" in text
+    assert "Status: planned 0, in progress 1, completed 1" in text
+
+
+def test_long_titles_end_in_an_ellipsis_at_80_columns(minimal_root: Path) -> None:
+    path = minimal_root / "data" / "measures" / "m-beta.yaml"
+    text = path.read_text(encoding="utf-8").replace("title: Beeta", "title: " + "Pitkä " * 30)
+    path.write_text(text, encoding="utf-8")
+    out = status(minimal_root)
+    assert_plain(out)
+    assert re.search(r"2\.1   (Pitkä ?)+\S*…  ", out), out
+
+
+def test_wider_terminal_uses_one_line_per_measure(minimal_root: Path) -> None:
+    result = run("status", "--root", str(minimal_root), "--today", TODAY, env={"COLUMNS": "150"})
+    assert_plain(result.stdout, width=150)
+    assert re.search(r"1\.1\s+Alfa\s+Ohjausryhmä\s+> in progress\s+\+ on track", result.stdout)
+
+
+def test_rich_terminal_output_has_colour_glyphs_and_fits_80(minimal_root: Path) -> None:
+    from rich.console import Console
+
+    from ictgov.project import Project
+    from ictgov.render.terminal import print_status
+    from ictgov.views.overview import build_overview
+    from ictgov.views.status import status_report
+
+    tree = Project.open(minimal_root).tree()
+    report = status_report(tree, build_overview(tree, __import__("datetime").date(2026, 8, 1)))
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=80, color_system="standard")
+    print_status(console, report)
+    out = buffer.getvalue()
+    assert "\x1b[" in out
+    assert "▶ in progress" in out and "✓ on track" in out
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert max(len(line) for line in visible.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "shown", "hidden"),
+    [
+        ("--goal", "g1", "Alfa", "Beeta"),
+        ("--status", "completed", "Beeta", "Alfa"),
+        ("--owner", "steering", "Alfa", "Beeta"),
+    ],
+)
+def test_filters(minimal_root: Path, option: str, value: str, shown: str, hidden: str) -> None:
+    text = status(minimal_root, option, value)
+    assert shown in text
+    assert hidden not in text
+    assert "counts cover the measures shown" in text
+
+
+def test_owner_matches_the_body_that_follows_up(minimal_root: Path) -> None:
+    data = json.loads(status(minimal_root, "--owner", "mgmt", "-f", "json"))
+    assert [m["id"] for m in data["measures"]] == ["m-alpha", "m-beta"]
+    assert data["filters"] == {"goal": None, "owner": "mgmt", "status": None}
+
+
+def test_filtered_counts_cover_what_is_shown(minimal_root: Path) -> None:
+    data = json.loads(status(minimal_root, "--status", "in_progress", "-f", "json"))
+    assert data["summary"]["measures"] == 1
+    assert data["summary"]["by_status"]["in_progress"] == 1
+    assert data["summary"]["by_status"]["completed"] == 0
+    assert [g["id"] for g in data["goals"]] == ["g1"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [
+        ("--goal", "g3", "(goals: g1, g2)"),
+        ("--goal", "g11", "did you mean 'g1'"),
+        ("--owner", "mgnt", "did you mean 'mgmt'"),
+    ],
+)
+def test_unknown_filter_values_exit_2(
+    minimal_root: Path, option: str, value: str, hint: str
+) -> None:
+    result = run("status", "--root", str(minimal_root), option, value)
+    assert result.exit_code == 2
+    assert hint in result.stderr
+
+
+def test_bad_status_value_is_a_usage_error(minimal_root: Path) -> None:
+    result = run("status", "--root", str(minimal_root), "--status", "done")
+    assert result.exit_code == 2
+
+
+def test_language_option_picks_texts(minimal_root: Path) -> None:
+    text = status(minimal_root, "--lang", "en")
+    assert text.startswith("Test strategy\n")
+    assert "Alpha" in text and "Goal 1: First goal" in text
+    assert "2024-10-15" in text  # ISO dates outside Finnish
+    assert status(minimal_root, "--lang", "sv").startswith("Teststrategi\n")
+
+
+def test_configured_language_wins_over_the_strategy(minimal_root: Path) -> None:
+    (minimal_root / "ictgov.toml").write_text('language = "en"\n', encoding="utf-8")
+    assert status(minimal_root).startswith("Test strategy\n")
+
+
+def test_json_is_stable_sorted_and_complete(minimal_root: Path) -> None:
+    first = status(minimal_root, "-f", "json")
+    assert first == status(minimal_root, "-f", "json")
+    data = json.loads(first)
+    assert list(data) == sorted(data)
+    assert data["today"] == TODAY
+    assert data["strategy"]["period"] == {"start": 2023, "end": 2027}
+    alpha = data["measures"][0]
+    for key in ("id", "code", "title", "goal", "goals", "status", "health", "progress"):
+        assert key in alpha
+    assert alpha["owner"] == "steering"
+    assert alpha["last_update"] == "2024-10-15"
+    assert alpha["planned_end"] == "2026-06-30"
+    assert (alpha["stale"], alpha["overdue"], alpha["attention"]) == (False, False, [])
+    assert data["measures"][1]["health"] is None
+    assert [m["code"] for m in data["measures"]] == ["1.1", "2.1"]
+
+
+def test_json_attention_has_reasons_and_days(minimal_root: Path) -> None:
+    data = json.loads(status(minimal_root, "-f", "json", today=LATE))
+    assert data["attention"] == [
+        {
+            "code": "1.1",
+            "id": "m-alpha",
+            "reasons": [
+                {"days": 32, "planned_end": "2026-06-30", "reason": "overdue"},
+                {"days": 655, "last_update": "2024-10-15", "reason": "stale"},
+            ],
+            "title": "Alfa",
+        }
+    ]
+    assert data["summary"]["stale"] == data["summary"]["overdue"] == 1
+
+
+def test_open_and_overdue_actions_are_listed(minimal_root: Path) -> None:
+    path = minimal_root / "data" / "meetings" / "board-2023-11-20.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("done: true", "done: false"), encoding="utf-8"
+    )
+    text = status(minimal_root)
+    assert "DECISION FOLLOW-UP: 1 OPEN, 1 OVERDUE" in text
+    assert re.search(r"late 124 d\s+Päivitetään sopimus\.\s+Hallitus 20\.11\.2023 §12\n", text)
+    assert re.search(r"\s+to do: Johtoryhmä\n", text)
+    data = json.loads(status(minimal_root, "-f", "json"))
+    assert data["actions"][0]["days_overdue"] == 124
+    assert data["summary"]["overdue_actions"] == 1
+
+
+def test_today_from_the_environment(minimal_root: Path) -> None:
+    result = run("status", "--root", str(minimal_root), "-f", "json", env={"ICTGOV_TODAY": LATE})
+    assert json.loads(result.stdout)["today"] == LATE
+
+
+def test_bad_today_exits_2(minimal_root: Path) -> None:
+    result = run("status", "--root", str(minimal_root), "--today", "1.11.2024")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_load_errors_show_what_loaded_and_warn_once(minimal_root: Path) -> None:
+    (minimal_root / "data" / "measures" / "m-beta.yaml").write_text(
+        "id: m-beta\ncode: '2.1'\ntitle: Beeta\ngoals: [g2]\nstaus: planned\n", encoding="utf-8"
+    )
+    result = run("status", "--root", str(minimal_root), "--today", TODAY)
+    assert result.exit_code == 0
+    assert "Alfa" in result.stdout and "Beeta" not in result.stdout
+    warning = result.stderr.strip().splitlines()
+    assert len(warning) == 1
+    assert "'ictgov lint' shows 1 problem" in warning[0]
+
+
+def test_nothing_loadable_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "ictgov.toml").write_text("", encoding="utf-8")
+    (tmp_path / "data" / "strategy").mkdir(parents=True)
+    result = run("status", "--root", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no strategy data could be loaded" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_no_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("status")
+    assert result.exit_code == 2
+    assert "no strategy repository found" in result.stderr
+
+
+def test_bundled_tree_smoke(bundled_root: Path) -> None:
+    text = status(bundled_root, today="2026-11-21")
+    assert_plain(text)
+    assert "NEEDS ATTENTION" in text
+    data = json.loads(status(bundled_root, "-f", "json", today="2026-11-21"))
+    assert data["measures"]
+    goal_ids = {g["id"] for g in data["goals"]}
+    assert all(m["goal"] in goal_ids for m in data["measures"])
+    assert data["summary"]["load_problems"] == 0
