@@ -39,6 +39,8 @@ class IndicatorValue:
 
     date: date
     value: float
+    #: Where the value came from; defaults to the change's ``source``.
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,11 @@ def number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else float(value)
 
 
-def _text(value: Any) -> str:
+def same_text(value: Any, text: str) -> bool:
+    """Whether a text (plain, or one per language) says *text* in some language."""
     if isinstance(value, dict):
-        return str(next(iter(value.values()), ""))
-    return "" if value is None else str(value)
+        return any(str(v).strip() == text.strip() for v in value.values())
+    return value is not None and str(value).strip() == text.strip()
 
 
 def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, plan: Plan) -> None:
@@ -92,11 +95,12 @@ def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, 
     new_items: list[dict[str, Any]] = []
     for reported in sorted(change.values, key=lambda v: v.date):
         value = number(reported.value)
+        source = reported.source or change.source
         index = next((i for i, obs in enumerate(existing) if obs.date == reported.date), None)
         if index is None:
             item: dict[str, Any] = {"date": reported.date, "value": value}
-            if change.source:
-                item["source"] = change.source
+            if source:
+                item["source"] = source
             new_items.append(item)
             plan.changes.append(f"indicator value {reported.date.isoformat()}: {value}")
             continue
@@ -106,9 +110,9 @@ def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, 
             plan.changes.append(
                 f"indicator value {reported.date.isoformat()}: {number(obs.value)} -> {value}"
             )
-        if change.source and _text(obs.source) != change.source:
+        if source and not same_text(obs.source, source):
             plan.ops.append(
-                SetValue(("indicator", "values", index, "source"), change.source, OBSERVATION_ORDER)
+                SetValue(("indicator", "values", index, "source"), source, OBSERVATION_ORDER)
             )
             plan.changes.append(f"indicator value {reported.date.isoformat()}: source updated")
     if not new_items:
@@ -186,7 +190,7 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
             len(entry) == 1
             and last is not None
             and last.date == change.date
-            and _text(last.note) == change.note
+            and same_text(last.note, change.note)
         )
         if not repeated:
             entry["note"] = change.note

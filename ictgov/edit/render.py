@@ -116,7 +116,9 @@ def _is_scalar(value: Any) -> bool:
 def entry(key: str, value: Any, indent: int, style: Style) -> list[str]:
     """Lines (without newlines) of ``key: value`` in block style at *indent* columns."""
     pad = " " * indent
-    if _is_scalar(value) or (isinstance(value, list) and all(map(_is_scalar, value))) or not value:
+    if _is_scalar(value):
+        return [f"{pad}{key}: {scalar(value)}"]
+    if (isinstance(value, list) and all(map(_is_scalar, value))) or not value:
         return [f"{pad}{key}: {flow(value)}"]
     if isinstance(value, dict):
         lines = [f"{pad}{key}:"]
@@ -133,7 +135,9 @@ def seq_item(item: Any, dash_col: int, style: Style, *, as_flow: bool = False) -
     """Lines of one block-list item whose dash is at *dash_col*."""
     gap = " " * (style.dash_gap - 1)
     head = " " * dash_col + "-" + gap
-    if as_flow or _is_scalar(item) or not item:
+    if _is_scalar(item):
+        return [head + scalar(item)]
+    if as_flow or not item:
         return [head + flow(item)]
     if isinstance(item, list):
         return [head + flow(item)]

@@ -46,9 +46,32 @@ def parse_percent(value: object) -> int:
     return int(number)
 
 
-def parse_choice(value: object, enum: type[E]) -> E:
-    """An enum member from its value, ignoring case, spaces and dashes (``On track``)."""
-    text = re.sub(r"[\s-]+", "_", str(value).strip().lower())
+def _norm(value: object) -> str:
+    return re.sub(r"[\s-]+", "_", str(value).strip().lower())
+
+
+def label_aliases(kind: str) -> dict[str, str]:
+    """Words for enum values in every interface language (``valmis`` -> ``completed``)."""
+    try:
+        from ictgov.i18n import LANGUAGES, translations
+        from ictgov.i18n.labels import LABELS
+    except ImportError:  # pragma: no cover - the catalogues ship with the package
+        return {}
+    out: dict[str, str] = {}
+    for lang in LANGUAGES:
+        try:
+            catalogue = translations(lang)
+        except (OSError, ValueError):
+            continue
+        for value, label in LABELS.get(kind, {}).items():
+            out.setdefault(_norm(catalogue.gettext(label)), value)
+    return out
+
+
+def parse_choice(value: object, enum: type[E], aliases: dict[str, str] | None = None) -> E:
+    """An enum member from its value or a label, ignoring case, spaces and dashes."""
+    text = _norm(value)
+    text = (aliases or {}).get(text, text)
     try:
         return enum(text)
     except ValueError:

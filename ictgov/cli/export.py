@@ -1,0 +1,159 @@
+"""``ictgov export``: flat tables for Excel and Power BI (CSV, XLSX or JSON)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ictgov.cli.errors import guarded
+from ictgov.cli.options import AtOption, RootOption
+from ictgov.errors import ConfigError
+
+
+class ExportFormat(StrEnum):
+    """File formats ``export`` writes."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+class TableChoice(StrEnum):
+    """The exported tables (see docs/exchange.md)."""
+
+    MEASURES = "measures"
+    INDICATOR_VALUES = "indicator_values"
+    UPDATES = "updates"
+    MEETINGS = "meetings"
+    DECISIONS = "decisions"
+    ACTIONS = "actions"
+
+
+class Language(StrEnum):
+    """Languages texts may be exported in."""
+
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+
+
+class Delimiter(StrEnum):
+    """CSV field separators."""
+
+    COMMA = ","
+    SEMICOLON = ";"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``export`` command to the app."""
+    app.command("export")(export)
+
+
+@guarded
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="csv, xlsx or json.", case_sensitive=False),
+    ] = ExportFormat.XLSX,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write (a folder for CSV of several tables). Default: standard output "
+            "for JSON, CSV of one table and XLSX when piped.",
+            show_default=False,
+        ),
+    ] = None,
+    table: Annotated[
+        list[TableChoice] | None,
+        typer.Option("--table", "-t", help="Only this table (repeatable).", show_default=False),
+    ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of titles and notes (default: the strategy's content language).",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
+    delimiter: Annotated[
+        Delimiter,
+        typer.Option(
+            "--delimiter",
+            help="CSV separator: ',' (with '.' decimals), or ';' with decimal commas as Excel "
+            "in a Finnish locale expects.",
+        ),
+    ] = Delimiter.COMMA,
+    public: Annotated[
+        bool, typer.Option("--public", help="Leave out columns with personal names.")
+    ] = False,
+    root: RootOption = None,
+    at: AtOption = None,
+) -> None:
+    """Export measures, indicator values, the update log, meetings, decisions and actions.
+
+    Column names are stable and documented in docs/exchange.md. CSV is UTF-8 with a
+    byte-order mark so that Excel shows Finnish letters right.
+    """
+    from ictgov.exchange.tables import build_tables
+    from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder, write_xlsx
+    from ictgov.project import Project
+
+    names = list(dict.fromkeys(t.value for t in table)) if table else None
+    project = Project.open(root)
+    tree = project.tree(at)
+    broken = {d.file for d in tree.diagnostics if d.severity.value == "error"}
+    if broken:
+        typer.echo(
+            f"warning: {len(broken)} file(s) have errors and their items may be missing; "
+            "run 'ictgov lint'",
+            err=True,
+        )
+    tables = build_tables(tree, tables=names, lang=lang.value if lang else None, public=public)
+    sep = delimiter.value
+    if fmt is ExportFormat.JSON:
+        text = json_text(tables)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            out.write_text(text, encoding="utf-8")
+            typer.echo(f"wrote {out}", err=True)
+    elif fmt is ExportFormat.CSV:
+        if out is None:
+            if len(tables) != 1:
+                raise ConfigError(
+                    "CSV of several tables needs --out FOLDER; or pick one table with --table "
+                    "to print it"
+                )
+            name, rows = next(iter(tables.items()))
+            sys.stdout.flush()
+            sys.stdout.buffer.write(csv_bytes(name, rows, delimiter=sep, public=public))
+            sys.stdout.buffer.flush()
+        elif len(tables) == 1 and out.suffix.lower() == ".csv":
+            name, rows = next(iter(tables.items()))
+            out.write_bytes(csv_bytes(name, rows, delimiter=sep, public=public))
+            typer.echo(f"wrote {out}", err=True)
+        else:
+            written = write_csv_folder(out, tables, delimiter=sep, public=public)
+            typer.echo(f"wrote {len(written)} file(s) to {out}", err=True)
+    else:
+        if out is None:
+            if sys.stdout.isatty():
+                raise ConfigError("give --out FILE.xlsx (a workbook cannot go to a terminal)")
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "export.xlsx"
+                write_xlsx(path, tables, public=public)
+                sys.stdout.flush()
+                sys.stdout.buffer.write(path.read_bytes())
+                sys.stdout.buffer.flush()
+        else:
+            write_xlsx(out, tables, public=public)
+            typer.echo(f"wrote {out}", err=True)

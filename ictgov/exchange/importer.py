@@ -1,0 +1,326 @@
+"""``ictgov import``: status updates from a spreadsheet, through the same writer as update.
+
+Rows of the ``measures`` table (keyed by ``id``) report status, health, progress
+and a note; rows of ``indicator_values`` add or correct measured values. Each row
+is compared with the tree first, so an unchanged row costs nothing and an
+unchanged spreadsheet writes nothing. All rows of one measure become one edit of
+its file, validated by the model and by lint like ``ictgov update``. If any row
+is rejected nothing is written, unless ``partial`` is set.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ictgov.config import Config
+from ictgov.edit.checks import format_diagnostic
+from ictgov.edit.measure import IndicatorValue, MeasureChange, number, same_text
+from ictgov.edit.periods import parse_period
+from ictgov.edit.service import measure_planner
+from ictgov.edit.transaction import FileEdit, commit, lint_refusals, prepare
+from ictgov.errors import IctgovError
+from ictgov.exchange.readers import Row, Table, read_tables
+from ictgov.exchange.values import label_aliases, parse_choice, parse_number, parse_percent
+from ictgov.load import FsSource, load_tree
+from ictgov.model import Health, Measure, Status
+
+ProgressFn = Callable[[int, int], None]
+
+
+class Outcome(StrEnum):
+    """What became of one row."""
+
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+@dataclass
+class RowResult:
+    """One row's outcome: where it is, which measure, and what changed or why not."""
+
+    where: str
+    table: str
+    measure_id: str | None
+    outcome: Outcome = Outcome.UNCHANGED
+    details: list[str] = field(default_factory=list)
+
+    def reject(self, reason: str, where: str | None = None) -> None:
+        """Mark the row rejected, pointing at the offending cell if given."""
+        self.outcome = Outcome.REJECTED
+        self.details = [reason]
+        if where:
+            self.where = where
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for ``--format json``."""
+        return {
+            "where": self.where,
+            "table": self.table,
+            "measure_id": self.measure_id,
+            "outcome": self.outcome.value,
+            "details": list(self.details),
+        }
+
+
+@dataclass
+class ImportReport:
+    """Every row's outcome and the files written."""
+
+    source: str
+    rows: list[RowResult] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    partial: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """Rows per outcome, every outcome present."""
+        return {o.value: sum(1 for r in self.rows if r.outcome is o) for o in Outcome}
+
+    @property
+    def rejected(self) -> bool:
+        """Whether any row was rejected."""
+        return any(r.outcome is Outcome.REJECTED for r in self.rows)
+
+    @property
+    def blocked(self) -> bool:
+        """Whether rejections stopped every write (no ``partial``)."""
+        return self.rejected and not self.partial
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for ``--format json``."""
+        return {
+            "source": self.source,
+            "dry_run": self.dry_run,
+            "partial": self.partial,
+            "counts": self.counts(),
+            "written": list(self.written),
+            "rows": [r.as_dict() for r in self.rows],
+        }
+
+
+@dataclass
+class _Pending:
+    """What the rows report for one measure, before its file is edited."""
+
+    measure: Measure
+    status: Status | None = None
+    health: Health | None = None
+    progress: int | None = None
+    note: str | None = None
+    values: list[IndicatorValue] = field(default_factory=list)
+    #: Row results of the measures table (at most one) and of indicator rows, with details.
+    rows: list[tuple[RowResult, str | None]] = field(default_factory=list)
+
+
+class _Importer:
+    def __init__(self, measures: dict[str, Measure]) -> None:
+        self.measures = measures
+        self.status_words = label_aliases("status")
+        self.health_words = label_aliases("health")
+        self.pending: dict[str, _Pending] = {}
+        self.results: list[RowResult] = []
+
+    def _measure(self, row: Row, column: str, result: RowResult) -> Measure | None:
+        raw = row.get(column)
+        if raw is None:
+            result.reject(f"the {column} cell is empty", row.where(column))
+            return None
+        measure_id = str(raw).strip()
+        result.measure_id = measure_id
+        found = self.measures.get(measure_id)
+        if found is None:
+            close = difflib.get_close_matches(measure_id, list(self.measures), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            result.reject(f"unknown measure id {measure_id!r}{hint}", row.where(column))
+        return found
+
+    def _parse(self, row: Row, column: str, parser: Callable[[Any], Any], result: RowResult) -> Any:
+        raw = row.get(column)
+        if raw is None:
+            return None
+        try:
+            return parser(raw)
+        except ValueError as exc:
+            result.reject(f"{column}: {exc}", row.where(column))
+            raise
+
+    def _pending(self, measure: Measure) -> _Pending:
+        return self.pending.setdefault(measure.id, _Pending(measure))
+
+    def measures_table(self, table: Table) -> None:
+        seen: dict[str, str] = {}
+        for row in table.rows:
+            result = RowResult(row.where("id"), table.name, None)
+            self.results.append(result)
+            measure = self._measure(row, "id", result)
+            if measure is None:
+                continue
+            if measure.id in seen:
+                result.reject(f"a second row for {measure.id} (the first is {seen[measure.id]})")
+                continue
+            seen[measure.id] = row.where("id")
+            try:
+                status = self._parse(
+                    row, "status", lambda v: parse_choice(v, Status, self.status_words), result
+                )
+                health = self._parse(
+                    row, "health", lambda v: parse_choice(v, Health, self.health_words), result
+                )
+                progress = self._parse(row, "progress", parse_percent, result)
+            except ValueError:
+                continue
+            note = row.get("note") or row.get("last_update_note")
+            note = str(note).strip() if note is not None else None
+            last = measure.last_update
+            if note and last is not None and same_text(last.note, note):
+                note = None
+            pending = _Pending(measure)
+            pending.status = status if status is not None and status != measure.status else None
+            pending.health = health if health is not None and health != measure.health else None
+            pending.progress = (
+                progress if progress is not None and progress != measure.progress else None
+            )
+            pending.note = note
+            if any(x is not None for x in (pending.status, pending.health, pending.progress, note)):
+                target = self._pending(measure)
+                target.status, target.health = pending.status, pending.health
+                target.progress, target.note = pending.progress, pending.note
+                target.rows.append((result, None))
+
+    def values_table(self, table: Table) -> None:
+        seen: dict[tuple[str, date], str] = {}
+        for row in table.rows:
+            result = RowResult(row.where("measure_id"), table.name, None)
+            self.results.append(result)
+            measure = self._measure(row, "measure_id", result)
+            if measure is None:
+                continue
+            try:
+                when = self._parse(row, "date", parse_period, result)
+                value = self._parse(row, "value", parse_number, result)
+            except ValueError:
+                continue
+            if when is None or value is None:
+                missing = "date" if when is None else "value"
+                result.reject(f"the {missing} cell is empty", row.where(missing))
+                continue
+            if measure.indicator is None:
+                result.reject(
+                    f"measure {measure.id} has no indicator to record values in; add "
+                    "'indicator:' with a 'description:' to its file first",
+                    row.where("measure_id"),
+                )
+                continue
+            key = (measure.id, when)
+            if key in seen:
+                result.reject(
+                    f"a second value for {measure.id} at {when} (the first is {seen[key]})"
+                )
+                continue
+            seen[key] = row.where("measure_id")
+            source_raw = row.get("source")
+            source = str(source_raw).strip() if source_raw is not None else None
+            old = next((o for o in measure.indicator.values if o.date == when), None)
+            if (
+                old is not None
+                and old.value == value
+                and (not source or same_text(old.source, source))
+            ):
+                continue
+            if old is None:
+                detail = f"indicator value {when}: {number(value)} (new)"
+            elif old.value != value:
+                detail = f"indicator value {when}: {number(old.value)} -> {number(value)}"
+            else:
+                detail = f"indicator value {when}: source updated"
+            pending = self._pending(measure)
+            pending.values.append(IndicatorValue(when, value, source))
+            pending.rows.append((result, detail))
+
+
+def _mark(pending: _Pending, outcome: Outcome, edit: FileEdit | None, reason: str = "") -> None:
+    for result, detail in pending.rows:
+        if outcome is Outcome.REJECTED:
+            result.reject(reason)
+        elif outcome is Outcome.UNCHANGED:
+            result.outcome = Outcome.UNCHANGED
+        else:
+            result.outcome = Outcome.CHANGED
+            if detail is not None:
+                result.details = [detail]
+            elif edit is not None:
+                result.details = [c for c in edit.changes if not c.startswith("indicator value")]
+
+
+def import_file(
+    root: Path,
+    config: Config,
+    path: Path,
+    today: date,
+    *,
+    when: date,
+    by: str | None = None,
+    dry_run: bool = False,
+    partial: bool = False,
+    progress: ProgressFn | None = None,
+) -> ImportReport:
+    """Apply the status updates in *path* to the tree at *root* (see the module docstring)."""
+    tables = read_tables(path)
+    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    importer = _Importer(tree.measure_by_id)
+    if "measures" in tables:
+        importer.measures_table(tables["measures"])
+    if "indicator_values" in tables:
+        importer.values_table(tables["indicator_values"])
+    report = ImportReport(path.name, importer.results, dry_run=dry_run, partial=partial)
+    edits: list[tuple[_Pending, FileEdit]] = []
+    total = len(importer.pending)
+    for done, (measure_id, pending) in enumerate(importer.pending.items(), start=1):
+        ref = tree.source_of(pending.measure)
+        change = MeasureChange(
+            date=when,
+            status=pending.status,
+            health=pending.health,
+            progress=pending.progress,
+            note=pending.note,
+            values=tuple(pending.values),
+            by=by,
+        )
+        try:
+            if ref is None:
+                raise IctgovError(f"measure {measure_id} has no file")
+            edit = prepare(
+                root,
+                root / ref.file,
+                measure_planner(change, measure_id),
+                max_bytes=config.max_file_bytes,
+            )
+        except IctgovError as exc:
+            _mark(pending, Outcome.REJECTED, None, str(exc))
+        else:
+            if edit.changed:
+                edits.append((pending, edit))
+                _mark(pending, Outcome.CHANGED, edit)
+            else:
+                _mark(pending, Outcome.UNCHANGED, edit)
+        if progress is not None:
+            progress(done, total)
+    refusals = lint_refusals(root, config, today, [e for _, e in edits])
+    accepted: list[FileEdit] = []
+    for pending, edit in edits:
+        found = refusals.get(edit.relpath)
+        if found:
+            listing = "; ".join(format_diagnostic(d) for d in found)
+            _mark(pending, Outcome.REJECTED, None, f"lint would report an error: {listing}")
+        else:
+            accepted.append(edit)
+    if not dry_run and not report.blocked:
+        report.written = commit(accepted)
+    return report
