@@ -1,0 +1,162 @@
+"""``ictgov show ID``: every kind of item, its sections, JSON, and unknown ids."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import assert_plain, run
+
+TODAY = "2024-11-01"
+
+
+def show(root: Path, *args: str, today: str = TODAY) -> str:
+    result = run("show", *args, "--root", str(root), "--today", today)
+    assert result.exit_code == 0, result.output
+    assert_plain(result.stdout)
+    return result.stdout
+
+
+def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
+    minimal_root: Path,
+) -> None:
+    text = show(minimal_root, "m-alpha")
+    assert text.startswith("Measure 1.1 Alfa\nid m-alpha, file data/measures/m-alpha.yaml\n")
+    log = text[text.index("UPDATE LOG (2, NEWEST FIRST)") :]
+    assert log.index("15.10.2024") < log.index("1.3.2024")
+    assert "Eteni. (Palvelupäällikkö)" in log
+    assert re.search(r"big-procurement\s+project: Perustietotekniikan\s+hankinta", text)
+    assert re.search(r"MEASURES THAT DEPEND ON IT\n.*\n2\.1\s+Beeta\s+\+ completed", text)
+    assert re.search(r"31\.12\.2024\s+30 %\s+Raportti", text)  # indicator series
+    assert "Baseline 0 % (1.1.2024), target 100 % (30.6.2026), higher is better." in text
+    decisions = text[text.index("DECISIONS (2)") :]
+    assert "mgmt-2024-03-01 §1" in decisions and "mgmt-2024-09-01 §2" in decisions
+    assert re.search(r"schedule\.planned_end\s+2026-06-30", text)  # all fields
+
+
+def test_measure_can_be_found_by_its_code(minimal_root: Path) -> None:
+    assert show(minimal_root, "2.1").startswith("Measure 2.1 Beeta\n")
+
+
+def test_measure_attention_is_explained(minimal_root: Path) -> None:
+    text = show(minimal_root, "m-alpha", today="2026-08-01")
+    assert "Needs attention: overdue by 32 days (planned end 30.6.2026); no update for" in text
+
+
+def test_goal_shows_its_rollup_and_measures(minimal_root: Path) -> None:
+    text = show(minimal_root, "g1")
+    assert "[###-----]  40%  1 measure: 1 in progress" in text
+    assert re.search(r"1\.1\s+Alfa\s+> in progress\s+\+ on track", text)
+
+
+def test_body_shows_members_tasks_cadence_and_measures(minimal_root: Path) -> None:
+    text = show(minimal_root, "mgmt")
+    assert re.search(r"Tietohallintojohtaja, Tampe\S*\s+Tampere\s+chair\s+Maija", text)
+    assert "- Seuraa strategiaa" in text
+    assert "Cadence: at least 2 meetings a year; held 2024: 2." in text
+    assert "Bodies reporting to it: steering" in text
+    responsible = text[text.index("RESPONSIBLE FOR (1)") : text.index("FOLLOWS UP (2)")]
+    assert "Beeta" in responsible and "Alfa" not in responsible
+    assert "MEETINGS (2)" in text
+
+
+def test_organisation_takes_part_by_default_in_every_measure(minimal_root: Path) -> None:
+    text = show(minimal_root, "orivesi")
+    assert "TAKES PART IN (2)" in text
+    assert "Bodies: board, mgmt" in text
+
+
+def test_participants_limit_the_organisations_measures(minimal_root: Path) -> None:
+    path = minimal_root / "data" / "measures" / "m-beta.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "participants: [tampere]\n", encoding="utf-8"
+    )
+    assert "TAKES PART IN (1)" in show(minimal_root, "orivesi")
+    assert "TAKES PART IN (2)" in show(minimal_root, "tampere")
+
+
+def test_meeting_shows_items_decisions_and_actions(minimal_root: Path) -> None:
+    text = show(minimal_root, "board-2023-11-20")
+    assert text.startswith("Meeting of Hallitus on 20.11.2023\n")
+    assert "§12 Strategian hyväksyminen [passed] record 553/00.04.01/2023" in text
+    assert "Decision: Hyväksyttiin." in text
+    assert "- Action (done; mgmt): Päivitetään sopimus." in text
+
+
+def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
+    path = minimal_root / "data" / "meetings" / "board-2023-11-20.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("done: true", "done: false"), encoding="utf-8"
+    )
+    text = show(minimal_root, "board-2023-11-20")
+    assert "- Action (LATE 124 d; mgmt): Päivitetään sopimus." in text
+    assert "OPEN FOLLOW-UP ACTIONS (1)" in text
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("test-strategy", "board-2023-11-20 §12"),  # the approval decision
+        ("vp1", "1 Ensimmäinen tavoite (g1)"),
+        ("big-procurement", "MEASURES THAT DEPEND ON IT (1)"),
+        ("high", "Kuntien hallitukset"),
+    ],
+)
+def test_other_kinds(minimal_root: Path, item: str, expected: str) -> None:
+    assert expected in show(minimal_root, item)
+
+
+def test_json_holds_the_item_and_its_relations(minimal_root: Path) -> None:
+    data = json.loads(show(minimal_root, "m-alpha", "--format", "json"))
+    assert data["kind"] == "measure"
+    assert data["item"]["updates"][0]["date"] == "2024-03-01"
+    assert data["facts"]["last_update"] == "2024-10-15"
+    assert data["dependencies"] == [{"id": "big-procurement", "kind": "project"}]
+    assert data["dependents"] == ["m-beta"]
+    assert [d["meeting"] for d in data["decisions"]] == ["mgmt-2024-03-01", "mgmt-2024-09-01"]
+    goal = json.loads(show(minimal_root, "g1", "-f", "json"))
+    assert goal["rollup"]["progress"] == 40.0
+
+
+def test_language_option(minimal_root: Path) -> None:
+    assert show(minimal_root, "m-alpha", "--lang", "en").startswith("Measure 1.1 Alpha\n")
+
+
+def test_unknown_id_exits_2_with_did_you_mean(minimal_root: Path) -> None:
+    result = run("show", "m-alfa", "--root", str(minimal_root))
+    assert result.exit_code == 2
+    assert "no item has the id 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
+
+
+def test_malformed_id_is_refused_before_loading(tmp_path: Path) -> None:
+    result = run("show", "../etc/passwd", "--root", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is not an id" in result.stderr
+
+
+def test_every_item_of_the_bundled_tree_renders(bundled_root: Path) -> None:
+    from ictgov.project import Project
+    from ictgov.render.terminal import detail_text
+    from ictgov.views.detail import detail_data, item_detail, known_ids
+    from ictgov.views.overview import build_overview
+
+    tree = Project.open(bundled_root).tree()
+    today = date(2026, 11, 21)
+    overview = build_overview(tree, today)
+    ids = known_ids(tree)
+    assert len(ids) > 30
+    for item in ids:
+        detail = item_detail(tree, item, today, overview=overview)
+        assert detail is not None
+        assert_plain(detail_text(detail))
+        json.dumps(detail_data(detail))
+
+
+def test_bundled_show_smoke(bundled_root: Path) -> None:
+    text = show(bundled_root, "1.1", today="2026-11-21")
+    assert text.startswith("Measure 1.1 ")
+    assert "UPDATE LOG" in text
