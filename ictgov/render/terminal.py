@@ -528,7 +528,7 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
     if detail.dependencies:
         table = Table(
             [
-                Column("Depends on", width=24),
+                Column("Depends on", width=min(24, max(len(d.id) for d in detail.dependencies))),
                 Column("What", min_width=16, wrap=True),
                 Column("Status", width=14),
                 Column("Progress", width=15),
