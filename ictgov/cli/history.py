@@ -80,12 +80,13 @@ def _check_id(value: str) -> str:
 def _data_path(root: Path, target: str) -> str | None:
     """The project-relative path when *target* names a file, None when it is an id."""
     from ictgov.errors import UnsafePathError
-    from ictgov.model import is_valid_id
     from ictgov.vcs.repo import is_data_file
 
-    if is_valid_id(target) and not target.endswith((".yaml", ".yml")):
-        return None
     path = Path(target)
+    looks_like_path = "/" in target or target.endswith((".yaml", ".yml"))
+    exists = (root / path).is_file() or path.is_file()
+    if not looks_like_path and not exists:
+        return None  # an id (checked by the caller)
     if not path.is_absolute():
         path = root / path if (root / path).exists() else Path.cwd() / path
     resolved = path.resolve()

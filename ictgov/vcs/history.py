@@ -170,16 +170,17 @@ class _Span:
 
 
 def _find_removed(walker: _Walker, head: str, item_id: str) -> tuple[str, str | None]:
-    """Where a removed item last was: the commit that removed it, and its file before."""
-    out = walker.repo.run(
-        "log", "-1", "--format=%H%x00%P", f"-S{item_id}", head, "--", walker.repo.data_pathspec
-    )
-    fields = out.decode("ascii", "replace").strip().split("\0")
-    if len(fields) == 2 and fields[1]:
-        commit, parent = fields[0], fields[1].split()[0]
-        path = walker.locate(walker.repo.list_tree(parent).blobs, item_id)
-        if path is not None:
-            return commit, path
+    """Where a removed item last was: the commit that removed it, and its file before.
+
+    The newest commit that changed a file holding the item must be the one that removed
+    it (had it moved, it would still be in HEAD). Blobs are searched as text first, so
+    only the few that mention the id are parsed.
+    """
+    for commit in log(walker.repo, head):
+        olds = {f.path: f.old for f in commit.files if f.old is not None}
+        for path in walker.mentions(olds, item_id):
+            if _has(walker.doc(path, olds[path]), item_id):
+                return commit.sha, path
     raise ItemNotFoundError(
         f"no item with id {item_id!r} in the history of data/; check the id "
         "(ids are lowercase, e.g. 'evaka-rollout') with 'ictgov show' or 'git grep'"

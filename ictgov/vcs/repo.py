@@ -10,6 +10,7 @@ with ``rev-parse --verify --end-of-options`` before it is used anywhere else.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -79,6 +80,10 @@ class GitRepo:
     @classmethod
     def open(cls, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> GitRepo:
         """The repository containing *root*; RevisionError when there is none."""
+        if shutil.which("git") is None:
+            raise RevisionError(
+                "git is not installed or not on PATH; install git to read earlier versions"
+            )
         import git
 
         root = root.resolve()
