@@ -131,8 +131,10 @@ def test_not_a_git_repository(minimal_root: Path) -> None:
 def test_shallow_clone_lacking_the_base(story: GitTree, tmp_path: Path) -> None:
     clone = tmp_path / "shallow"
     subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature"]
-        + [story.root.as_uri(), str(clone)],
+        [
+            *("git", "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature"),
+            *(story.root.as_uri(), str(clone)),
+        ],
         check=True,
         capture_output=True,
     )
