@@ -21,7 +21,7 @@ from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
 from ictgov.render.links import safe_url
-from ictgov.render.markdown import escape_block, escape_inline
+from ictgov.render.markdown import escape_block, escape_inline, link_target
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
@@ -209,6 +209,10 @@ class Helpers:
         """Link to what a resolved reference names."""
         return self.url(ref.kind, ref.id) if ref is not None and ref.kind else None
 
+    def md_url(self, url: str) -> Markup:
+        """A Markdown link destination that cannot break out of the link."""
+        return Markup(link_target(url))
+
     def href(self, url: str | None) -> str | None:
         """An external URL if it is safe to link (http, https, mailto), else None."""
         return safe_url(url)
@@ -248,6 +252,7 @@ class Helpers:
             "ref_url": self.ref_url,
             "aid": self.aid,
             "href": self.href,
+            "md_url": self.md_url,
             "asset": self.asset,
             "lang_url": self.lang_url,
             "language_name": self.language_name,

@@ -40,3 +40,29 @@ def escape_block(text: str) -> list[str]:
 def link_target(url: str) -> str:
     """A link destination that cannot break out of ``[text](<...>)``."""
     return "<" + quote(url, safe=":/?#[]@!$&'*+,;=%-._~") + ">"
+
+
+def tidy(text: str) -> str:
+    """Normalise blank lines so templates need not count them.
+
+    Headings, rules and tables get a blank line before them (and headings after),
+    runs of blank lines become one, trailing spaces go, and the file ends with one
+    newline. Data cannot start a line with ``#``, ``|`` or ``---`` (it is escaped),
+    so only template structure is touched.
+    """
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        block = line.startswith("#") or line == "---"
+        table_start = line.startswith("|") and not (out and out[-1].startswith("|"))
+        after_heading = bool(out) and out[-1].startswith("#")
+        if out and out[-1] and line and (block or table_start or after_heading):
+            out.append("")
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    while out and not out[0]:
+        out.pop(0)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"

@@ -34,6 +34,7 @@ from ictgov.model import Strategy
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
 from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
 from ictgov.render.engine import TemplateProblem, load, make_environment, problem, source
+from ictgov.render.markdown import tidy
 from ictgov.views.annual import AnnualReport, build_annual, default_year
 from ictgov.views.governance import Governance, build_governance
 from ictgov.views.overview import Overview, build_overview
@@ -184,7 +185,8 @@ class SiteRenderer:
         """One page as text."""
         state = PageState(lang, fmt, page.stem, single, page_anchor(page.kind, page.id))
         name = f"{fmt}/{page.kind}.{fmt}"
-        return self._render(name, state, {"page": page, **page.context})
+        text = self._render(name, state, {"page": page, **page.context})
+        return tidy(text) if fmt == "md" else text
 
     def _render(self, name: str, state: PageState, context: dict[str, Any]) -> str:
         self.helpers.use(state)
@@ -227,7 +229,7 @@ class SiteRenderer:
                 PageState(options.languages[0], "html", "../index"),
                 {"page": index},
             )
-        if options.formats == ("md",) or ("md" in options.formats and options.single_file):
+        if "md" in options.formats:
             out["index.md"] = self._render(
                 "md/languages.md",
                 PageState(options.languages[0], "md", "../index"),

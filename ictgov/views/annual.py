@@ -159,6 +159,8 @@ def build_annual(tree: Tree, overview: Overview, year: int) -> AnnualReport:
         new_values=tuple(values),
         decisions=decisions,
         updates=sum(1 for v in views for u in v.measure.updates if _in(u.date, year)),
-        progress_at_end=tuple(year_end(v, min(end, today)) for v in views if v.measure.updates),
+        progress_at_end=tuple(
+            ye for ye in (year_end(v, min(end, today)) for v in views) if ye.entry is not None
+        ),
         cadence=cadence,
     )
