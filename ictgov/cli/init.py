@@ -1,0 +1,89 @@
+"""``ictgov init``: start a new strategy repository."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ictgov.cli.errors import guarded
+from ictgov.cli.options import TodayOption
+
+
+class CiChoice(StrEnum):
+    """CI services ``--ci`` can write configuration for."""
+
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    AZURE = "azure"
+
+
+class Language(StrEnum):
+    """Languages of the starting content and README."""
+
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``init`` command to the app."""
+    app.command("init")(init)
+
+
+@guarded
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="[DIR]", help="Folder to create it in (default: here).")
+    ] = Path("."),
+    ci: Annotated[
+        CiChoice | None,
+        typer.Option(
+            "--ci", help="Also write CI configuration for this service.", show_default=False
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="Name of the strategy, e.g. 'Kuntien ICT-strategia 2025-2029'.",
+            show_default=False,
+        ),
+    ] = None,
+    language: Annotated[
+        Language,
+        typer.Option(
+            "--language", help="Language of the content and README.", case_sensitive=False
+        ),
+    ] = Language.FI,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Accept a non-empty folder (existing files are kept)."),
+    ] = False,
+    today: TodayOption = None,
+) -> None:
+    """Create a new strategy repository: config, a minimal valid tree, schemas, README.
+
+    'ictgov lint' passes on the result at once; replace the placeholders, then run
+    'git init' and commit.
+    """
+    from ictgov.config import resolve_today
+    from ictgov.scaffold.init import init_repository
+
+    result = init_repository(
+        directory,
+        name=name,
+        language=language.value,
+        ci=ci.value if ci else None,
+        force=force,
+        today=resolve_today(today),
+    )
+    for relpath in result.written:
+        typer.echo(f"created {relpath}")
+    for relpath in result.kept:
+        typer.echo(f"kept    {relpath} (already there)")
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(f"next: cd {directory} && ictgov lint")

@@ -1,0 +1,162 @@
+"""``ictgov init``: a new strategy repository that passes ``ictgov lint`` at once.
+
+It holds a minimal valid tree (strategy, one goal, one organisation, one body,
+one measure) in the chosen language, the JSON Schemas editors use, a README for
+the repository's users, ``.gitignore``, a pre-commit hook and, if asked, CI
+files. An existing file is never overwritten: with ``force`` a non-empty folder
+is accepted and the files already there are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ictgov.edit.atomic import atomic_create
+from ictgov.errors import IctgovError
+from ictgov.scaffold.slug import slugify
+from ictgov.scaffold.templating import render
+
+LANGUAGES = ("fi", "sv", "en")
+CI_PROVIDERS = ("github", "gitlab", "azure")
+
+#: The starting content in each language: placeholders a coordinator replaces.
+TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "name": "ICT-strategia",
+        "vision": "Kirjoita tähän strategian visio.",
+        "value_promise": "Sujuva arki",
+        "goal": "Ensimmäinen strateginen tavoite",
+        "organisation_id": "vastuukunta",
+        "organisation": "Vastuukunta",
+        "body_id": "ohjausryhma",
+        "body": "Ohjausryhmä",
+        "measure_id": "ensimmainen-toimenpide",
+        "measure": "Ensimmäinen toimenpide",
+        "indicator": "Ohjausryhmä seuraa toteutumista neljännesvuosittain.",
+    },
+    "sv": {
+        "name": "IKT-strategi",
+        "vision": "Skriv strategins vision här.",
+        "value_promise": "En smidig vardag",
+        "goal": "Första strategiska målet",
+        "organisation_id": "ansvarskommun",
+        "organisation": "Ansvarskommun",
+        "body_id": "styrgrupp",
+        "body": "Styrgrupp",
+        "measure_id": "forsta-atgarden",
+        "measure": "Första åtgärden",
+        "indicator": "Styrgruppen följer upp genomförandet varje kvartal.",
+    },
+    "en": {
+        "name": "ICT strategy",
+        "vision": "Write the vision of the strategy here.",
+        "value_promise": "A smooth everyday life",
+        "goal": "First strategic goal",
+        "organisation_id": "lead-municipality",
+        "organisation": "Lead municipality",
+        "body_id": "steering-group",
+        "body": "Steering group",
+        "measure_id": "first-measure",
+        "measure": "First measure",
+        "indicator": "The steering group follows the implementation quarterly.",
+    },
+}
+
+
+@dataclass
+class InitResult:
+    """Files written and files kept because they already existed."""
+
+    root: Path
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def ci_files(provider: str) -> dict[str, str] | None:
+    """CI configuration from the git helper's templates; None if this version has none."""
+    try:
+        from ictgov.vcs import ci_templates  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    files: dict[str, str] = ci_templates.ci_files(provider)
+    return files
+
+
+def schema_files() -> dict[str, str]:
+    """``schemas/<kind>.schema.json`` -> text, as ``ictgov schema`` writes them."""
+    from ictgov.schema import SCHEMA_DIR, rendered_schemas
+
+    return {f"{SCHEMA_DIR}/{name}": text for name, text in rendered_schemas().items()}
+
+
+def planned_files(name: str, language: str, today: date) -> dict[str, str]:
+    """Every file of a new repository (without CI), by path."""
+    texts = TEXTS[language]
+    context = {
+        "name": name,
+        "language": language,
+        "year": today.year,
+        "today": today.isoformat(),
+        "strategy_id": slugify(name, "strategy"),
+        "t": texts,
+    }
+    files = {
+        "ictgov.toml": render("init/ictgov.toml.j2", **context),
+        "README.md": render(f"init/README.{language}.md.j2", **context),
+        ".gitignore": render("init/gitignore.j2", **context),
+        ".pre-commit-config.yaml": render("init/pre-commit-config.yaml.j2", **context),
+        ".vscode/extensions.json": render("init/vscode-extensions.json.j2", **context),
+        "data/strategy/strategy.yaml": render("init/strategy.yaml.j2", **context),
+        "data/strategy/goals.yaml": render("init/goals.yaml.j2", **context),
+        "data/strategy/organisations.yaml": render("init/organisations.yaml.j2", **context),
+        "data/strategy/bodies.yaml": render("init/bodies.yaml.j2", **context),
+        f"data/measures/{texts['measure_id']}.yaml": render("init/measure.yaml.j2", **context),
+    }
+    files.update(schema_files())
+    return files
+
+
+def init_repository(
+    dest: Path,
+    *,
+    name: str | None = None,
+    language: str = "fi",
+    ci: str | None = None,
+    force: bool = False,
+    today: date,
+) -> InitResult:
+    """Create a strategy repository in *dest* (see the module docstring)."""
+    if language not in LANGUAGES:
+        raise IctgovError(f"--language {language!r}: use one of {', '.join(LANGUAGES)}")
+    if ci is not None and ci not in CI_PROVIDERS:
+        raise IctgovError(f"--ci {ci!r}: use one of {', '.join(CI_PROVIDERS)}")
+    if dest.exists() and not dest.is_dir():
+        raise IctgovError(f"{dest} is a file, not a folder")
+    if dest.is_dir() and any(p.name != ".git" for p in dest.iterdir()) and not force:
+        raise IctgovError(
+            f"{dest} is not empty; choose an empty folder, or give --force to add the missing "
+            "files (existing files are never overwritten)"
+        )
+    files = planned_files(name or TEXTS[language]["name"], language, today)
+    result = InitResult(dest)
+    if ci is not None:
+        extra = ci_files(ci)
+        if extra is None:
+            result.notes.append(
+                "CI files are not available in this version of ictgov; add a job that runs "
+                "'ictgov lint'"
+            )
+        else:
+            files.update(extra)
+    dest.mkdir(parents=True, exist_ok=True)
+    for relpath, text in files.items():
+        path = dest / relpath
+        if path.exists():
+            result.kept.append(relpath)
+            continue
+        atomic_create(path, text.encode("utf-8"))
+        result.written.append(relpath)
+    return result
