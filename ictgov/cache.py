@@ -29,7 +29,6 @@ import hashlib
 import marshal
 import os
 import pickle
-import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -39,14 +38,14 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ictgov import __version__
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.lint.quick import Stat, code_fingerprint, directory_stats
 from ictgov.load.document import DEFAULT_MAX_BYTES, Document, load_document
 from ictgov.load.source import FsSource
 from ictgov.load.sourcemap import DataPath, Position, SourceMap
 
 if TYPE_CHECKING:
-    from ictgov.lint.engine import LintResult
+    from ictgov.lint.result import LintResult
     from ictgov.lint.rule import LintContext
     from ictgov.lint.selection import Selection
     from ictgov.project import Project
@@ -175,24 +174,6 @@ def _read_pickle(path: Path) -> Any:
         with contextlib.suppress(OSError):
             path.unlink()
         return None
-
-
-def code_fingerprint() -> str:
-    """Changes whenever ictgov's code does (also in an editable install)."""
-    package = Path(__file__).resolve().parent
-    parts = [__version__, sys.version, str(FORMAT)]
-    for directory in ("", "model", "load", "lint", "lint/rules", "lint/reporters"):
-        try:
-            with os.scandir(package / directory) as entries:
-                for entry in entries:
-                    if entry.name.endswith(".py"):
-                        st = entry.stat()
-                        parts.append(f"{directory}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            continue
-    for module in ("pydantic", "yaml"):
-        parts.append(f"{module}:{getattr(sys.modules.get(module), '__version__', '?')}")
-    return hashlib.blake2b("\n".join(sorted(parts)).encode(), digest_size=8).hexdigest()
 
 
 @dataclass
@@ -426,7 +407,16 @@ def _problem_documents(problems: Iterable[Diagnostic]) -> list[Document]:
     return out
 
 
-def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> LintResult:
+@dataclass
+class CachedRun:
+    """A result with the stats of what it was computed from (for ``lint.quick``)."""
+
+    result: LintResult
+    dirs: dict[str, Stat]
+    files: dict[str, Stat]
+
+
+def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> CachedRun:
     """Lint the working tree, reusing everything the cache holds."""
     from ictgov.lint.engine import run_rules
     from ictgov.load.tree import build_tree
@@ -436,6 +426,7 @@ def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> Lin
     enabled = gc.isenabled()
     gc.disable()  # the loader makes millions of acyclic objects: collecting is pure cost
     try:
+        dirs = directory_stats(project.root)  # before listing: a later change shows
         scan = _scan(cache, source)
         raws: dict[str, bytes] = {}
         if len(scan.unknown) < PARALLEL_THRESHOLD:  # hash the few changed files here
@@ -449,13 +440,13 @@ def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> Lin
                 hit = cache.read_result(_result_key(cache, project, ctx, selection, scan))
                 if hit is not None:
                     _remember_index(cache, scan)
-                    return hit
+                    return CachedRun(hit, dirs, scan.stats)
         docs = load_cached_documents(cache, scan, raws)
         docs += _problem_documents(scan.problems)
         tree = build_tree(docs, label=source.label)
         result = run_rules(tree, ctx, selection)
         _remember(cache, scan, project, ctx, selection, result)
-        return result
+        return CachedRun(result, dirs, scan.stats)
     finally:
         if enabled:
             gc.enable()

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ictgov.diagnostics import Severity
-from ictgov.lint.engine import LintResult
+from ictgov.lint.result import LintResult
 
 
 @dataclass
@@ -51,7 +51,25 @@ def split_selectors(values: list[str] | None) -> list[str]:
 
 
 def lint(options: LintOptions) -> LintOutcome:
-    """Load the tree (through the parse cache unless told not to), run the rules."""
+    """Load the tree (through the parse cache unless told not to), run the rules.
+
+    With the cache on, an unchanged tree is answered by ``quick`` from the stored
+    result, without importing the data model at all.
+    """
+    use_quick = options.use_cache and options.at is None
+    if use_quick:
+        from ictgov.lint import quick
+
+        request = quick.QuickRequest(
+            options.root,
+            options.today,
+            tuple(options.select),
+            tuple(options.ignore),
+            options.fail_on.value if options.fail_on else None,
+        )
+        hit = quick.probe(request)
+        if hit is not None:
+            return LintOutcome(hit.result, hit.fail_on, hit.today)
     from ictgov.config import resolve_today
     from ictgov.lint.engine import run_rules
     from ictgov.lint.rule import LintContext
@@ -70,6 +88,8 @@ def lint(options: LintOptions) -> LintOutcome:
         tree = project.tree(at=options.at)
         return LintOutcome(run_rules(tree, ctx, selection), fail_on, today)
     from ictgov.cache import cached_lint
+    from ictgov.lint import quick
 
-    result = cached_lint(project, ctx, selection)
-    return LintOutcome(result, fail_on, today)
+    run = cached_lint(project, ctx, selection)
+    quick.remember(request, project.root, today, fail_on, run.result, run.dirs, run.files)
+    return LintOutcome(run.result, fail_on, today)

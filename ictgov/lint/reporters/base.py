@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import ClassVar
 
-from ictgov.lint.engine import LintResult
+from ictgov.lint.result import LintResult
 
 
 class Reporter(ABC):

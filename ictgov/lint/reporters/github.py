@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ictgov.diagnostics import Diagnostic
-from ictgov.lint.engine import LintResult
 from ictgov.lint.reporters.base import Reporter, summary_line
+from ictgov.lint.result import LintResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

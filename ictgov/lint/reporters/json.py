@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ictgov.lint.engine import LintResult
 from ictgov.lint.reporters.base import Reporter
+from ictgov.lint.result import LintResult
 
 
 class JsonReporter(Reporter):

@@ -6,9 +6,8 @@ import json
 from typing import Any
 
 from ictgov import ISSUES_URL, __version__
-from ictgov.lint.engine import LintResult
-from ictgov.lint.registry import registry
 from ictgov.lint.reporters.base import Reporter
+from ictgov.lint.result import LintResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -21,6 +20,8 @@ class SarifReporter(Reporter):
 
     def render(self, result: LintResult) -> str:
         """The SARIF log as indented JSON with sorted keys."""
+        from ictgov.lint.registry import registry  # the rules' metadata: loaded only here
+
         infos = registry()
         index = {info.code: i for i, info in enumerate(infos)}
         rules = [
