@@ -90,3 +90,19 @@ def test_the_schema_rejects_an_unknown_key() -> None:
     validator = jsonschema.Draft202012Validator(schemas_by_kind()["measure"])
     data = {"id": "m", "code": "1", "title": "T", "goals": ["g1"], "staus": "planned"}
     assert any("staus" in e.message for e in validator.iter_errors(data))
+
+
+def test_bundled_files_point_at_their_schema_and_validate(bundled_root: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schemas = schemas_by_kind()
+    files = sorted((bundled_root / "data").rglob("*.yaml"))
+    assert files
+    for path in files:
+        kind = kind_for(path.relative_to(bundled_root / "data").as_posix())
+        assert kind is not None, path
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../../schemas/{kind.name}.schema.json"
+        validator = jsonschema.Draft202012Validator(schemas[kind.name])
+        errors = [e.message for e in validator.iter_errors(parse_yaml(text).data)]
+        assert errors == [], (path.name, errors[:3])
