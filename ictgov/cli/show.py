@@ -62,12 +62,12 @@ def show(
         return
     plain, width = output_is_plain()
     if plain:
-        from ictgov.render.terminal import detail_text
+        from ictgov.render.terminal_show import detail_text
 
         typer.echo(detail_text(detail, width=width), nl=False)
         return
     from rich.console import Console
 
-    from ictgov.render.terminal import print_detail
+    from ictgov.render.terminal_show import print_detail
 
     print_detail(Console(highlight=False), detail)

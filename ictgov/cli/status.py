@@ -6,7 +6,6 @@ inside the command so that ``ictgov --help`` and other commands stay fast.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
@@ -74,6 +73,8 @@ def register(app: typer.Typer) -> None:
 
 def did_you_mean(value: str, known: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the closest known value, or nothing."""
+    import difflib
+
     close = difflib.get_close_matches(value, sorted(set(known)), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

@@ -140,7 +140,7 @@ def test_malformed_id_is_refused_before_loading(tmp_path: Path) -> None:
 
 def test_every_item_of_the_bundled_tree_renders(bundled_root: Path) -> None:
     from ictgov.project import Project
-    from ictgov.render.terminal import detail_text
+    from ictgov.render.terminal_show import detail_text
     from ictgov.views.detail import detail_data, item_detail, known_ids
     from ictgov.views.overview import build_overview
 
