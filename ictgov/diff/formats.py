@@ -141,7 +141,7 @@ def _field_table(changes: list[Change]) -> list[str]:
 
 
 def _details(item: ItemDiff, with_fields: bool) -> list[str]:
-    title = html.escape(item.title, quote=False)
+    title = html.escape(item.title, quote=False).replace("[", "&#91;").replace("]", "&#93;")
     out = [
         "<details>",
         f"<summary>{_ICON[item.change]} {_kind(item)} <code>{html.escape(item.id)}</code>"
