@@ -197,8 +197,8 @@ def test_unsigned_change_needs_contacts_and_authors() -> None:
     outsider = {file: {("Olli", "olli@example.org")}}
     said = one(base, head, bodies=bodies, authors=outsider)
     assert (
-        "RV04 changed by Olli, who is not among the measure's contacts or members of mgmt; ask one of them to confirm the change"
-        in said
+        "RV04 changed by Olli, who is not among the measure's contacts or members of mgmt; "
+        "ask one of them to confirm the change" in said
     )
     for author in (("maija", "x@y"), ("Someone", "MAIJA@example.fi"), ("Pekka", "")):
         assert not [
@@ -230,9 +230,8 @@ def test_meeting_decisions() -> None:
         "agenda item added: §2 “B”: passed — decision “Yes”",
     ]
     added = diff_documents({}, {path: doc(path, head)})
-    assert [e.text for e in added.items[0].events][
-        0
-    ] == "meeting of b on 2024-01-01 added with 2 agenda items"
+    first = added.items[0].events[0].text
+    assert first == "meeting of b on 2024-01-01 added with 2 agenda items"
 
 
 def test_moved_between_files_is_one_item() -> None:
