@@ -250,3 +250,23 @@ def test_bundled_tree_smoke(bundled_root: Path) -> None:
     goal_ids = {g["id"] for g in data["goals"]}
     assert all(m["goal"] in goal_ids for m in data["measures"])
     assert data["summary"]["load_problems"] == 0
+
+
+def test_at_shows_the_tree_of_a_git_revision(minimal_root: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    git = ["git", "-C", str(minimal_root), "-c", "user.email=t@example.fi", "-c", "user.name=T"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "init"], check=True)
+    path = minimal_root / "data" / "measures" / "m-alpha.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("progress: 40", "progress: 90"))
+    now = json.loads(status(minimal_root, "-f", "json"))
+    then = json.loads(status(minimal_root, "-f", "json", "--at", "HEAD"))
+    assert (now["measures"][0]["progress"], then["measures"][0]["progress"]) == (90, 40)
+    bad = run("status", "--root", str(minimal_root), "--at", "no-such-rev")
+    assert bad.exit_code == 2
+    assert "unknown revision" in bad.stderr
