@@ -160,3 +160,23 @@ def test_bundled_show_smoke(bundled_root: Path) -> None:
     text = show(bundled_root, "1.1", today="2026-11-21")
     assert text.startswith("Measure 1.1 ")
     assert "UPDATE LOG" in text
+
+
+def test_rich_terminal_show_fits_80_columns(minimal_root: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from ictgov.project import Project
+    from ictgov.render.terminal_show import print_detail
+    from ictgov.views.detail import item_detail
+
+    tree = Project.open(minimal_root).tree()
+    detail = item_detail(tree, "m-alpha", date(2026, 8, 1))
+    assert detail is not None
+    buffer = io.StringIO()
+    print_detail(Console(file=buffer, force_terminal=True, width=80), detail)
+    out = buffer.getvalue()
+    assert "\x1b[" in out and "▶ in progress" in out
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert max(len(line) for line in visible.splitlines()) <= 80

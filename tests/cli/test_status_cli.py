@@ -270,3 +270,19 @@ def test_at_shows_the_tree_of_a_git_revision(minimal_root: Path) -> None:
     bad = run("status", "--root", str(minimal_root), "--at", "no-such-rev")
     assert bad.exit_code == 2
     assert "unknown revision" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("tty", "term", "plain"), [(False, "xterm", True), (True, "dumb", True), (True, "xterm", False)]
+)
+def test_plain_output_when_piped_or_dumb(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, term: str, plain: bool
+) -> None:
+    import sys
+
+    from ictgov.cli.status import output_is_plain
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: tty)
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setenv("COLUMNS", "100")
+    assert output_is_plain() == (plain, 100)
