@@ -1,0 +1,76 @@
+"""Progress over time from git history: per commit and per month, counts and means."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from vcs_repos import ALPHA, GitTree
+
+from ictgov.errors import RevisionError
+from ictgov.project import Project
+from ictgov.views.trend import format_trend, progress_over_time
+
+
+def test_per_commit(story: GitTree) -> None:
+    points = progress_over_time(Project.open(story.root), by="commit")
+    assert [p.label for p in points] == ["6e54055", "97d9a22", "2042bd1"]
+    first, _, last = points
+    assert first.by_status["in_progress"] == 1 and first.by_status["completed"] == 1
+    assert first.mean_progress == {"g1": 40.0, "g2": 100.0}
+    assert first.overall_progress == 70.0
+    assert last.by_status == {
+        "planned": 0,
+        "in_progress": 0,
+        "completed": 2,
+        "on_hold": 0,
+        "discontinued": 0,
+    }
+    assert last.mean_progress == {"g1": 100.0, "g2": 90.0}  # beta moved: counted once
+    assert last.measures == 2 and last.date == date(2024, 6, 1)
+    assert last.as_dict()["date"] == "2024-06-01"
+
+
+def test_per_month_fills_quiet_months(story: GitTree) -> None:
+    points = progress_over_time(Project.open(story.root))
+    assert [p.label for p in points] == [
+        "2024-01",
+        "2024-02",
+        "2024-03",
+        "2024-04",
+        "2024-05",
+        "2024-06",
+    ]
+    assert [p.overall_progress for p in points] == [70.0, 70.0, 80.0, 80.0, 80.0, 95.0]
+    text = format_trend(points)
+    assert text.splitlines()[0].startswith("when  measures  planned")
+    assert "2024-06  2  0  0  2  0  0  95" in text
+
+
+def test_since_starts_from_the_state_that_day(story: GitTree) -> None:
+    points = progress_over_time(Project.open(story.root), since=date(2024, 2, 15))
+    assert points[0].label == "2024-02" and points[0].overall_progress == 70.0
+    later = progress_over_time(Project.open(story.root), by="commit", since=date(2024, 3, 6))
+    assert [p.label for p in later] == ["97d9a22", "2042bd1"]
+
+
+def test_invalid_and_removed_measures(story: GitTree) -> None:
+    story.replace(ALPHA, "progress: 100\n", "progress: lots\n")
+    story.commit("Broken", "2024-07-01")
+    story.remove("data/measures/beta-renamed.yaml")
+    story.commit("Drop beta", "2024-08-01")
+    last_two = progress_over_time(Project.open(story.root), by="commit")[-2:]
+    assert [p.measures for p in last_two] == [1, 0]
+    assert last_two[-1].overall_progress is None and last_two[-1].mean_progress == {}
+
+
+def test_no_commits_and_bad_arguments(tmp_path: object, minimal_git: GitTree) -> None:
+    with pytest.raises(ValueError):
+        progress_over_time(Project.open(minimal_git.root), by="week")  # type: ignore[arg-type]
+    empty = GitTree(minimal_git.root.parent / "empty")
+    (empty.root / "ictgov.toml").write_text("", encoding="utf-8")
+    try:
+        with pytest.raises(RevisionError, match="no commits yet"):
+            progress_over_time(Project.open(empty.root))
+    finally:
+        empty.close()
