@@ -75,12 +75,19 @@ def _is_block(node: yaml.Node) -> bool:
     return isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style
 
 
-def _content_end(node: yaml.Node) -> int:
-    """Offset just after the last character of *node*'s own content (not trailing comments)."""
+def _content_end(text: str, node: yaml.Node) -> int:
+    """Offset just after the last character of *node*'s own content (not trailing comments).
+
+    libyaml ends a block collection, and a block scalar (``|``), at the next token,
+    past any blank lines and comments that follow; those belong to what comes next.
+    """
     if _is_block(node) and node.value:
         last = node.value[-1]
-        return _content_end(last[1] if isinstance(last, tuple) else last)
-    return int(node.end_mark.index)
+        return _content_end(text, last[1] if isinstance(last, tuple) else last)
+    start, end = int(node.start_mark.index), int(node.end_mark.index)
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        return start + len(text[start:end].rstrip())
+    return end
 
 
 def _line_start(text: str, index: int) -> int:
@@ -121,9 +128,7 @@ def _insert_lines(text: str, pos: int, lines: list[str]) -> str:
 
 def _entry_end(text: str, key: yaml.Node, value: yaml.Node) -> int:
     """Line start after a block-mapping entry (its value and its nested comments)."""
-    end = _content_end(value)
-    if isinstance(value, yaml.ScalarNode) and value.style in ("|", ">"):
-        return end if end == _line_start(text, end) else _after_line(text, end)
+    end = _content_end(text, value)
     pos = _after_line(text, max(end - 1, key.end_mark.index))
     return _skip_nested_comments(text, pos, int(key.start_mark.column))
 
@@ -287,9 +292,7 @@ def insert_item(text: str, root: yaml.Node, op: InsertItem, style: Style) -> str
     )
     lines = render.seq_item(op.item, dash, local, as_flow=as_flow)
     if index >= len(items):
-        end = _content_end(items[-1])
-        if isinstance(items[-1], yaml.ScalarNode) and items[-1].style in ("|", ">"):
-            raise Declined("block scalar item")
+        end = _content_end(text, items[-1])
         pos = _skip_nested_comments(text, _after_line(text, max(end - 1, 0)), dash)
         return _insert_lines(text, pos, lines)
     return _insert_lines(text, _line_start(text, int(items[index].start_mark.index)), lines)
