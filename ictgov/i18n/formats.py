@@ -43,13 +43,13 @@ class Formats:
         """A number with the locale's grouping and decimal sign, at most two decimals."""
         if value is None:
             return ""
-        return format_decimal(value, format="#,##0.##", locale=self.locale)
+        return _format_number(value, self.locale)
 
     def percent(self, value: float | int | None) -> str:
         """Per cent given as 0-100 (progress), rounded to a whole number: 40 %."""
         if value is None:
             return ""
-        return format_percent(round(value) / 100, locale=self.locale)
+        return _format_percent(round(value), self.locale)
 
     def money(self, value: float | int | None) -> str:
         """Euros with the locale's pattern and no needless decimals: 250 000 €."""
@@ -64,6 +64,7 @@ class Formats:
             currency_digits=False,
         )
 
+    @lru_cache(maxsize=16384)  # noqa: B019 - instances are few and live for the process
     def quantity(self, value: float | int | None, unit: str | None) -> str:
         """A value with its unit: money for euros, per cent for '%', else number + unit."""
         if value is None:
@@ -78,7 +79,17 @@ class Formats:
         return f"{number}\N{NO-BREAK SPACE}{unit}" if unit else number
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
+def _format_number(value: float | int, locale: str) -> str:
+    return format_decimal(value, format="#,##0.##", locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def _format_percent(value: int, locale: str) -> str:
+    return format_percent(value / 100, locale=locale)
+
+
+@lru_cache(maxsize=16384)
 def _format_date(value: date, lang: str) -> str:
     return format_date(value, DATE_FORMATS[lang], locale=LOCALES[lang])
 

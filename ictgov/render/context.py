@@ -10,6 +10,7 @@ output only through escaping: HTML-escaped in HTML, Markdown-escaped in Markdown
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from markupsafe import Markup, escape
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
+from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_block, escape_inline, link_target
 from ictgov.views.report import Ref
@@ -88,6 +90,8 @@ class Helpers:
         self.state = PageState("fi", "html", "index")
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
+        self._memo: dict[tuple[Any, ...], Markup] = {}
+        self._badges: dict[tuple[str, str, str, str], Markup] = {}
 
     def use(self, state: PageState) -> None:
         """Render the next page with *state*."""
@@ -129,6 +133,30 @@ class Helpers:
         if value is None:
             return ""
         return self._tr.gettext(label_id(group, value))
+
+    def badge(self, group: str, value: Any) -> Markup:
+        """A state as icon and word (never colour alone): ``badge("status", m.status)``."""
+        if value is None:
+            return Markup("")
+        raw = str(getattr(value, "value", value))
+        key = (self.state.lang, self.state.fmt, group, raw)
+        hit = self._badges.get(key)
+        if hit is None:
+            text = self.label(group, raw)
+            if self.state.fmt == "md":
+                hit = Markup(f"{text_icon(raw)} {escape_inline(text)}")
+            else:
+                hit = Markup(
+                    f'<span class="badge {escape(group)}-{escape(raw)}">{svg_icon(raw)} '
+                    f"{escape(text)}</span>"
+                )
+            self._badges[key] = hit
+        return hit
+
+    def icon(self, value: Any) -> Markup:
+        """Just the shape of a state value (inline SVG, or a symbol in Markdown)."""
+        raw = str(getattr(value, "value", value))
+        return Markup(text_icon(raw) if self.state.fmt == "md" else svg_icon(raw))
 
     # -- data text --------------------------------------------------------------------
     def tx(self, value: str | dict[str, str] | None) -> str:
@@ -201,6 +229,19 @@ class Helpers:
         rel = "../" * self.state.depth + quote(target)
         return Markup(rel + ("#" + quote(anchor) if anchor else ""))
 
+    def memo(self, *key: Any, caller: Callable[[], Markup]) -> Markup:
+        """Render the body of a call block once per key and page setting.
+
+        For fragments repeated across pages (a measure's row in a table): the body
+        must depend only on the key and the page's language, format and folder depth,
+        which are added to the key here.
+        """
+        full = (self.state.lang, self.state.fmt, self.state.depth, self.state.single, key)
+        hit = self._memo.get(full)
+        if hit is None:
+            hit = self._memo[full] = caller()
+        return hit
+
     def aid(self, name: str) -> str:
         """An element id unique in the output (prefixed by the page in a single file)."""
         return f"{self.state.anchor}--{name}" if self.state.single else name
@@ -241,6 +282,8 @@ class Helpers:
             "gettext": self.gettext,
             "ngettext": self.ngettext,
             "label": self.label,
+            "badge": self.badge,
+            "icon": self.icon,
             "t": self.t,
             "tp": self.tp,
             "tx": self.tx,
@@ -251,6 +294,7 @@ class Helpers:
             "url": self.url,
             "ref_url": self.ref_url,
             "aid": self.aid,
+            "memo": self.memo,
             "href": self.href,
             "md_url": self.md_url,
             "asset": self.asset,

@@ -42,6 +42,28 @@ class TemplateProblem(IctgovError):
     """A template could not be loaded or rendered: the message names file and line."""
 
 
+class ReportSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with its attribute verdicts remembered per type and name.
+
+    Jinja decides whether ``obj.attr`` is safe from the type of ``obj`` and the name
+    alone, so caching the verdict is exact; it makes attribute access several times
+    faster on sites with thousands of pages.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's verdict, computed once per (type, attribute)."""
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = super().is_safe_attribute(obj, attr, value)
+            self._verdicts[key] = verdict
+        return verdict
+
+
 def builtin_loader() -> BaseLoader:
     """Loads the built-in templates wherever the package is (editable or wheel)."""
     return PackageLoader(BUILTIN_PACKAGE, ".")
@@ -49,7 +71,7 @@ def builtin_loader() -> BaseLoader:
 
 def make_environment(
     user_dir: Path | None, finalize: Callable[[Any], Any], globals_: dict[str, Any]
-) -> ImmutableSandboxedEnvironment:
+) -> ReportSandbox:
     """The environment: user folder, then ``default:`` prefix, then the built-ins."""
     builtin = builtin_loader()
     loaders: list[BaseLoader] = []
@@ -57,7 +79,7 @@ def make_environment(
         loaders.append(FileSystemLoader(str(user_dir)))
     loaders.append(PrefixLoader({"default": builtin}, delimiter=":"))
     loaders.append(builtin)
-    env = ImmutableSandboxedEnvironment(
+    env = ReportSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,

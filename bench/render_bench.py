@@ -1,0 +1,70 @@
+"""Benchmark ``ictgov render`` on a generated tree of 1,000 measures.
+
+Usage::
+
+    python bench/render_bench.py [--measures 1000] [--repeat 3] [--format all|html|md]
+                                 [--lang all|fi|sv|en]
+
+Prints the time to load the tree, to compute the views and render every page in
+memory, and to write the files, best of ``--repeat`` runs. The goal: the whole
+site (HTML and Markdown, fi, sv and en) renders in under 2 s on the 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import BENCH_TODAY, generate_tree
+
+from ictgov.i18n import LANGUAGES
+from ictgov.project import Project
+from ictgov.render.site import FORMATS, RenderOptions, render_site, write_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--measures", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--format", choices=["all", "html", "md"], default="all")
+    parser.add_argument("--lang", choices=["all", *LANGUAGES], default="all")
+    args = parser.parse_args(argv)
+    options = RenderOptions(
+        formats=FORMATS if args.format == "all" else (args.format,),
+        languages=LANGUAGES if args.lang == "all" else (args.lang,),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_tree(Path(tmp) / "repo", args.measures)
+        project = Project.open(root)
+        loads, renders, writes = [], [], []
+        files: dict[str, str] = {}
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            tree = project.tree()
+            t1 = time.perf_counter()
+            files = render_site(tree, BENCH_TODAY, options, stale_after_days=120)
+            t2 = time.perf_counter()
+            write_site(files, Path(tmp) / "site")
+            t3 = time.perf_counter()
+            loads.append(t1 - t0)
+            renders.append(t2 - t1)
+            writes.append(t3 - t2)
+    size = sum(len(text.encode("utf-8")) for text in files.values())
+    print(
+        f"{args.measures} measures, {len(files)} files ({size / 1e6:.1f} MB), "
+        f"formats {','.join(options.formats)}, languages {','.join(options.languages)}"
+    )
+    print(f"load tree     best {min(loads):.3f} s")
+    print(f"render pages  best {min(renders):.3f} s")
+    print(f"write files   best {min(writes):.3f} s")
+    print(f"render+write  best {min(r + w for r, w in zip(renders, writes, strict=True)):.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
