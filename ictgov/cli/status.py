@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ictgov.load import Tree
     from ictgov.project import Project
     from ictgov.views.status import StatusReport
+    from ictgov.views.trend import TrendPoint
 
 
 class OutputFormat(StrEnum):
@@ -123,6 +124,14 @@ def status(
     ] = None,
     output: FormatOption = OutputFormat.TEXT,
     lang: LangOption = None,
+    trend: Annotated[
+        bool,
+        typer.Option(
+            "--trend",
+            help="Add measures by status and mean progress month by month, from the git "
+            "history of data/measures/ (all measures, whatever the filters).",
+        ),
+    ] = False,
     root: RootOption = None,
     today: TodayOption = None,
     at: AtOption = None,
@@ -151,12 +160,20 @@ def status(
     overview = build_overview(tree, when, project.config.stale_after_days)
     filters = Filters(goal, owner, Status(status_.value) if status_ else None)
     report = status_report(tree, overview, filters=filters, lang=language)
+    points = None
+    if trend:
+        from ictgov.views.trend import progress_over_time
+
+        points = progress_over_time(project, by="month")
     if output is OutputFormat.JSON:
         from ictgov.views.status import status_data
 
-        print_json(status_data(report))
+        data = status_data(report)
+        if points is not None:
+            data["trend"] = [p.as_dict() for p in points]
+        print_json(data)
         return
-    _print_text(report)
+    _print_text(report, points)
 
 
 def print_json(data: object) -> None:
@@ -180,15 +197,15 @@ def output_is_plain() -> tuple[bool, int]:
     return plain, max(40, width)
 
 
-def _print_text(report: StatusReport) -> None:
+def _print_text(report: StatusReport, trend: list[TrendPoint] | None) -> None:
     plain, width = output_is_plain()
     if plain:
         from ictgov.render.terminal import status_text
 
-        typer.echo(status_text(report, width=width), nl=False)
+        typer.echo(status_text(report, width=width, trend=trend), nl=False)
         return
     from rich.console import Console
 
     from ictgov.render.terminal import print_status
 
-    print_status(Console(highlight=False), report)
+    print_status(Console(highlight=False), report, trend)

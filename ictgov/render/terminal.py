@@ -35,6 +35,8 @@ from ictgov.views.status import StatusReport, unassigned
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from ictgov.views.trend import TrendPoint
+
 #: From this width on a measure takes one line; below it two (title over owner ...).
 WIDE = 140
 
@@ -371,9 +373,51 @@ def status_blocks(report: StatusReport, look: Look) -> list[Block]:
     ]
 
 
-def status_text(report: StatusReport, width: int = 80) -> str:
+def status_text(
+    report: StatusReport, width: int = 80, trend: Sequence[TrendPoint] | None = None
+) -> str:
     """The plain text of the status view, as a pipe gets it."""
-    return to_plain(status_blocks(report, Look(plain=True, width=width, lang=report.lang)), width)
+    blocks = status_blocks(report, Look(plain=True, width=width, lang=report.lang))
+    if trend is not None:
+        blocks += trend_blocks(trend)
+    return to_plain(blocks, width)
+
+
+#: Status headers that fit a 9-character column.
+TREND_HEADERS: dict[Status, str] = {
+    Status.PLANNED: "Planned",
+    Status.IN_PROGRESS: "In\nprogress",
+    Status.COMPLETED: "Completed",
+    Status.ON_HOLD: "On hold",
+    Status.DISCONTINUED: "Discon-\ntinued",
+}
+
+
+def trend_blocks(points: Sequence[TrendPoint]) -> list[Block]:
+    """Measures by status and mean progress, one row per month (from git history)."""
+    out: list[Block] = [Line(()), Heading(f"Trend by month ({len(points)})")]
+    if not points:
+        out.append(Line(cell("No history yet: the measures have no commits.")))
+        return out
+    table = Table(
+        [
+            Column("Month", width=7),
+            Column("Measures", width=8, justify="right"),
+            *(Column(TREND_HEADERS[s], width=9, justify="right") for s in Status),
+            Column("Mean", width=5, justify="right"),
+        ]
+    )
+    for point in points:
+        mean = "-" if point.overall_progress is None else f"{round(point.overall_progress)}%"
+        counts = (str(point.by_status.get(s.value, 0)) for s in Status)
+        table.add(point.label, str(point.measures), *counts, mean)
+    out.append(table)
+    return out
+
+
+def trend_text(points: Sequence[TrendPoint], width: int = 80) -> str:
+    """The plain text of the trend table."""
+    return to_plain(trend_blocks(points), width)
 
 
 # --- drawing ----------------------------------------------------------------
@@ -441,7 +485,12 @@ def print_blocks(console: Console, blocks: Sequence[Block], look: Look) -> None:
         console.print(to_rich(blocks))
 
 
-def print_status(console: Console, report: StatusReport) -> None:
-    """Print the status view on a rich console."""
+def print_status(
+    console: Console, report: StatusReport, trend: Sequence[TrendPoint] | None = None
+) -> None:
+    """Print the status view on a rich console, with the trend table when given."""
     look = terminal_look(console, report.lang)
-    print_blocks(console, status_blocks(report, look), look)
+    blocks = status_blocks(report, look)
+    if trend is not None:
+        blocks += trend_blocks(trend)
+    print_blocks(console, blocks, look)

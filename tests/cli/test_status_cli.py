@@ -286,3 +286,44 @@ def test_plain_output_when_piped_or_dumb(
     monkeypatch.setenv("TERM", term)
     monkeypatch.setenv("COLUMNS", "100")
     assert output_is_plain() == (plain, 100)
+
+
+def _commit_all(root: Path, message: str, when: str) -> None:
+    import os
+    import subprocess
+
+    git = ["git", "-C", str(root), "-c", "user.email=t@example.fi", "-c", "user.name=T"]
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    if not (root / ".git").exists():
+        subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", message], check=True, env=env)
+
+
+def test_trend_adds_a_month_by_month_table(minimal_root: Path) -> None:
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    _commit_all(minimal_root, "start", "2024-09-10T12:00:00")
+    path = minimal_root / "data" / "measures" / "m-alpha.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nprogress: 40", "\nprogress: 60"))
+    _commit_all(minimal_root, "alpha 60", "2024-10-20T12:00:00")
+    text = status(minimal_root, "--trend")
+    assert_plain(text)
+    table = text[text.index("TREND BY MONTH (2)") :]
+    assert re.search(r"2024-09\s+2\s+0\s+1\s+1\s+0\s+0\s+70%", table)
+    assert re.search(r"2024-10\s+2\s+0\s+1\s+1\s+0\s+0\s+80%", table)
+    data = json.loads(status(minimal_root, "--trend", "-f", "json"))
+    assert [p["label"] for p in data["trend"]] == ["2024-09", "2024-10"]
+    assert data["trend"][1]["mean_progress"] == {"g1": 60.0, "g2": 100.0}
+
+
+def test_trend_outside_git_exits_2(tmp_path: Path, minimal_root: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "nogit"
+    shutil.copytree(minimal_root, copy)
+    result = run("status", "--root", str(copy), "--trend")
+    assert result.exit_code == 2
+    assert "git" in result.stderr
