@@ -265,6 +265,12 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
         "`section`, `record_number`, `what`, `responsible`, `due`, `overdue`, "
         "`days_overdue`, `concerns`",
     ),
+    (
+        "trend",
+        "only with `--trend`: one point per month from the git history of `data/measures/`, "
+        "oldest first: `label` (`YYYY-MM`), `date`, `commit`, `measures`, `by_status`, "
+        "`mean_progress` (per goal), `overall_progress`",
+    ),
 )
 
 STATUS_JSON = "\n".join(
