@@ -30,9 +30,10 @@ MAX_NODES = 200_000
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_INT10 = re.compile(r"[-+]?[0-9][0-9_]*\Z")
-_INT8 = re.compile(r"0o[0-7]+\Z")
-_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_INT10 = re.compile(r"[-+]?_*[0-9][0-9_]*\Z")
+_INT8 = re.compile(r"0o[0-7_]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F_]+\Z")
+_INT2 = re.compile(r"0b[01_]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 #: First characters of every plain scalar that is not a string in the core schema.
@@ -69,14 +70,19 @@ def resolve_plain(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
-    if _INT10.match(text):
-        return int(text)
-    if _INT8.match(text):
-        return int(text[2:], 8)
-    if _INT16.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
+    try:  # digits may be grouped with '_' (1_000); ruamel.yaml drops every '_'
+        if _INT10.match(text):
+            return int(text.replace("_", ""))
+        if _INT8.match(text):
+            return int(text[2:].replace("_", ""), 8)
+        if _INT16.match(text):
+            return int(text[2:].replace("_", ""), 16)
+        if _INT2.match(text):  # not in the core schema, but ruamel.yaml reads it
+            return int(text[2:].replace("_", ""), 2)
+        if _FLOAT.match(text):
+            return float(text.replace("_", ""))
+    except ValueError:  # e.g. '0o_': nothing left to convert, so it is a string
+        return text
     if _INF.match(text):
         return -math.inf if text.startswith("-") else math.inf
     if _NAN.match(text):

@@ -180,7 +180,8 @@ def test_suppression_comments(error_root: Path) -> None:
     assert "ST01" not in lint(error_root)[1]
     measure.write_text("# ictgov: disable-file=status.progress\n" + text)
     assert "ST01" not in lint(error_root)[1]
-    measure.write_text(text.replace("status: completed", "status: completed # ictgov: disable=ST01"))
+    other_line = "status: completed # ictgov: disable=ST01"
+    measure.write_text(text.replace("status: completed", other_line))
     assert "ST01" in lint(error_root)[1], "a comment on another line suppresses nothing"
 
 
