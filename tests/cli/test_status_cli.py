@@ -327,3 +327,22 @@ def test_trend_outside_git_exits_2(tmp_path: Path, minimal_root: Path) -> None:
     result = run("status", "--root", str(copy), "--trend")
     assert result.exit_code == 2
     assert "git" in result.stderr
+
+
+def test_piped_status_imports_no_heavy_library(minimal_root: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from ictgov.cli.main import app\n"
+        f"r = CliRunner().invoke(app, ['status', '--root', {str(minimal_root)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = {'rich', 'jinja2', 'git', 'ruamel', 'babel', 'openpyxl'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
