@@ -24,7 +24,7 @@ def show(
         typer.Argument(
             metavar="ID",
             help="Id of a measure, goal, body, organisation, meeting, project, value promise, "
-            "stakeholder group or the strategy.",
+            "stakeholder group or the strategy; or a measure's code, e.g. 1.6.",
             show_default=False,
         ),
     ],
