@@ -1,0 +1,270 @@
+"""The CI workflows and the pre-commit hook: parsed, checked, and their ictgov commands
+run on a fixture repository laid out as a CI checkout of a pull request."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+from vcs_repos import ALPHA, OUTSIDER, GitTree, minimal_repo
+
+from ictgov.cli.main import app
+from ictgov.diff.formats import MARKER
+from ictgov.errors import ConfigError
+from ictgov.load import parse_yaml
+from ictgov.vcs import sticky
+from ictgov.vcs.ci_templates import PROVIDERS, TEMPLATES, ci_files
+
+REPO = Path(__file__).resolve().parents[2]
+MIRROR = {
+    "github": REPO / "ci" / "github" / "ictgov.yml",
+    "gitlab": REPO / "ci" / "gitlab" / ".gitlab-ci.yml",
+    "azure": REPO / "ci" / "azure" / "azure-pipelines.yml",
+}
+runner = CliRunner()
+
+
+def load(text: str) -> Any:
+    parsed = parse_yaml(text)  # YAML 1.2: 'on:' stays a string key
+    assert not parsed.problems
+    return parsed.data
+
+
+def workflow(provider: str) -> Any:
+    (content,) = ci_files(provider).values()
+    return load(content)
+
+
+def test_ci_folder_mirrors_the_packaged_templates() -> None:
+    for provider in PROVIDERS:
+        (content,) = ci_files(provider).values()
+        assert MIRROR[provider].read_text(encoding="utf-8") == content, (
+            f"ci/ differs from ictgov/vcs/ci/ for {provider}; copy the packaged file over"
+        )
+
+
+def test_ci_files_targets() -> None:
+    assert list(ci_files("github")) == [".github/workflows/ictgov.yml"]
+    assert list(ci_files("gitlab")) == [".gitlab-ci.yml"]
+    assert list(ci_files("azure")) == ["azure-pipelines.yml"]
+    assert set(TEMPLATES) == set(PROVIDERS)
+    with pytest.raises(ConfigError, match="unknown CI provider 'jenkins'"):
+        ci_files("jenkins")
+
+
+def test_github_workflow() -> None:
+    wf = workflow("github")
+    assert set(wf["on"]) >= {"pull_request", "push"}
+    review, publish = wf["jobs"]["review"], wf["jobs"]["publish"]
+    assert review["if"] == "github.event_name == 'pull_request'"
+    assert review["permissions"]["pull-requests"] == "write"
+    steps = {s.get("name", s.get("uses", "")): s for s in review["steps"]}
+    assert steps["actions/checkout@v4"]["with"]["fetch-depth"] == 0
+    diff = steps["Semantic diff"]
+    assert diff["if"] == "always()"
+    assert diff["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert '>> "$GITHUB_STEP_SUMMARY"' in diff["run"]
+    assert "${{" not in diff["run"]  # no expression is pasted into a shell script
+    comment = steps["Pull-request comment (one, updated in place)"]
+    assert comment["continue-on-error"] is True
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in comment["if"]
+    script = comment["with"]["script"]
+    assert MARKER in script and "updateComment" in script and "createComment" in script
+    fork = steps["Notice for pull requests from forks"]
+    assert "!= github.repository" in fork["if"] and "::notice" in fork["run"]
+    assert "default_branch" in publish["if"]
+    assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    uses = [s.get("uses", "") for s in publish["steps"]]
+    assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
+    upload = next(
+        s for s in publish["steps"] if s.get("uses") == "actions/upload-pages-artifact@v3"
+    )
+    assert upload["with"]["path"] == "site"
+
+
+def test_gitlab_pipeline() -> None:
+    wf = workflow("gitlab")
+    assert wf["variables"]["GIT_DEPTH"] == "0"
+    diff = wf["ictgov-diff"]
+    assert diff["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert diff["script"][1] == "python -m ictgov.vcs.sticky gitlab ictgov-diff.md"
+    assert diff["artifacts"]["when"] == "always"
+    assert wf["pages"]["artifacts"]["paths"] == ["public"]
+    assert wf["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+
+
+def test_azure_pipeline() -> None:
+    wf = workflow("azure")
+    assert wf["steps"][0] == {"checkout": "self", "fetchDepth": 0}
+    diff = next(s for s in wf["steps"] if "ictgov diff" in s.get("script", ""))
+    assert "eq(variables['Build.Reason'], 'PullRequest')" in diff["condition"]
+    assert diff["env"] == {"SYSTEM_ACCESSTOKEN": "$(System.AccessToken)"}
+    publish = next(s for s in wf["steps"] if s.get("task") == "PublishPipelineArtifact@1")
+    assert publish["inputs"]["artifact"] == "ictgov-site"
+
+
+def test_pre_commit_hook() -> None:
+    hooks = load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "ictgov-lint" and hook["entry"] == "ictgov lint"
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    assert hook["files"] == "^data/" and re.match(hook["files"], "data/measures/x.yaml")
+
+
+# -- run the commands the workflows run ---------------------------------------------
+
+
+def scripts(provider: str) -> list[str]:
+    """Every shell script of a workflow (run:, script: and script lists)."""
+    found: list[str] = []
+
+    def walk(node: Any, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, str(k))
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and key in ("run", "script"):
+            found.append(node)
+
+    walk(workflow(provider))
+    return found
+
+
+def commands(provider: str) -> list[str]:
+    lines = [line.strip() for script in scripts(provider) for line in script.splitlines()]
+    return [line for line in lines if line.startswith(("ictgov ", "python -m ictgov"))]
+
+
+@pytest.fixture
+def pull_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[GitTree]:
+    """A checkout as CI makes it: HEAD merges the pull request into main (HEAD^1)."""
+    tree = minimal_repo(tmp_path / "checkout")
+    tree.branch("feature")
+    tree.replace(ALPHA, "progress: 40\nschedule:", "progress: 50\nschedule:")
+    tree.commit("Alpha progress", "2024-02-01", OUTSIDER)
+    tree.checkout("main")
+    tree.repo.git.merge("--no-ff", "-q", "-m", "Merge pull request", "feature")
+    monkeypatch.chdir(tree.root)
+    monkeypatch.setenv("ICTGOV_TODAY", "2024-11-01")
+    yield tree
+    tree.close()
+
+
+def substitute(line: str, values: dict[str, str]) -> str:
+    line = re.sub(r"\$\(([A-Za-z.]+)\)", lambda m: values[m.group(1)], line)
+    return re.sub(r"\$\{?([A-Z_]+)\}?", lambda m: values[m.group(1)], line)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_workflow_commands_run(provider: str, pull_request: GitTree, tmp_path: Path) -> None:
+    repo = pull_request.repo
+    values = {
+        "BASE_SHA": repo.git.rev_parse("HEAD^1"),
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": repo.git.merge_base("HEAD^1", "HEAD^2"),
+        "Build.ArtifactStagingDirectory": str(tmp_path / "staging"),
+    }
+    ran = []
+    for line in commands(provider):
+        args = shlex.split(substitute(line, values))
+        target = None
+        if ">" in args:
+            target, args = args[args.index(">") + 1], args[: args.index(">")]
+        if args[:3] == ["python", "-m", "ictgov.vcs.sticky"]:
+            assert sticky.main(args[3:], env={}) == 0  # no token: a notice, not a failure
+            continue
+        result = runner.invoke(app, args[1:])
+        ran.append(args[1])
+        allowed = (0, 1) if args[1] == "lint" else (0,)
+        assert result.exit_code in allowed, (line, result.stdout, result.stderr)
+        if target is not None:
+            Path(target).write_text(result.stdout, encoding="utf-8")
+            assert result.stdout.startswith(MARKER)
+            assert "progress: 40 % → 50 %" in result.stdout
+            assert "RV04" in result.stdout  # the outsider is not a contact of m-alpha
+        if args[1:3] == ["lint", "--format"] and result.stdout:
+            assert any(
+                out.startswith(("::error", "::warning")) for out in result.stdout.splitlines()
+            )
+        if args[1] == "render":
+            out = Path(args[args.index("--out") + 1])
+            assert any(out.rglob("*.html")), f"{line} rendered nothing"
+    assert {"lint", "diff", "render"} <= set(ran)
+
+
+# -- the sticky comment -------------------------------------------------------------
+
+
+class FakeApi:
+    def __init__(self, answers: dict[str, Any]) -> None:
+        self.answers = answers
+        self.calls: list[tuple[str, str, dict[str, str], Any]] = []
+
+    def __call__(self, method: str, url: str, headers: Any, body: Any) -> Any:
+        self.calls.append((method, url, dict(headers), body))
+        return self.answers.get(method)
+
+
+GITLAB_ENV = {
+    "CI_API_V4_URL": "https://gitlab.example/api/v4",
+    "CI_PROJECT_ID": "group/strategy",
+    "CI_MERGE_REQUEST_IID": "7",
+    "ICTGOV_GITLAB_TOKEN": "secret",
+}
+
+
+def test_gitlab_note_is_updated_not_repeated() -> None:
+    api = FakeApi({"GET": [{"id": 3, "body": "hello"}, {"id": 5, "body": f"{MARKER}\nold"}]})
+    assert sticky.post_gitlab("new", GITLAB_ENV, api) == "updated note 5"
+    base = "https://gitlab.example/api/v4/projects/group%2Fstrategy/merge_requests/7/notes"
+    assert api.calls[-1] == ("PUT", f"{base}/5", {"PRIVATE-TOKEN": "secret"}, {"body": "new"})
+    api = FakeApi({"GET": [{"id": 3, "body": "hello"}]})
+    assert sticky.post_gitlab("new", GITLAB_ENV, api) == "created a note"
+    assert api.calls[-1][:2] == ("POST", base)
+
+
+def test_azure_thread_is_updated_not_repeated() -> None:
+    env = {
+        "SYSTEM_COLLECTIONURI": "https://dev.azure.example/org/",
+        "SYSTEM_TEAMPROJECTID": "p",
+        "BUILD_REPOSITORY_ID": "r",
+        "SYSTEM_PULLREQUEST_PULLREQUESTID": "9",
+        "SYSTEM_ACCESSTOKEN": "t",
+    }
+    threads = {"value": [{"id": 4, "comments": [{"id": 1, "content": f"{MARKER} x"}]}]}
+    api = FakeApi({"GET": threads})
+    assert sticky.post_azure("new", env, api) == "updated thread 4"
+    method, url, headers, body = api.calls[-1]
+    assert method == "PATCH" and url.endswith(
+        "/pullRequests/9/threads/4/comments/1?api-version=7.1"
+    )
+    assert headers == {"Authorization": "Bearer t"} and body == {"content": "new"}
+    api = FakeApi({"GET": {"value": []}})
+    assert sticky.post_azure("new", env, api) == "created a thread"
+    assert api.calls[-1][3]["comments"][0]["content"] == "new"
+
+
+def test_sticky_never_fails_the_pipeline_unless_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = tmp_path / "d.md"
+    body.write_text("x", encoding="utf-8")
+    assert sticky.main(["gitlab", str(body)], env={}) == 0
+    assert "ICTGOV_GITLAB_TOKEN" in capsys.readouterr().err
+    assert sticky.main(["gitlab", str(body), "--strict"], env={}) == 1
+
+    def broken(*_: Any) -> Any:
+        raise sticky.StickyError("POST answered 403 Forbidden")
+
+    assert sticky.main(["gitlab", str(body)], env=GITLAB_ENV, send=broken) == 0
+    assert "403" in capsys.readouterr().err
+    assert sticky.main(["jenkins", str(body)], env={}) == 2
+    assert sticky.main(["azure", str(tmp_path / "missing.md")], env={}) == 2
+    assert os.environ.get("ICTGOV_GITLAB_TOKEN") is None
