@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ictgov.render.blocks import Column, Heading, Line, Table, cell, fit, to_plain, widths
 
 
@@ -46,3 +49,25 @@ def test_headings_are_upper_case_and_lines_wrap() -> None:
     assert all(len(line) <= 40 for line in lines)
     assert lines[2].startswith("  word")  # continuation lines are indented
     assert text.endswith("\n\n")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    width=st.integers(min_value=40, max_value=160),
+    texts=st.lists(
+        st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=("C",)) | st.just("\n"),
+            max_size=60,
+        ),
+        min_size=3,
+        max_size=3,
+    ),
+    wrap=st.booleans(),
+)
+def test_any_table_fits_the_width(width: int, texts: list[str], wrap: bool) -> None:
+    table = Table(
+        [Column("Code", width=6), Column("Title", min_width=8), Column("Why", width=14, wrap=wrap)]
+    )
+    table.add(*(cell(t) for t in texts))
+    for line in to_plain([table, Line(cell(texts[1]))], width).splitlines():
+        assert len(line) <= width
