@@ -58,10 +58,18 @@ class Table:
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     show_header: bool = True
+    #: Per row: wrap every cell (True), cut every cell (False), or as the column says (None).
+    row_wrap: list[bool | None] = field(default_factory=list)
 
-    def add(self, *cells: Cell | str) -> None:
-        """Append a row."""
+    def add(self, *cells: Cell | str, wrap: bool | None = None) -> None:
+        """Append a row; *wrap* overrides the columns' wrapping for this row."""
         self.rows.append([c if isinstance(c, tuple) else cell(c) for c in cells])
+        self.row_wrap.append(wrap)
+
+    def wraps(self, row: int, column: Column) -> bool:
+        """Whether a cell wraps (True) or is cut with an ellipsis (False)."""
+        override = self.row_wrap[row] if row < len(self.row_wrap) else None
+        return column.wrap if override is None else override
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +136,14 @@ def table_lines(table: Table, total: int) -> list[str]:
     """The lines of a table laid out in *total* characters."""
     sizes = widths(table.columns, total)
     out: list[str] = []
-    rows: list[list[Cell]] = []
+    rows: list[tuple[int | None, list[Cell]]] = []
     if table.show_header:
-        rows.append([cell(c.header) for c in table.columns])
-    rows.extend(table.rows)
-    for number, row in enumerate(rows):
-        header = table.show_header and number == 0
+        rows.append((None, [cell(c.header) for c in table.columns]))
+    rows.extend(enumerate(table.rows))
+    for index, row in rows:
+        header = index is None
         columns = [
-            _cell_lines(value, size, column.wrap and not header)
+            _cell_lines(value, size, not header and table.wraps(index or 0, column))
             for value, size, column in zip(row, sizes, table.columns, strict=True)
         ]
         height = max(len(c) for c in columns)

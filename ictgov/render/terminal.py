@@ -206,22 +206,15 @@ def _attention(report: StatusReport, look: Look) -> list[Block]:
         out.append(Line(cell(text)))
         return out
     table = Table(
-        [
-            Column(width=2),
-            Column(width=max(len(v.measure.code) for v in views)),
-            Column(ratio=2, min_width=12),
-            Column(ratio=3, min_width=20, wrap=True),
-        ],
+        [Column(width=2), Column(width=max(len(v.measure.code) for v in views)), Column()],
         show_header=False,
     )
     for view in views:
         glyph, ascii_, style = REASON_LOOK[view.reasons[0]]
-        table.add(
-            (look.span(ascii_ if look.plain else glyph, style),),
-            view.measure.code,
-            report.text(view.measure.title),
-            reasons_text(view, report.overview.stale_after_days, look),
-        )
+        marker = (look.span(ascii_ if look.plain else glyph, style),)
+        table.add(marker, view.measure.code, report.text(view.measure.title), wrap=False)
+        reasons = reasons_text(view, report.overview.stale_after_days, look)
+        table.add("", "", (look.span(reasons, style),), wrap=True)
     out.append(table)
     return out
 
@@ -291,7 +284,7 @@ def _goal_heading(report: StatusReport, look: Look, goal: GoalView) -> Table:
     table = Table([Column(min_width=20), Column(width=15)], show_header=False)
     label = f"Goal {goal.goal.code}: {report.text(goal.goal.title)}"
     table.add((look.span(label, "bold"),), look.bar(goal.progress))
-    table.add((look.span(breakdown(goal), "dim"),), "")
+    table.add((look.span(breakdown(goal), "dim"),), "", wrap=True)
     return table
 
 
@@ -322,10 +315,7 @@ def _actions(report: StatusReport, look: Look) -> list[Block]:
     ]
     if not actions:
         return out
-    table = Table(
-        [Column(width=14), Column(ratio=3, min_width=16, wrap=True), Column(ratio=2, min_width=16)],
-        show_header=False,
-    )
+    table = Table([Column(width=14), Column(wrap=True)], show_header=False)
     for action in actions:
         a = action.action
         if action.overdue:
@@ -338,7 +328,8 @@ def _actions(report: StatusReport, look: Look) -> list[Block]:
         meeting = action.meeting
         body = report.names.get(meeting.body, meeting.body)
         decided = f"{body} {look.date(meeting.date)} §{action.item.section}"
-        table.add((state,), report.text(a.what), f"{decided}\nto do: {who}")
+        table.add((state,), report.text(a.what))
+        table.add("", (look.span(f"decided by {decided}; to do: {who}", "dim"),))
     out.append(table)
     return out
 
@@ -423,10 +414,13 @@ def trend_text(points: Sequence[TrendPoint], width: int = 80) -> str:
 # --- drawing ----------------------------------------------------------------
 
 
-def _rich_text(value: Cell) -> Any:
+def _rich_text(value: Cell, wrap: bool | None = None) -> Any:
     from rich.text import Text
 
     text = Text()
+    if wrap is not None:
+        text.no_wrap = not wrap
+        text.overflow = "fold" if wrap else "ellipsis"
     for span in value:
         text.append(span.text, style=span.style or None)
     return text
@@ -465,8 +459,13 @@ def to_rich(blocks: Sequence[Block]) -> RenderableType:
                     overflow="fold" if column.wrap else "ellipsis",
                     justify="right" if column.justify == "right" else "left",
                 )
-            for row in block.rows:
-                table.add_row(*(_rich_text(value) for value in row))
+            for index, row in enumerate(block.rows):
+                table.add_row(
+                    *(
+                        _rich_text(value, block.wraps(index, column))
+                        for value, column in zip(row, block.columns, strict=True)
+                    )
+                )
             parts.append(table)
     return Group(*parts)
 

@@ -195,8 +195,11 @@ def test_open_and_overdue_actions_are_listed(minimal_root: Path) -> None:
     )
     text = status(minimal_root)
     assert "DECISION FOLLOW-UP: 1 OPEN, 1 OVERDUE" in text
-    assert re.search(r"late 124 d\s+Päivitetään sopimus\.\s+Hallitus 20\.11\.2023 §12\n", text)
-    assert re.search(r"\s+to do: Johtoryhmä\n", text)
+    assert re.search(
+        r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 20\.11\.2023 §12; "
+        r"to do: Johtoryhmä\n",
+        text,
+    )
     data = json.loads(status(minimal_root, "-f", "json"))
     assert data["actions"][0]["days_overdue"] == 124
     assert data["summary"]["overdue_actions"] == 1
