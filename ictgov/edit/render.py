@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from ictgov.load.yaml12 import resolve_plain
@@ -74,8 +75,8 @@ def number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     text = repr(value)
-    if "e" in text or "E" in text:
-        text = f"{value:.15f}".rstrip("0").rstrip(".")
+    if "e" in text or "E" in text:  # 1e-07 is a string to YAML 1.1 readers
+        text = format(Decimal(text), "f")
     return text
 
 

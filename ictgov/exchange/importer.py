@@ -11,6 +11,7 @@ is rejected nothing is written, unless ``partial`` is set.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,11 @@ from ictgov.load import FsSource, load_tree
 from ictgov.model import Health, Measure, Status
 
 ProgressFn = Callable[[int, int], None]
+
+
+def same_number(a: float, b: float) -> bool:
+    """Equal as far as a spreadsheet can tell: XLSX keeps about 16 significant digits."""
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)
 
 
 class Outcome(StrEnum):
@@ -228,18 +234,15 @@ class _Importer:
             source_raw = row.get("source")
             source = str(source_raw).strip() if source_raw is not None else None
             old = next((o for o in measure.indicator.values if o.date == when), None)
-            if (
-                old is not None
-                and old.value == value
-                and (not source or same_text(old.source, source))
-            ):
-                continue
-            if old is None:
-                detail = f"indicator value {when}: {number(value)} (new)"
-            elif old.value != value:
-                detail = f"indicator value {when}: {number(old.value)} -> {number(value)}"
-            else:
+            if old is not None and same_number(old.value, value):
+                value = old.value  # the spreadsheet's rounding is no change
+                if not source or same_text(old.source, source):
+                    continue
                 detail = f"indicator value {when}: source updated"
+            elif old is None:
+                detail = f"indicator value {when}: {number(value)} (new)"
+            else:
+                detail = f"indicator value {when}: {number(old.value)} -> {number(value)}"
             pending = self._pending(measure)
             pending.values.append(IndicatorValue(when, value, source))
             pending.rows.append((result, detail))

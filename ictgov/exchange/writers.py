@@ -127,6 +127,9 @@ def write_xlsx(
         for row in rows:
             values = [_xlsx_value(row.get(c.name), c) for c in cols]
             sheet.append(values)
+            for cell, value in zip(sheet[sheet.max_row], values, strict=True):
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # a text, never a formula Excel would run
             for index, value in enumerate(values):
                 if value is not None:
                     size = 10 if isinstance(value, date) else len(str(value))
