@@ -46,6 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "deputy": N_("deputy"),
         "secretary": N_("secretary"),
         "presenter": N_("presenter"),
+        "preparer": N_("preparer"),
         "expert": N_("expert"),
         "other": N_("other"),
     },

@@ -1,0 +1,80 @@
+"""``--public`` leaves out personal names and e-mail addresses; posts stay."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ictgov.model import Contact, Link
+from ictgov.project import Project
+from ictgov.views.public import MASK, personal_values, redact
+from tests.conftest import TODAY
+from tests.render.conftest import render
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def _names_and_posts(root: Path) -> tuple[set[str], set[str]]:
+    names, posts = personal_values(Project.open(root).tree())
+    return names, posts
+
+
+def test_public_site_has_no_personal_data(minimal_root: Path) -> None:
+    names, posts = _names_and_posts(minimal_root)
+    assert {"Maija Meikäläinen", "Juha Kuusisto", "maija.meikalainen@example.fi"} <= names
+    site = render(minimal_root, TODAY, public=True)
+    for rel, text in site.items():
+        for name in names - posts:
+            assert name not in text, f"{rel} shows {name!r}"
+        assert not EMAIL.search(text), f"{rel} shows an e-mail address"
+    assert "Tietohallintojohtaja, Tampere" in site["fi/governance.html"]  # posts stay
+    assert "Kaupunginjohtaja" in site["fi/meetings.html"]
+
+
+def test_without_public_the_same_data_is_shown(minimal_root: Path) -> None:
+    site = render(minimal_root, TODAY)
+    everything = "".join(site.values())
+    assert "Maija Meikäläinen" in everything
+    assert "maija.meikalainen@example.fi" in everything
+
+
+def test_public_single_file_and_markdown(minimal_root: Path) -> None:
+    site = render(minimal_root, TODAY, public=True, single_file=True)
+    assert "ictgov-fi.html" in site
+    for text in site.values():
+        assert "Meikäläinen" not in text
+        assert not EMAIL.search(text)
+
+
+def test_redact_masks_names_and_addresses_in_free_text(minimal_root: Path) -> None:
+    tree = Project.open(minimal_root).tree()
+    alpha = tree.measure_by_id["m-alpha"]
+    tree.measures[tree.measures.index(alpha)] = alpha.model_copy(
+        update={
+            "notes": {"fi": "Kysy Maija Meikäläinen tai kirjaamo@example.fi", "en": "ok"},
+            "links": [Link(url="mailto:kirjaamo@example.fi"), Link(url="https://example.fi")],
+            "contacts": [Contact(post="CIO", name="Maija Meikäläinen", email="m@example.fi")],
+        }
+    )
+    public = redact(tree)
+    m = public.measure_by_id["m-alpha"]
+    assert m.notes == {"fi": f"Kysy {MASK} tai {MASK}", "en": "ok"}
+    assert [link.url for link in m.links] == ["https://example.fi"]
+    assert m.contacts[0].post == "CIO"
+    assert m.contacts[0].name is None and m.contacts[0].email is None
+    assert public.source_of(m) is not None  # still knows where it came from
+    # The original tree is untouched.
+    assert tree.measure_by_id["m-alpha"].contacts[0].name == "Maija Meikäläinen"
+
+
+def test_a_value_used_as_a_post_is_not_masked(minimal_root: Path) -> None:
+    tree = Project.open(minimal_root).tree()
+    board = tree.meetings[[m.id for m in tree.meetings].index("board-2023-11-20")]
+    # "Kaupunginjohtaja" is a post: naming it in a note must survive redaction.
+    item = board.items[0].model_copy(update={"remarks": "Kaupunginjohtaja esitteli."})
+    tree.meetings[tree.meetings.index(board)] = board.model_copy(update={"items": [item]})
+    public = redact(tree)
+    kept = next(m for m in public.meetings if m.id == "board-2023-11-20")
+    assert kept.items[0].remarks == "Kaupunginjohtaja esitteli."
+    assert kept.attendees[0].name is None
+    assert kept.items[0].presenter is not None and kept.items[0].presenter.name is None
