@@ -8,7 +8,7 @@ Blobs are read through the one ``cat-file`` process and parsed once each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,7 +20,7 @@ from ictgov.load import Document
 from ictgov.model import Body
 from ictgov.project import Project
 from ictgov.vcs.compare import BODIES_PATH
-from ictgov.vcs.log import Commit, log
+from ictgov.vcs.log import Commit, changed_files, log
 from ictgov.vcs.repo import GitRepo
 
 
@@ -191,7 +191,7 @@ def _walk(
     walker: _Walker, history: History, start: str, path: str, item_id: str, span: _Span
 ) -> tuple[str, str | None]:
     """Follow *path* back from *start*; return where to continue when the item moved."""
-    commits = log(walker.repo, start, [path], full_diff=True, since=span.since, until=span.until)
+    commits = log(walker.repo, start, [path], since=span.since, until=span.until)
     for commit in commits:
         if span.full(history):
             break
@@ -202,6 +202,7 @@ def _walk(
         olds = {path: old_doc} if old_doc is not None else {}
         source: str | None = None
         if not _has(old_doc, item_id) and commit.parents:
+            commit = replace(commit, files=changed_files(walker.repo, commit))
             candidates = {
                 f.path: f.old for f in commit.files if f.path != path and f.old is not None
             }

@@ -41,6 +41,26 @@ class Commit:
         return next((f for f in self.files if f.path == path), None)
 
 
+def _files(repo: GitRepo, tokens: list[bytes]) -> list[FileChange]:
+    """Data files from ``--raw -z`` records: ``:mode mode old new status``, then the path."""
+    files: list[FileChange] = []
+    i = 0
+    while i + 1 < len(tokens):
+        meta = tokens[i].strip(b"\n").decode("ascii", "replace")
+        path = tokens[i + 1].decode("utf-8", "surrogateescape")
+        i += 2
+        if not meta.startswith(":"):
+            continue
+        old_mode, new_mode, old, new, _status = meta[1:].split(" ")[:5]
+        rel = repo.project_path(path)
+        if rel is None or not is_data_file(rel) or {old_mode, new_mode} & _SKIP_MODES:
+            continue
+        files.append(
+            FileChange(rel, None if old == NULL_OID else old, None if new == NULL_OID else new)
+        )
+    return files
+
+
 def _parse(repo: GitRepo, raw: bytes) -> list[Commit]:
     commits: list[Commit] = []
     for record in raw.split(b"\x1e"):
@@ -51,26 +71,33 @@ def _parse(repo: GitRepo, raw: bytes) -> list[Commit]:
         if len(head) < 6:
             continue
         sha, parents, author, email, when, subject = head
-        files: list[FileChange] = []
-        rest = tokens[6:]
-        i = 0
-        while i + 1 < len(rest):
-            meta = rest[i].strip(b"\n").decode("ascii", "replace")
-            path = rest[i + 1].decode("utf-8", "surrogateescape")
-            i += 2
-            if not meta.startswith(":"):
-                continue
-            old_mode, new_mode, old, new, _status = meta[1:].split(" ")[:5]
-            rel = repo.project_path(path)
-            if rel is None or not is_data_file(rel) or {old_mode, new_mode} & _SKIP_MODES:
-                continue
-            files.append(
-                FileChange(rel, None if old == NULL_OID else old, None if new == NULL_OID else new)
-            )
+        files = _files(repo, tokens[6:])
         commits.append(
             Commit(sha, tuple(parents.split()), author, email, when, subject, tuple(files))
         )
     return commits
+
+
+def changed_files(repo: GitRepo, commit: Commit) -> tuple[FileChange, ...]:
+    """Every data file *commit* changed against its first parent.
+
+    A path-limited log lists only the paths it was asked about; a move needs the rest.
+    """
+    if not commit.parents:
+        return commit.files
+    raw = repo.run(
+        "diff-tree",
+        "-r",
+        "-z",
+        "--raw",
+        "--no-renames",
+        "--no-abbrev",
+        commit.parents[0],
+        commit.sha,
+        "--",
+        repo.data_pathspec,
+    )
+    return tuple(_files(repo, raw.split(b"\0")))
 
 
 def log(

@@ -14,8 +14,8 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path, PurePosixPath
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -60,22 +60,32 @@ class Listing:
     problems: list[Diagnostic]
 
 
-class GitRepo:
-    """The repository around a project root; close it (or use ``with``) when done."""
+def git_environment() -> dict[str, str]:
+    """The environment of every git process: ours, minus variables that redirect git."""
+    env = {**os.environ, **_GIT_ENV}
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR"):
+        env.pop(name, None)
+    return env
 
-    def __init__(
-        self, root: Path, toplevel: Path, prefix: str, repo: git.Repo, max_bytes: int
-    ) -> None:
+
+class GitRepo:
+    """The repository around a project root; close it (or use ``with``) when done.
+
+    Discovery is one ``rev-parse`` (a few milliseconds); GitPython is imported only
+    when a question needs it (merge-bases, configuration), which keeps ``history`` and
+    ``--at`` fast enough to start as a whole process.
+    """
+
+    def __init__(self, root: Path, toplevel: Path, prefix: str, max_bytes: int) -> None:
         self.root = root
         self.toplevel = toplevel
         #: The project root relative to the repository's top, '' or ending in '/'.
         self.prefix = prefix
-        self.repo = repo
-        self.env = {**os.environ, **_GIT_ENV}
-        for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-            self.env.pop(name, None)
+        self.env = git_environment()
         self.catfile = CatFile(toplevel, self.env)
         self.cache = BlobCache(self.catfile.read_many, max_bytes=max_bytes)
+        self._gitpython: git.Repo | None = None
+        self._listings: dict[str, Listing] = {}
 
     @classmethod
     def open(cls, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> GitRepo:
@@ -84,35 +94,47 @@ class GitRepo:
             raise RevisionError(
                 "git is not installed or not on PATH; install git to read earlier versions"
             )
-        import git
-
         root = root.resolve()
-        try:
-            repo = git.Repo(root, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        proc = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            env=git_environment(),
+            check=False,
+        )
+        top = proc.stdout.decode("utf-8", "surrogateescape").strip()
+        if proc.returncode != 0 or not top:
+            if b"work tree" in proc.stderr:
+                raise RevisionError(f"{root}: the repository is bare; use a clone with a work tree")
             raise RevisionError(
                 f"{root} is not inside a git repository; ictgov reads earlier versions "
                 "from git: run 'git init' and commit the data, or use --root with a clone"
-            ) from None
-        if repo.bare or repo.working_tree_dir is None:
-            repo.close()
-            raise RevisionError(f"{root}: the repository is bare; use a clone with a work tree")
-        toplevel = Path(repo.working_tree_dir).resolve()
+            )
+        toplevel = Path(top).resolve()
         data = (root / DATA_DIR).resolve()
         for what, path in (("the project root", root), ("data/", data)):
             if not path.is_relative_to(toplevel):
-                repo.close()
                 raise UnsafePathError(
                     f"{what} ({path}) is outside the git repository at {toplevel}; "
                     "move the data into the repository (a symlink out of it is not followed)"
                 )
         rel = root.relative_to(toplevel).as_posix()
-        return cls(root, toplevel, "" if rel == "." else rel + "/", repo, max_bytes)
+        return cls(root, toplevel, "" if rel == "." else rel + "/", max_bytes)
+
+    @property
+    def repo(self) -> git.Repo:
+        """The GitPython repository, opened on first use."""
+        if self._gitpython is None:
+            import git
+
+            self._gitpython = git.Repo(self.toplevel)
+        return self._gitpython
 
     def close(self) -> None:
         """End the git processes this object started."""
         self.catfile.close()
-        self.repo.close()
+        if self._gitpython is not None:
+            self._gitpython.close()
+            self._gitpython = None
 
     def __enter__(self) -> GitRepo:
         return self
@@ -163,7 +185,7 @@ class GitRepo:
 
     def has_commits(self) -> bool:
         """Whether HEAD points at a commit (false in a freshly initialised repository)."""
-        return bool(self.repo.head.is_valid())
+        return self._try_resolve("HEAD") is not None
 
     def is_shallow(self) -> bool:
         """Whether this is a shallow clone (part of the history is missing)."""
@@ -269,14 +291,26 @@ class GitRepo:
         return sha[:7]
 
     def label(self, sha: str) -> str:
-        """``abc1234 (2024-05-01)``: a commit as people read it (committer date)."""
-        commit = self.repo.commit(sha)
-        return f"{sha[:7]} ({commit.committed_datetime.date().isoformat()})"
+        """``abc1234 (2024-05-01)``: a commit as people read it (committer's own date)."""
+        raw = self.catfile.read(sha) or b""
+        for line in raw.split(b"\n\n", 1)[0].split(b"\n"):
+            if line.startswith(b"committer "):
+                stamp, offset = line.rsplit(b" ", 2)[1:]
+                minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+                zone = timezone(timedelta(minutes=-minutes if offset[:1] == b"-" else minutes))
+                day = datetime.fromtimestamp(int(stamp), tz=zone).date()
+                return f"{sha[:7]} ({day.isoformat()})"
+        return sha[:7]
 
     # -- listings ------------------------------------------------------------
 
     def list_tree(self, commit: str) -> Listing:
         """Every YAML file under ``data/`` at *commit* (a resolved id) with its blob id."""
+        if commit not in self._listings:
+            self._listings[commit] = self._list_tree(commit)
+        return self._listings[commit]
+
+    def _list_tree(self, commit: str) -> Listing:
         out = self.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", self.data_pathspec)
         blobs: dict[str, str] = {}
         problems: list[Diagnostic] = []
@@ -340,10 +374,9 @@ class GitRepo:
 
 def is_data_file(path: str) -> bool:
     """Whether a project-relative path is a YAML file under ``data/`` (no hidden parts)."""
-    parts = PurePosixPath(path).parts
     return (
-        len(parts) >= 2
-        and parts[0] == DATA_DIR
-        and not any(p.startswith(".") for p in parts[1:])
+        path.startswith(DATA_DIR + "/")
         and path.endswith(YAML_SUFFIXES)
+        and "/." not in path
+        and len(path) > len(DATA_DIR) + 1
     )

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from typer.testing import CliRunner
-from vcs_repos import ALPHA, GitTree
+from vcs_repos import ALPHA, C1, C2, GitTree
 
 from ictgov.cli.main import app
 from ictgov.project import Project
@@ -27,9 +27,11 @@ def progress(out: str, measure: str) -> int:
 def test_tree_at_revision_and_date(story: GitTree) -> None:
     project = Project.open(story.root)
     assert project.tree(at="main").measure_by_id["m-alpha"].progress == 60
-    assert project.tree(at="6e54055").measure_by_id["m-alpha"].progress == 40
-    assert project.tree(at="2024-03-04").label == "6e54055 (2024-01-10)"
-    assert project.tree(at="2024-03-05").label == "97d9a22 (2024-03-05)"  # end of that day
+    assert project.tree(at=story.short(C1)).measure_by_id["m-alpha"].progress == 40
+    assert project.tree(at="2024-03-04").label == f"{story.short(C1)} (2024-01-10)"
+    assert (
+        project.tree(at="2024-03-05").label == f"{story.short(C2)} (2024-03-05)"
+    )  # end of that day
     head = project.tree(at="HEAD")
     assert head.measure_by_id["m-alpha"].progress == 100
     assert set(head.documents) == set(project.tree().documents)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from vcs_repos import ALPHA, FIXTURES, MEETING, OUTSIDER, GitTree
+from vcs_repos import ALPHA, C1, C2, FIXTURES, MEETING, OUTSIDER, GitTree
 
 from ictgov.cli.main import app
 from ictgov.diff.formats import MARKER, render_markdown
@@ -39,7 +39,7 @@ def check_golden(name: str, text: str) -> None:
 def test_default_base_is_merge_base_with_main(story: GitTree) -> None:
     code, out, _ = run(story.root, "diff")
     assert code == 0
-    assert "Changes from 97d9a22 (2024-03-05) to working tree" in out
+    assert f"Changes from {story.short(C2)} (2024-03-05) to working tree" in out
     assert "(BASE is the merge-base of HEAD and main)" in out
     assert "status: in progress → completed" in out
     assert "progress: 60 % → 100 %" in out
@@ -88,7 +88,8 @@ def test_exit_code(story: GitTree) -> None:
 def test_dates_as_revisions(story: GitTree) -> None:
     code, out, _ = run(story.root, "diff", "2024-02-01", "2024-03-31")
     assert code == 0
-    assert "Changes from 6e54055 (2024-01-10) to 97d9a22 (2024-03-05)" in out
+    c1, c2 = story.short(C1), story.short(C2)
+    assert f"Changes from {c1} (2024-01-10) to {c2} (2024-03-05)" in out
     assert "update-log entry 2024-03-05 added: “Pilotti valmis.”" in out
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from typer.testing import CliRunner
-from vcs_repos import ALPHA, BETA, OUTSIDER, GitTree
+from vcs_repos import ALPHA, BETA, C1, C2, C3, OUTSIDER, GitTree
 
 from ictgov.cli.main import app
 
@@ -23,12 +23,12 @@ def test_item_history_text(story: GitTree) -> None:
     assert code == 0, err
     blocks = out.split("\n\n")
     assert blocks[0] == "History of m-alpha (data/measures/m-alpha.yaml)"
-    assert blocks[1].startswith("2024-06-01  2042bd1  Olli Outsider  Alpha completed, beta moved")
+    assert blocks[1].startswith(f"2024-06-01  {story.short(C3)}  Olli Outsider  {C3}")
     assert "status: in progress → completed" in blocks[1]
     assert "! RV04 changed by Olli Outsider" in blocks[1]
-    assert blocks[2].startswith("2024-03-05  97d9a22  Maija Meikäläinen  Alpha: pilot done")
+    assert blocks[2].startswith(f"2024-03-05  {story.short(C2)}  Maija Meikäläinen  {C2}")
     assert "progress: 40 % → 60 %" in blocks[2]
-    assert blocks[3].startswith("2024-01-10  6e54055  Maija Meikäläinen  Initial strategy")
+    assert blocks[3].startswith(f"2024-01-10  {story.short(C1)}  Maija Meikäläinen  {C1}")
     assert "measure 1.1 added: in progress, 40 %" in blocks[3]
     assert len(blocks) == 4
 
@@ -38,7 +38,7 @@ def test_item_history_follows_a_move(story: GitTree) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["files"] == ["data/measures/beta-renamed.yaml", BETA]
-    assert [e["commit"][:7] for e in data["entries"]] == ["2042bd1", "6e54055"]
+    assert [e["commit"][:7] for e in data["entries"]] == [story.short(C3), story.short(C1)]
     moved = data["entries"][0]["items"][0]
     assert moved["moved"] is True and moved["old_file"] == BETA
     assert data["entries"][0]["author"] == OUTSIDER[0]
@@ -94,7 +94,7 @@ def test_history_of_a_file(story: GitTree) -> None:
     code, out, _ = run(story.root, "history", ALPHA, "--format", "markdown")
     assert code == 0
     assert out.startswith("## History of data/measures/m-alpha.yaml\n")
-    assert "### 2024-06-01 · `2042bd1` · Olli Outsider" in out
+    assert f"### 2024-06-01 · `{story.short(C3)}` · Olli Outsider" in out
     assert "- **~ measure m-alpha “Alfa”**" in out
     assert "  - status: in progress → completed" in out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from vcs_repos import ALPHA, GitTree
+from vcs_repos import ALPHA, C1, C2, C3, GitTree
 
 from ictgov.errors import RevisionError
 from ictgov.project import Project
@@ -14,7 +14,7 @@ from ictgov.views.trend import format_trend, progress_over_time
 
 def test_per_commit(story: GitTree) -> None:
     points = progress_over_time(Project.open(story.root), by="commit")
-    assert [p.label for p in points] == ["6e54055", "97d9a22", "2042bd1"]
+    assert [p.label for p in points] == [story.short(C1), story.short(C2), story.short(C3)]
     first, _, last = points
     assert first.by_status["in_progress"] == 1 and first.by_status["completed"] == 1
     assert first.mean_progress == {"g1": 40.0, "g2": 100.0}
@@ -51,7 +51,7 @@ def test_since_starts_from_the_state_that_day(story: GitTree) -> None:
     points = progress_over_time(Project.open(story.root), since=date(2024, 2, 15))
     assert points[0].label == "2024-02" and points[0].overall_progress == 70.0
     later = progress_over_time(Project.open(story.root), by="commit", since=date(2024, 3, 6))
-    assert [p.label for p in later] == ["97d9a22", "2042bd1"]
+    assert [p.label for p in later] == [story.short(C2), story.short(C3)]
 
 
 def test_invalid_and_removed_measures(story: GitTree) -> None:

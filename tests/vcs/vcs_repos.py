@@ -12,6 +12,8 @@ from pathlib import Path
 import git
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: Caches other commands write into a tree: never part of a commit.
+IGNORED = (".ictgov-cache", "__pycache__")
 MAIJA = ("Maija Meikäläinen", "maija.meikalainen@example.fi")
 OUTSIDER = ("Olli Outsider", "olli@example.org")
 
@@ -22,9 +24,14 @@ class GitTree:
     def __init__(self, root: Path, *, source: Path | None = None) -> None:
         self.root = root
         if source is not None:
-            shutil.copytree(source, root)
+            shutil.copytree(source, root, ignore=shutil.ignore_patterns(*IGNORED))
         root.mkdir(parents=True, exist_ok=True)
         self.repo = git.Repo.init(root, initial_branch="main")
+        #: Commit message -> commit id, for tests that name commits.
+        self.shas: dict[str, str] = {}
+        exclude = Path(self.repo.git_dir) / "info" / "exclude"
+        exclude.parent.mkdir(exist_ok=True)
+        exclude.write_text("".join(f"{name}/\n" for name in IGNORED), encoding="utf-8")
         with self.repo.config_writer() as config:
             config.set_value("user", "name", MAIJA[0])
             config.set_value("user", "email", MAIJA[1])
@@ -64,7 +71,12 @@ class GitTree:
         commit = self.repo.index.commit(
             message, author=actor, committer=actor, author_date=when, commit_date=when
         )
+        self.shas[message] = str(commit.hexsha)
         return str(commit.hexsha)
+
+    def short(self, message: str) -> str:
+        """The seven-character id of the commit made with *message*."""
+        return self.shas[message][:7]
 
     def branch(self, name: str) -> None:
         self.repo.git.checkout("-q", "-b", name)
@@ -73,20 +85,26 @@ class GitTree:
         self.repo.git.checkout("-q", rev)
 
 
+ALPHA = "data/measures/m-alpha.yaml"
+#: The story's commit messages: ``story.short(C1)`` is the first commit's id.
+C1, C2, C3 = "Initial strategy", "Alpha: pilot done", "Alpha completed, beta moved"
+
+
 def minimal_repo(root: Path) -> GitTree:
     """The minimal fixture tree committed once on main (2024-01-10)."""
     tree = GitTree(root, source=FIXTURES / "minimal")
-    tree.commit("Initial strategy", "2024-01-10")
+    tree.commit(C1, "2024-01-10")
     return tree
 
 
-ALPHA = "data/measures/m-alpha.yaml"
 BETA = "data/measures/m-beta.yaml"
 MEETING = "data/meetings/mgmt-2024-09-01.yaml"
 
 
 def story_repo(root: Path) -> GitTree:
     """A repository with a history and a feature branch, used across the vcs tests.
+
+    Commit ids depend only on the fixture's content, so golden files can show them.
 
     main:    c1 initial (2024-01-10) -> c2 alpha progress 40 -> 60 with a note (2024-03-05)
     feature: c3 by an outsider (2024-06-01): alpha completed 100 % without a note,
@@ -101,7 +119,7 @@ def story_repo(root: Path) -> GitTree:
         "    note: Eteni.\n    by: Palvelupäällikkö\n  - date: 2024-03-05\n    progress: 60\n"
         "    note: Pilotti valmis.\n",
     )
-    tree.commit("Alpha: pilot done", "2024-03-05")
+    tree.commit(C2, "2024-03-05")
     tree.branch("feature")
     tree.replace(
         ALPHA,
@@ -125,5 +143,5 @@ def story_repo(root: Path) -> GitTree:
         + "  - section: 3\n    title: Alfan päättäminen\n    decision: Hyväksyttiin.\n"
         "    resolution: passed\n    concerns: [m-alpha]\n",
     )
-    tree.commit("Alpha completed, beta moved", "2024-06-01", OUTSIDER)
+    tree.commit(C3, "2024-06-01", OUTSIDER)
     return tree
