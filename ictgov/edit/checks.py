@@ -62,8 +62,16 @@ def _dependencies(doc: Document) -> set[str]:
     return {str(v) for v in found} if isinstance(found, list) else set()
 
 
-def neighbourhood(root: Path, config: Config, focus: Mapping[str, Document]) -> Neighbourhood:
-    """Load every non-measure file, the measures *focus* depends on, and ids of the rest."""
+def neighbourhood(
+    root: Path,
+    config: Config,
+    focus: Mapping[str, Document],
+    loaded: Mapping[str, Document] | None = None,
+) -> Neighbourhood:
+    """Load every non-measure file, the measures *focus* depends on, and ids of the rest.
+
+    Documents in *loaded* (read earlier in the same command) are not read again.
+    """
     source = FsSource(root)
     files = source.list_files()
     measures = [f for f in files if f.startswith(MEASURE_PREFIX)]
@@ -76,6 +84,9 @@ def neighbourhood(root: Path, config: Config, focus: Mapping[str, Document]) -> 
         stem = PurePosixPath(path).stem
         if path in measures and stem not in wanted:
             other_ids.add(stem)
+            continue
+        if loaded is not None and path in loaded:
+            documents[path] = loaded[path]
             continue
         try:
             raw = source.read(path)
@@ -109,9 +120,10 @@ def new_errors(
     today: date,
     old: Mapping[str, Document],
     new: Mapping[str, Document],
+    loaded: Mapping[str, Document] | None = None,
 ) -> dict[str, list[Diagnostic]]:
     """Per edited file, the lint errors that its new content adds to its old content."""
-    hood = neighbourhood(root, config, new)
+    hood = neighbourhood(root, config, new, loaded)
     after = [d for d in lint_errors(hood.tree(new), config, today) if d.file in new]
     if not after:
         return {}

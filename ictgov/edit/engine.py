@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ictgov.edit import patch
 from ictgov.edit.ops import Op, apply_plain
 from ictgov.edit.render import Style
 from ictgov.errors import IctgovError
-from ictgov.load.yaml12 import parse_yaml
+from ictgov.load.yaml12 import ParsedYaml, parse_yaml
 
 BOM = "\ufeff"
 
@@ -58,47 +59,63 @@ def encode(text: str, fmt: TextFormat) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class Edited:
-    """The new text and which engine wrote it (``patch`` or ``roundtrip``)."""
+    """The new text, which engine wrote it (``patch`` or ``roundtrip``) and its parse."""
 
     text: str
     engine: str
+    parsed: ParsedYaml | None = None
 
 
-Engine = Callable[[str, list[Op], Style], str]
+Engine = Callable[[str, list[Op], Style, Any], str]
 
 
-def _roundtrip(text: str, ops: list[Op], style: Style) -> str:
+def _patch(text: str, ops: list[Op], style: Style, root: Any) -> str:
+    return patch.apply(text, ops, style, root)
+
+
+def _roundtrip(text: str, ops: list[Op], style: Style, root: Any) -> str:
     from ictgov.edit import roundtrip  # ruamel.yaml is loaded only when needed
 
     return roundtrip.apply(text, ops, style)
 
 
-ENGINES: dict[str, Engine] = {"patch": patch.apply, "roundtrip": _roundtrip}
+ENGINES: dict[str, Engine] = {"patch": _patch, "roundtrip": _roundtrip}
+
+
+def _unparseable(parsed: ParsedYaml) -> UnparseableFileError:
+    problem = parsed.problems[0] if parsed.problems else None
+    where = f" (line {problem.line}, column {problem.column}: {problem.message})" if problem else ""
+    return UnparseableFileError(
+        f"the file is not valid YAML{where}; ictgov does not rewrite a file it cannot "
+        "read. Fix it first (ictgov lint shows where)."
+    )
 
 
 def edit_text(
-    text: str, ops: list[Op], *, engines: tuple[str, ...] = ("patch", "roundtrip")
+    text: str,
+    ops: list[Op],
+    *,
+    engines: tuple[str, ...] = ("patch", "roundtrip"),
+    data: Any = None,
 ) -> Edited:
-    """Apply *ops* to *text*; the first engine whose output reads back as intended wins."""
-    parsed = parse_yaml(text)
-    if parsed.problems or parsed.data is None:
-        problem = parsed.problems[0] if parsed.problems else None
-        where = (
-            f" (line {problem.line}, column {problem.column}: {problem.message})" if problem else ""
-        )
-        raise UnparseableFileError(
-            f"the file is not valid YAML{where}; ictgov does not rewrite a file it cannot "
-            "read. Fix it first (ictgov lint shows where)."
-        )
+    """Apply *ops* to *text*; the first engine whose output reads back as intended wins.
+
+    *data* is the text's data if the caller has parsed it already (saves a parse).
+    """
+    if data is None:
+        parsed = parse_yaml(text)
+        if parsed.problems or parsed.data is None:
+            raise _unparseable(parsed)
+        data = parsed.data
     if not ops:
         return Edited(text, "none")
-    expected = apply_plain(parsed.data, ops)
+    expected = apply_plain(data, ops)
     root = patch.compose(text)
     style = patch.detect_style(text, root)
     reasons: list[str] = []
     for name in engines:
         try:
-            new_text = ENGINES[name](text, ops, style)
+            new_text = ENGINES[name](text, ops, style, root)
         except patch.Declined as exc:
             reasons.append(f"{name}: {exc}")
             continue
@@ -106,7 +123,7 @@ def edit_text(
         if check.problems or check.data != expected:
             reasons.append(f"{name}: the result does not read back as intended")
             continue
-        return Edited(new_text, name)
+        return Edited(new_text, name, check)
     raise EditFailedError(
         "could not make this edit without risking other content of the file ("
         + "; ".join(reasons)

@@ -13,7 +13,9 @@ Layouts this engine does not handle (block scalars, keys sharing a line ...) rai
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -26,6 +28,19 @@ try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Splice:
+    """Replace ``text[start:end]`` with ``new``: one operation's change to the text."""
+
+    start: int
+    end: int
+    new: str
+
+    def apply(self, text: str) -> str:
+        """The text with this change made."""
+        return text[: self.start] + self.new + text[self.end :]
 
 
 class Declined(Exception):
@@ -118,12 +133,12 @@ def _skip_nested_comments(text: str, pos: int, column: int) -> int:
     return pos
 
 
-def _insert_lines(text: str, pos: int, lines: list[str]) -> str:
+def _insert_lines(text: str, pos: int, lines: list[str]) -> Splice:
     """Insert whole lines at a line start *pos* (handles a file without a final newline)."""
     block = "\n".join(lines)
     if pos >= len(text) and text and not text.endswith("\n"):
-        return text + "\n" + block
-    return text[:pos] + block + "\n" + text[pos:]
+        return Splice(len(text), len(text), "\n" + block)
+    return Splice(pos, pos, block + "\n")
 
 
 def _entry_end(text: str, key: yaml.Node, value: yaml.Node) -> int:
@@ -133,7 +148,7 @@ def _entry_end(text: str, key: yaml.Node, value: yaml.Node) -> int:
     return _skip_nested_comments(text, pos, int(key.start_mark.column))
 
 
-def _set_existing(text: str, node: yaml.Node, value: Any, in_flow: bool) -> str:
+def _set_existing(text: str, node: yaml.Node, value: Any, in_flow: bool) -> Splice:
     if isinstance(value, (dict, list)) or not isinstance(node, yaml.ScalarNode):
         raise Declined("only scalars are replaced in place")
     if node.style in ("|", ">"):
@@ -143,9 +158,9 @@ def _set_existing(text: str, node: yaml.Node, value: Any, in_flow: bool) -> str:
         raise Declined("multi-line scalar")
     if start == end and not in_flow:
         # An empty value (``key:``): write after the colon with one space.
-        return text[:start] + " " + render.scalar(value) + text[end:]
+        return Splice(start, end, " " + render.scalar(value))
     style = node.style if node.style in ('"', "'") else None
-    return text[:start] + render.scalar(value, style=style, flow=in_flow) + text[end:]
+    return Splice(start, end, render.scalar(value, style=style, flow=in_flow))
 
 
 def _order_position(keys: list[str], key: str, order: tuple[str, ...]) -> int:
@@ -162,7 +177,7 @@ def _order_position(keys: list[str], key: str, order: tuple[str, ...]) -> int:
 
 def _insert_key(
     text: str, parent: yaml.MappingNode, key: str, value: Any, order: tuple[str, ...], style: Style
-) -> str:
+) -> Splice:
     entries: list[tuple[yaml.Node, yaml.Node]] = list(parent.value)
     keys = [_key_text(k) or "" for k, _ in entries]
     position = _order_position(keys, key, order)
@@ -170,12 +185,12 @@ def _insert_key(
         rendered = f"{render.scalar(key, flow=True)}: {render.flow(value)}"
         if not entries:
             start, end = int(parent.start_mark.index), int(parent.end_mark.index)
-            return text[:start] + "{" + rendered + "}" + text[end:]
+            return Splice(start, end, "{" + rendered + "}")
         if position == 0:
             at = int(entries[0][0].start_mark.index)
-            return text[:at] + rendered + ", " + text[at:]
+            return Splice(at, at, rendered + ", ")
         at = int(entries[position - 1][1].end_mark.index)
-        return text[:at] + ", " + rendered + text[at:]
+        return Splice(at, at, ", " + rendered)
     if not entries:
         raise Declined("empty block mapping")
     column = int(entries[0][0].start_mark.column)
@@ -192,7 +207,7 @@ def _insert_key(
     return _insert_lines(text, _entry_end(text, prev_key, prev_value), lines)
 
 
-def _replace_empty(text: str, key: yaml.Node, node: yaml.Node, value: Any, style: Style) -> str:
+def _replace_empty(text: str, key: yaml.Node, node: yaml.Node, value: Any, style: Style) -> Splice:
     """``updates: []`` or ``updates:`` -> the new list or mapping, in block style if nested."""
     column = int(key.start_mark.column)
     lines = render.entry("k", value, column, style)
@@ -203,11 +218,11 @@ def _replace_empty(text: str, key: yaml.Node, node: yaml.Node, value: Any, style
     if node.start_mark.line != key.start_mark.line:
         end = colon + 1  # ``key:`` alone on its line: the null value has no characters
     if len(lines) == 1:
-        return text[: colon + 1] + " " + render.flow(value) + text[end:]
-    return text[: colon + 1] + "\n" + "\n".join(lines[1:]) + text[end:]
+        return Splice(colon + 1, end, " " + render.flow(value))
+    return Splice(colon + 1, end, "\n" + "\n".join(lines[1:]))
 
 
-def set_value(text: str, root: yaml.Node, op: SetValue, style: Style) -> str:
+def set_value(text: str, root: yaml.Node, op: SetValue, style: Style) -> Splice:
     """Apply one SetValue."""
     parent = find(root, op.path[:-1])
     key = op.path[-1]
@@ -229,7 +244,7 @@ def set_value(text: str, root: yaml.Node, op: SetValue, style: Style) -> str:
     return _insert_key(text, parent, key, op.value, op.order, style)
 
 
-def delete(text: str, root: yaml.Node, op: Delete) -> str:
+def delete(text: str, root: yaml.Node, op: Delete) -> Splice:
     """Apply one Delete (block mappings: whole lines; flow mappings: ``key: value,``)."""
     parent = find(root, op.path[:-1])
     if not isinstance(parent, yaml.MappingNode):
@@ -244,14 +259,14 @@ def delete(text: str, root: yaml.Node, op: Delete) -> str:
                 end = int(entries[index + 1][0].start_mark.index)
             elif index > 0:
                 start = int(entries[index - 1][1].end_mark.index)
-            return text[:start] + text[end:]
+            return Splice(start, end, "")
         start = _line_start(text, int(key_node.start_mark.index))
         if start + int(key_node.start_mark.column) != key_node.start_mark.index:
             raise Declined("key shares its line")
         end = _entry_end(text, key_node, value_node)
         if index + 1 < len(entries) and end > entries[index + 1][0].start_mark.index:
             raise Declined("next key on the same line")
-        return text[:start] + text[end:]
+        return Splice(start, end, "")
     raise Declined("no such key")
 
 
@@ -266,7 +281,7 @@ def _dash_column(text: str, item: yaml.Node) -> int:
     return dash
 
 
-def insert_item(text: str, root: yaml.Node, op: InsertItem, style: Style) -> str:
+def insert_item(text: str, root: yaml.Node, op: InsertItem, style: Style) -> Splice:
     """Apply one InsertItem, mimicking the style of the neighbouring items."""
     seq = find(root, op.path)
     if not isinstance(seq, yaml.SequenceNode):
@@ -277,12 +292,12 @@ def insert_item(text: str, root: yaml.Node, op: InsertItem, style: Style) -> str
         rendered = render.flow(op.item)
         if not items:
             start, end = int(seq.start_mark.index), int(seq.end_mark.index)
-            return text[:start] + "[" + rendered + "]" + text[end:]
+            return Splice(start, end, "[" + rendered + "]")
         if index >= len(items):
             at = int(items[-1].end_mark.index)
-            return text[:at] + ", " + rendered + text[at:]
+            return Splice(at, at, ", " + rendered)
         at = int(items[index].start_mark.index)
-        return text[:at] + rendered + ", " + text[at:]
+        return Splice(at, at, rendered + ", ")
     sibling = items[min(index, len(items) - 1)]
     dash = _dash_column(text, sibling)
     gap = int(sibling.start_mark.index) - _line_start(text, int(sibling.start_mark.index)) - dash
@@ -298,16 +313,39 @@ def insert_item(text: str, root: yaml.Node, op: InsertItem, style: Style) -> str
     return _insert_lines(text, _line_start(text, int(items[index].start_mark.index)), lines)
 
 
-def apply(text: str, ops: list[Op], style: Style) -> str:
-    """Apply *ops* one by one, re-reading positions after each."""
+def _splice(text: str, root: yaml.Node, op: Op, style: Style) -> Splice:
+    if isinstance(op, SetValue):
+        return set_value(text, root, op, style)
+    if isinstance(op, Delete):
+        return delete(text, root, op)
+    return insert_item(text, root, op, style)
+
+
+def _together(text: str, ops: list[Op], style: Style, root: yaml.Node) -> str | None:
+    """All operations planned on one parse and applied back to front; None if they interact."""
+    try:
+        splices = [(_splice(text, root, op, style), index) for index, op in enumerate(ops)]
+    except Declined:
+        return None  # e.g. an operation inside a value another operation creates
+    ordered = sorted(splices, key=lambda s: (s[0].start, s[0].end, s[1]))
+    for (a, _), (b, _) in itertools.pairwise(ordered):
+        if a.end > b.start or (a.start < a.end and a.end == b.start == b.end):
+            return None
+    for splice, _ in reversed(ordered):
+        text = splice.apply(text)
+    return text
+
+
+def apply(text: str, ops: list[Op], style: Style, root: yaml.Node | None = None) -> str:
+    """Apply *ops*: on one parse when they are independent, else one by one.
+
+    *root* is the node graph of *text* if the caller has composed it already.
+    """
+    together = _together(text, ops, style, root if root is not None else compose(text))
+    if together is not None:
+        return together
     for op in ops:
-        root = compose(text)
-        if isinstance(op, SetValue):
-            text = set_value(text, root, op, style)
-        elif isinstance(op, Delete):
-            text = delete(text, root, op)
-        else:
-            text = insert_item(text, root, op, style)
+        text = _splice(text, compose(text), op, style).apply(text)
     return text
 
 

@@ -9,19 +9,22 @@ loader every other command uses. ``commit`` writes prepared edits atomically.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ictgov.config import Config
 from ictgov.diagnostics import YAML_ALIASES, YAML_DUPLICATE_KEY, YAML_SYNTAX, Diagnostic
-from ictgov.edit.atomic import Snapshot, atomic_write
+from ictgov.edit.atomic import Snapshot, atomic_write, atomic_write_many
 from ictgov.edit.checks import errors_of, format_diagnostic, new_errors
 from ictgov.edit.engine import TextFormat, UnparseableFileError, decode, edit_text, encode
 from ictgov.edit.measure import Plan
 from ictgov.errors import IctgovError, InvalidEditError
 from ictgov.load import Document, load_document
+from ictgov.load.document import data_relpath, find_suppressions, validate_document
+from ictgov.load.yaml12 import ParsedYaml
+from ictgov.model.files import kind_for
 
 _PARSE_CODES = {YAML_SYNTAX.code, YAML_DUPLICATE_KEY.code, YAML_ALIASES.code, "YM03"}
 
@@ -97,19 +100,59 @@ def read_document(root: Path, path: Path, max_bytes: int) -> tuple[Snapshot, Doc
     return snapshot, doc
 
 
+def _reuse(path: Path, root: Path, doc: Document, max_bytes: int) -> tuple[Snapshot, Document]:
+    """The snapshot of *path*, and *doc* if it was loaded from exactly these bytes."""
+    try:
+        snapshot = Snapshot.read(path)
+    except OSError as exc:
+        raise IctgovError(f"{doc.path}: cannot read the file ({exc.strerror or exc})") from None
+    try:
+        same = snapshot.raw.decode("utf-8-sig") == doc.text and not errors_of(doc.diagnostics)
+    except UnicodeDecodeError:
+        same = False
+    if same and doc.model is not None:
+        return snapshot, doc
+    return read_document(root, path, max_bytes)
+
+
+def _validated(
+    relpath: str, text: str, raw: bytes, parsed: ParsedYaml | None, max_bytes: int
+) -> Document:
+    """The edited content as a Document, reusing the engine's parse of it."""
+    if parsed is None or len(raw) > max_bytes or parsed.problems:
+        return load_document(relpath, raw, max_bytes=max_bytes)
+    doc = Document(path=relpath, kind=kind_for(data_relpath(relpath)), text=text)
+    doc.data, doc.source_map = parsed.data, parsed.source_map
+    doc.suppressions = find_suppressions(text)
+    validate_document(doc)
+    return doc
+
+
 def prepare(
-    root: Path, path: Path, planner: Callable[[Document], Plan], *, max_bytes: int = 5_000_000
+    root: Path,
+    path: Path,
+    planner: Callable[[Document], Plan],
+    *,
+    max_bytes: int = 5_000_000,
+    loaded: Document | None = None,
 ) -> FileEdit:
-    """Plan and apply an edit in memory; validate the new content with the model."""
-    snapshot, doc = read_document(root, path, max_bytes)
+    """Plan and apply an edit in memory; validate the new content with the model.
+
+    *loaded* is the file's document from a tree loaded earlier: it is used if the
+    file still holds the same bytes, which saves parsing it again.
+    """
+    if loaded is not None:
+        snapshot, doc = _reuse(path, root, loaded, max_bytes)
+    else:
+        snapshot, doc = read_document(root, path, max_bytes)
     text, fmt = decode(snapshot.raw)
     plan = planner(doc)
-    edited = edit_text(text, plan.ops)
+    edited = edit_text(text, plan.ops, data=doc.data)
     edit = FileEdit(
         path, doc.path, snapshot, fmt, text, edited.text, edited.engine, plan.changes, doc
     )
     if edit.changed:
-        edit.new_doc = load_document(doc.path, edit.new_raw, max_bytes=max_bytes)
+        edit.new_doc = _validated(doc.path, edit.new_text, edit.new_raw, edited.parsed, max_bytes)
         errors = errors_of(edit.new_doc.diagnostics)
         if errors:
             raise RefusedEditError(
@@ -123,15 +166,19 @@ def prepare(
 
 
 def lint_refusals(
-    root: Path, config: Config, today: date, edits: Iterable[FileEdit]
+    root: Path,
+    config: Config,
+    today: date,
+    edits: Iterable[FileEdit],
+    loaded: Mapping[str, Document] | None = None,
 ) -> dict[str, list[Diagnostic]]:
-    """Errors lint would report that the edits add, by file."""
+    """Errors lint would report that the edits add, by file (*loaded*: documents read already)."""
     changed = [e for e in edits if e.changed and e.old_doc is not None and e.new_doc is not None]
     if not changed:
         return {}
     old = {e.relpath: e.old_doc for e in changed if e.old_doc is not None}
     new = {e.relpath: e.new_doc for e in changed if e.new_doc is not None}
-    return new_errors(root, config, today, old, new)
+    return new_errors(root, config, today, old, new, loaded)
 
 
 def check_lint(root: Path, config: Config, today: date, edits: Iterable[FileEdit]) -> None:
@@ -147,10 +194,10 @@ def check_lint(root: Path, config: Config, today: date, edits: Iterable[FileEdit
 
 
 def commit(edits: Iterable[FileEdit]) -> list[str]:
-    """Write every changed edit atomically; return the files written."""
-    written: list[str] = []
-    for edit in edits:
-        if edit.changed:
-            atomic_write(edit.path, edit.new_raw, edit.snapshot)
-            written.append(edit.relpath)
-    return written
+    """Write every changed edit, each file atomically; return the files written."""
+    changed = [e for e in edits if e.changed]
+    if len(changed) == 1:
+        atomic_write(changed[0].path, changed[0].new_raw, changed[0].snapshot)
+    elif changed:
+        atomic_write_many([(e.path, e.new_raw, e.snapshot) for e in changed])
+    return [e.relpath for e in changed]

@@ -304,6 +304,7 @@ def import_file(
                 root / ref.file,
                 measure_planner(change, measure_id),
                 max_bytes=config.max_file_bytes,
+                loaded=tree.documents.get(ref.file),
             )
         except IctgovError as exc:
             _mark(pending, Outcome.REJECTED, None, str(exc))
@@ -315,7 +316,7 @@ def import_file(
                 _mark(pending, Outcome.UNCHANGED, edit)
         if progress is not None:
             progress(done, total)
-    refusals = lint_refusals(root, config, today, [e for _, e in edits])
+    refusals = lint_refusals(root, config, today, [e for _, e in edits], tree.documents)
     accepted: list[FileEdit] = []
     for pending, edit in edits:
         found = refusals.get(edit.relpath)

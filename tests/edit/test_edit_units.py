@@ -198,7 +198,7 @@ def test_unparseable_text_is_never_edited() -> None:
 def test_engine_output_must_read_back_as_intended(monkeypatch: pytest.MonkeyPatch) -> None:
     from ictgov.edit import engine
 
-    monkeypatch.setitem(engine.ENGINES, "patch", lambda text, ops, style: text + "extra: 1\n")
+    monkeypatch.setitem(engine.ENGINES, "patch", lambda text, ops, style, root: text + "extra: 1\n")
     with pytest.raises(EditFailedError, match="does not read back as intended"):
         edit_text("a: 1\n", [SetValue(("a",), 2)], engines=("patch",))
 
