@@ -1,24 +1,24 @@
-"""The parse cache under ``<root>/.ictgov-cache/``: parse a file once per content.
+"""The parse cache under ``<root>/.ictgov-cache/``, and parallel loading of large trees.
 
-Three layers, each a plain pickle written atomically (temporary file, then
-``os.replace``), each ignored and rebuilt when unreadable, corrupt or of another
-ictgov version or code (never an error):
+Layers, each a plain pickle written atomically (temporary file, then
+``os.replace``), each ignored and rebuilt when unreadable, corrupt, or written by
+another ictgov version or code (never an error):
 
 - ``files.pkl``: path -> (size, mtime, inode, content key), as git's index does,
-  so a warm run need not read 20,000 files to know that none changed. A file whose
-  modification time is too close to when the index was written is hashed again.
-- ``parse-*.pkl``: shards of loaded documents by content key (a hash of the path
-  and the bytes): a changed file is parsed again, the others are not.
-- ``result.pkl``: the last lint result with its key (every content key, the
-  configuration, today, the selected rules, the code): an unchanged tree is not
-  even loaded.
+  so that a run need not read every file to know which changed. A file modified
+  too close to when the index was written is hashed again.
+- ``parse-*.pkl``: shards of parsed files by content key (a hash of the path and
+  the bytes): the YAML data, its problems and suppression comments. Parsing is
+  the expensive step; validation is redone from the data, and a file's source
+  map is rebuilt only when a finding needs a position in it.
+- ``result.pkl``: the last result with its key (every content key, the
+  configuration, today, the selected rules, the code). (``lint.quick`` keeps the
+  result of an unchanged tree too, checkable without importing the model.)
 
-Cached documents are for linting: they keep the model, the items, diagnostics,
-suppressions and a packed source map, but not the text, and the raw data only of
-files that had problems.
-
-A large cold tree is read and parsed by two worker processes; each returns its
-documents as one pickle, which is also written as that chunk's cache shard.
+A large cold tree is parsed by two worker processes. Each also validates its
+files, runs the item-scope rules on them (see ``Rule.scope``) and returns only
+its findings and a skeleton of each measure, which is what the tree-scope rules
+read; and it writes its own cache shard.
 """
 
 from __future__ import annotations
@@ -26,33 +26,43 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import marshal
 import os
 import pickle
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
 from ictgov.lint.quick import Stat, code_fingerprint, directory_stats
-from ictgov.load.document import DEFAULT_MAX_BYTES, Document, load_document
+from ictgov.load.document import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    SourceRef,
+    data_relpath,
+    decode,
+    parse_document,
+    validate_document,
+)
 from ictgov.load.source import FsSource
 from ictgov.load.sourcemap import DataPath, Position, SourceMap
+from ictgov.load.yaml12 import parse_yaml
+from ictgov.model import Measure, Schedule
+from ictgov.model.files import KINDS, STRATEGY, kind_for
 
 if TYPE_CHECKING:
     from ictgov.lint.result import LintResult
     from ictgov.lint.rule import LintContext
     from ictgov.lint.selection import Selection
+    from ictgov.load.tree import Tree
     from ictgov.project import Project
 
 CACHE_DIR = ".ictgov-cache"
 #: Bump when the layout or the cached structures change.
-FORMAT = 1
+FORMAT = 2
 #: Below this many files to parse, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 3000
 WORKERS = 2
@@ -61,63 +71,48 @@ CHUNK = 1000
 RACY_NS = 2_000_000_000
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
-Entry = tuple[str, bytes, Document]
-
-
-class PackedSourceMap(SourceMap):
-    """A source map kept as compact bytes until a position is asked for.
-
-    Most files have no finding, so most source maps are never unpacked: this
-    keeps a cached tree of 20,000 files quick to unpickle.
-    """
-
-    __slots__ = ("_packed",)
-
-    def __init__(self, packed: bytes) -> None:
-        self._packed = packed
-
-    def __getattr__(self, name: str) -> Any:
-        if name != "positions":
-            raise AttributeError(name)
-        keys, flat = marshal.loads(self._packed)
-        it = iter(flat)
-        positions: dict[DataPath, Position] = dict(
-            zip(keys, map(Position._make, zip(it, it, it, it, strict=True)), strict=True)
-        )
-        self.positions = positions
-        return positions
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (PackedSourceMap, (self._packed,))
-
-    @classmethod
-    def pack(cls, smap: SourceMap) -> SourceMap:
-        """A packed copy of *smap* (or *smap* itself if it holds unusual keys)."""
-        if isinstance(smap, PackedSourceMap):
-            return smap
-        positions = smap.positions
-        try:
-            flat = tuple(chain.from_iterable(positions.values()))
-            packed = marshal.dumps((tuple(positions), flat))
-        except ValueError:
-            return smap
-        return cls(packed)
+#: A parsed file as cached: path, key, ready-to-validate, data, problems, suppressions.
+Entry = tuple[str, bytes, bool, Any, tuple[Diagnostic, ...], dict[int, frozenset[str]]]
 
 
 def content_key(path: str, raw: bytes) -> bytes:
     """What a loaded document depends on: its path and its bytes."""
-    return hashlib.blake2b(raw, digest_size=16, key=path.encode("utf-8")[:64]).digest() + (
-        hashlib.blake2b(path.encode("utf-8"), digest_size=4).digest()
-    )
+    h = hashlib.blake2b(digest_size=20)
+    h.update(path.encode("utf-8") + b"\0")
+    h.update(raw)
+    return h.digest()
 
 
-def compact(doc: Document) -> Document:
-    """A document as the cache keeps it: no text, raw data only if something was wrong."""
-    doc.text = ""
-    if not doc.diagnostics:
-        doc.data = None
-    doc.source_map = PackedSourceMap.pack(doc.source_map)
-    return doc
+class LazySourceMap(SourceMap):
+    """A source map rebuilt from the file when a position is first asked for.
+
+    Most files have no finding, so most source maps are never needed: not
+    keeping them makes cached and worker-loaded documents cheap to move around.
+    If the file changed meanwhile, positions fall back to line 1.
+    """
+
+    __slots__ = ("_file", "_key", "_rel")
+
+    def __init__(self, file: str, rel: str, key: bytes | None) -> None:
+        self._file, self._rel, self._key = file, rel, key
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "positions":
+            raise AttributeError(name)
+        positions: dict[DataPath, Position] = {}
+        try:
+            raw = Path(self._file).read_bytes()
+        except OSError:
+            raw = b""
+        if self._key is None or content_key(self._rel, raw) == self._key:
+            text, _ = decode(self._rel, raw)
+            if text is not None:
+                positions = parse_yaml(text).source_map.positions
+        self.positions = positions
+        return positions
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazySourceMap, (self._file, self._rel, self._key))
 
 
 def unreadable(path: str, exc: OSError) -> Document:
@@ -129,27 +124,105 @@ def unreadable(path: str, exc: OSError) -> Document:
     return doc
 
 
-def parse_chunk(root: str, paths: list[str], max_bytes: int, shard: str | None) -> bytes:
-    """Worker: read, hash and load *paths*; return the pickled entries (also the shard)."""
+def _parse(root: str, path: str, raw: bytes, max_bytes: int) -> tuple[Document, Entry]:
+    """Parse (not validate) one file; the cache entry is taken before validation."""
+    doc, ready = parse_document(path, raw, max_bytes=max_bytes)
+    doc.text = ""
+    key = content_key(path, raw)
+    entry: Entry = (path, key, ready, doc.data, tuple(doc.diagnostics), doc.suppressions)
+    doc.source_map = LazySourceMap(os.path.join(root, path), path, key)
+    if ready:
+        validate_document(doc)
+    return doc, entry
+
+
+def from_entry(root: str, entry: Entry) -> Document:
+    """A validated document from a cache entry, without parsing."""
+    path, key, ready, data, problems, suppressions = entry
+    doc = Document(
+        path=path,
+        kind=kind_for(data_relpath(path)),
+        data=data,
+        source_map=LazySourceMap(os.path.join(root, path), path, key),
+        diagnostics=list(problems),
+        suppressions=suppressions,
+    )
+    if ready:
+        validate_document(doc)
+    return doc
+
+
+_KINDS = {kind.name: kind for kind in KINDS}
+_EMPTY_MEASURE_PARTS: dict[str, Any] = {
+    "schedule": Schedule(),
+    "description": None,
+    "notes": None,
+    "updates": [],
+    "indicator": None,
+    "links": [],
+    "tags": [],
+}
+
+
+def skeleton(doc: Document) -> Document:
+    """The document as the main process needs it after the item rules ran in a worker."""
+    model = doc.model
+    if isinstance(model, Measure):
+        # A shallow copy with the bulky fields emptied (model_construct is far slower).
+        slim = model.model_copy()
+        slim.__dict__.update(_EMPTY_MEASURE_PARTS)
+        slim._source = None  # a dataclass: slow to unpickle; ``adopt`` sets it again
+        doc.model = slim
+    if not doc.diagnostics:
+        doc.data = None
+    return doc
+
+
+def adopt(doc: Document) -> Document:
+    """A skeleton back in the main process: its kind and its measure's source again."""
+    if doc.kind is not None:  # the loader's own constant, not an unpickled copy
+        doc.kind = _KINDS[doc.kind.name]
+    if isinstance(doc.model, Measure):
+        doc.model._source = SourceRef(doc.path, ())
+    return doc
+
+
+def lint_chunk(
+    root: str,
+    paths: list[str],
+    max_bytes: int,
+    shard: str | None,
+    context: list[Document],
+    ctx: LintContext,
+    selection: Selection,
+) -> bytes:
+    """Worker: load *paths*, run the item rules on them, return findings and skeletons."""
+    from ictgov.lint.engine import run_item_rules
+    from ictgov.load.tree import build_tree
+
     gc.disable()
-    entries: list[tuple[str, bytes | None, Document]] = []
+    docs: list[Document] = []
+    entries: list[Entry] = []
     for path in paths:
         try:
             raw = Path(root, path).read_bytes()
         except OSError as exc:
-            entries.append((path, None, unreadable(path, exc)))
+            docs.append(unreadable(path, exc))
             continue
-        doc = compact(load_document(path, raw, max_bytes=max_bytes))
-        entries.append((path, content_key(path, raw), doc))
-    blob = pickle.dumps(entries, protocol=_PICKLE)
+        doc, entry = _parse(root, path, raw, max_bytes)
+        docs.append(doc)
+        entries.append(entry)
     if shard is not None:
-        _write_bytes(Path(shard), blob)
-    return blob
+        _write_bytes(Path(shard), pickle.dumps(entries, protocol=_PICKLE))
+    mini = build_tree([*context, *docs])
+    found, crashed = run_item_rules(mini, ctx, selection, set(paths))
+    keys = {entry[0]: entry[1] for entry in entries}
+    return pickle.dumps(([skeleton(d) for d in docs], keys, found, crashed), protocol=_PICKLE)
 
 
 def _write_bytes(path: Path, blob: bytes) -> None:
     """Write atomically; a cache that cannot be written is simply not written."""
-    try:
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
@@ -159,8 +232,6 @@ def _write_bytes(path: Path, blob: bytes) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-    except OSError:
-        pass
 
 
 def _read_pickle(path: Path) -> Any:
@@ -192,40 +263,35 @@ class ParseCache:
     def read_index(self) -> tuple[int, dict[str, tuple[int, int, int, bytes]]]:
         """When the stat index was written, and its entries."""
         data = _read_pickle(self.directory / "files.pkl")
-        if (
-            isinstance(data, tuple)
-            and len(data) == 3
-            and data[0] == self.max_bytes
-            and isinstance(data[2], dict)
-        ):
+        if isinstance(data, tuple) and len(data) == 3 and isinstance(data[2], dict):
             return int(data[1]), data[2]
         return 0, {}
 
     def write_index(self, entries: dict[str, tuple[int, int, int, bytes]]) -> None:
         """Remember the stat and key of every file, and when."""
-        blob = pickle.dumps((self.max_bytes, time.time_ns(), entries), protocol=_PICKLE)
+        blob = pickle.dumps((FORMAT, time.time_ns(), entries), protocol=_PICKLE)
         _write_bytes(self.directory / "files.pkl", blob)
         self._drop_other_versions()
 
-    def read_shards(self) -> tuple[dict[bytes, Document], list[Path]]:
-        """Every cached document by content key, and the shard files holding them."""
-        docs: dict[bytes, Document] = {}
+    def read_shards(self) -> tuple[dict[bytes, Entry], list[Path]]:
+        """Every cached entry by content key, and the shard files holding them."""
+        entries: dict[bytes, Entry] = {}
         shards = sorted(self.directory.glob("parse-*.pkl")) if self.directory.is_dir() else []
         for shard in shards:
-            entries = _read_pickle(shard)
-            if not isinstance(entries, list):
+            data = _read_pickle(shard)
+            if not isinstance(data, list):
                 continue
-            for entry in entries:
-                if isinstance(entry, tuple) and len(entry) == 3 and entry[1] is not None:
-                    docs[entry[1]] = entry[2]
-        return docs, shards
+            for entry in data:
+                if isinstance(entry, tuple) and len(entry) == 6:
+                    entries[entry[1]] = entry
+        return entries, shards
 
     def new_shard(self) -> Path:
         """A fresh shard file name."""
         return self.directory / f"parse-{time.time_ns():x}-{os.getpid()}-{os.urandom(3).hex()}.pkl"
 
-    def write_shard(self, entries: list[tuple[str, bytes | None, Document]]) -> Path:
-        """Write documents as one new shard."""
+    def write_shard(self, entries: list[Entry]) -> Path:
+        """Write entries as one new shard."""
         path = self.new_shard()
         _write_bytes(path, pickle.dumps(entries, protocol=_PICKLE))
         return path
@@ -243,14 +309,12 @@ class ParseCache:
 
     def _drop_other_versions(self) -> None:
         base = self.root / CACHE_DIR
-        try:
+        with contextlib.suppress(OSError):
             for other in base.iterdir():
                 if other.is_dir() and other.name.startswith("v") and other != self.directory:
                     for file in other.iterdir():
                         file.unlink()
                     other.rmdir()
-        except OSError:
-            pass
 
 
 @dataclass
@@ -260,8 +324,9 @@ class _Scan:
     paths: list[str]
     problems: list[Diagnostic]
     keys: dict[str, bytes] = field(default_factory=dict)
-    stats: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    stats: dict[str, Stat] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    raws: dict[str, bytes] = field(default_factory=dict)
 
 
 def _scan(cache: ParseCache, source: FsSource) -> _Scan:
@@ -269,10 +334,10 @@ def _scan(cache: ParseCache, source: FsSource) -> _Scan:
     scan = _Scan(paths, source.problems())
     written, index = cache.read_index()
     trusted_before = written - RACY_NS
-    root = str(cache.root) + os.sep
+    prefix = str(cache.root) + os.sep
     for path in paths:
         try:
-            st = os.stat(root + path)
+            st = os.stat(prefix + path)
         except OSError:
             scan.unknown.append(path)
             continue
@@ -300,97 +365,135 @@ def _result_key(
     return h.digest()
 
 
-def _parallel(
-    cache: ParseCache, paths: list[str], write_shards: bool
-) -> Iterator[tuple[str, bytes | None, Document]]:
-    """Parse *paths* in worker processes, chunk by chunk, in path order."""
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    root = str(cache.root)
-    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-        futures: list[Future[bytes]] = [
-            pool.submit(
-                parse_chunk,
-                root,
-                chunk,
-                cache.max_bytes,
-                str(cache.new_shard()) if write_shards else None,
-            )
-            for chunk in chunks
-        ]
-        for future in futures:
-            yield from pickle.loads(future.result())
+@dataclass
+class Loaded:
+    """Documents of a tree, with what workers already found in them."""
+
+    #: Every document, in path order.
+    docs: list[Document]
+    #: Documents this process loaded in full (item rules run on these here).
+    full: list[Document]
+    findings: list[Diagnostic] = field(default_factory=list)
+    crashed: list[tuple[str, str]] = field(default_factory=list)
+    #: True when some documents are skeletons from workers.
+    parallel: bool = False
 
 
-def _serial(
-    cache: ParseCache, paths: list[str], raws: dict[str, bytes]
-) -> Iterator[tuple[str, bytes | None, Document]]:
-    for path in paths:
-        raw = raws.get(path)
-        if raw is None:
-            try:
-                raw = (cache.root / path).read_bytes()
-            except OSError as exc:
-                yield path, None, unreadable(path, exc)
-                continue
-        doc = compact(load_document(path, raw, max_bytes=cache.max_bytes))
-        yield path, content_key(path, raw), doc
-
-
-def load_cached_documents(
+def load_for_lint(
     cache: ParseCache,
     scan: _Scan,
-    raws: dict[str, bytes] | None = None,
+    ctx: LintContext,
+    selection: Selection,
     *,
     parallel: bool | None = None,
     write: bool = True,
-) -> list[Document]:
-    """Every document of the scanned tree: from the cache if known, else parsed now.
-
-    *raws* holds the bytes of files already read (to hash them); the others are
-    read here, by worker processes when there are many.
-    """
-    raws = raws or {}
+) -> Loaded:
+    """Every document of the scanned tree: cached files validated, others parsed now."""
+    root = str(cache.root)
     cached, shards = cache.read_shards() if scan.keys else ({}, [])
     docs: dict[str, Document] = {}
     missing: list[str] = []
     for path in scan.paths:
         key = scan.keys.get(path)
-        doc = cached.get(key) if key is not None else None
-        if doc is None:
+        entry = cached.get(key) if key is not None else None
+        if entry is None:
             missing.append(path)
         else:
-            docs[path] = doc
+            docs[path] = from_entry(root, entry)
     if parallel is None:
         parallel = len(missing) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2
-    fresh: list[tuple[str, bytes | None, Document]] = []
+    loaded = Loaded([], [])
     if parallel:
-        fresh.extend(_parallel(cache, missing, write))
+        # The strategy files give the workers their context (e.g. the period).
+        context = [p for p in missing if p.startswith("data/strategy/")]
+        fresh = _serial(cache, scan, context, docs)
+        in_context = set(context)
+        to_workers = [p for p in missing if p not in in_context]
+        _parallel(cache, scan, to_workers, docs, loaded, ctx, selection, write)
+        worker_paths = set(to_workers)
+        loaded.full = [docs[p] for p in scan.paths if p not in worker_paths]
+        loaded.parallel = True
     else:
-        fresh.extend(_serial(cache, missing, raws))
-        if write and fresh:
-            shards.append(cache.write_shard(fresh))
-    for path, key, doc in fresh:
-        docs[path] = doc
-        if key is not None:
-            scan.keys[path] = key
-            cached[key] = doc
+        fresh = _serial(cache, scan, missing, docs)
+    if write and fresh:
+        shards.append(cache.write_shard(fresh))
+    for entry in fresh:
+        cached[entry[1]] = entry
     if write:
         _compact_shards(cache, cached, shards, scan)
-    return [docs[p] for p in scan.paths]
+    loaded.docs = [docs[p] for p in scan.paths]
+    return loaded
+
+
+def _serial(
+    cache: ParseCache, scan: _Scan, paths: list[str], docs: dict[str, Document]
+) -> list[Entry]:
+    root = str(cache.root)
+    fresh: list[Entry] = []
+    for path in paths:
+        raw = scan.raws.get(path)
+        if raw is None:
+            try:
+                raw = (cache.root / path).read_bytes()
+            except OSError as exc:
+                docs[path] = unreadable(path, exc)
+                continue
+        doc, entry = _parse(root, path, raw, cache.max_bytes)
+        docs[path] = doc
+        scan.keys[path] = entry[1]
+        fresh.append(entry)
+    return fresh
+
+
+def _parallel(
+    cache: ParseCache,
+    scan: _Scan,
+    paths: list[str],
+    docs: dict[str, Document],
+    loaded: Loaded,
+    ctx: LintContext,
+    selection: Selection,
+    write: bool,
+) -> None:
+    """Load *paths* in worker processes, chunk by chunk."""
+    context = [docs[p] for p in scan.paths if p in docs and _is_strategy(docs[p])]
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    root = str(cache.root)
+    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+        futures: list[Future[bytes]] = [
+            pool.submit(
+                lint_chunk,
+                root,
+                chunk,
+                cache.max_bytes,
+                str(cache.new_shard()) if write else None,
+                context,
+                ctx,
+                selection,
+            )
+            for chunk in chunks
+        ]
+        for future in futures:
+            chunk_docs, keys, found, crashed = pickle.loads(future.result())
+            for doc in chunk_docs:
+                docs[doc.path] = adopt(doc)
+            scan.keys.update(keys)
+            loaded.findings.extend(found)
+            loaded.crashed.extend(crashed)
+
+
+def _is_strategy(doc: Document) -> bool:
+    return doc.kind is STRATEGY
 
 
 def _compact_shards(
-    cache: ParseCache, cached: dict[bytes, Document], shards: list[Path], scan: _Scan
+    cache: ParseCache, cached: dict[bytes, Entry], shards: list[Path], scan: _Scan
 ) -> None:
-    """Rewrite the shards when they hold far more dead documents than live ones."""
-    live = {scan.keys[p] for p in scan.paths if p in scan.keys}
-    if len(shards) <= 32 and len(cached) <= 2 * len(live) + 100:
+    """Rewrite the shards when they hold many dead entries, or are too many files."""
+    live = [scan.keys[p] for p in scan.paths if scan.keys.get(p) in cached]
+    if len(shards) <= 40 and len(cached) <= 2 * len(live) + 100:
         return
-    entries: list[tuple[str, bytes | None, Document]] = [
-        (p, scan.keys[p], cached[scan.keys[p]])
-        for p in scan.paths
-        if p in scan.keys and scan.keys[p] in cached
-    ]
+    entries = [cached[key] for key in live]
     new = [cache.write_shard(entries[i : i + 5000]) for i in range(0, len(entries), 5000)]
     for shard in shards:
         if shard not in new:
@@ -416,7 +519,9 @@ class CachedRun:
     files: dict[str, Stat]
 
 
-def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> CachedRun:
+def cached_lint(
+    project: Project, ctx: LintContext, selection: Selection, *, parallel: bool | None = None
+) -> CachedRun:
     """Lint the working tree, reusing everything the cache holds."""
     from ictgov.lint.engine import run_rules
     from ictgov.load.tree import build_tree
@@ -428,11 +533,10 @@ def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> Cac
     try:
         dirs = directory_stats(project.root)  # before listing: a later change shows
         scan = _scan(cache, source)
-        raws: dict[str, bytes] = {}
         if len(scan.unknown) < PARALLEL_THRESHOLD:  # hash the few changed files here
             for path in scan.unknown:
                 try:
-                    raws[path] = raw = (cache.root / path).read_bytes()
+                    scan.raws[path] = raw = (cache.root / path).read_bytes()
                 except OSError:
                     continue
                 scan.keys[path] = content_key(path, raw)
@@ -441,10 +545,20 @@ def cached_lint(project: Project, ctx: LintContext, selection: Selection) -> Cac
                 if hit is not None:
                     _remember_index(cache, scan)
                     return CachedRun(hit, dirs, scan.stats)
-        docs = load_cached_documents(cache, scan, raws)
-        docs += _problem_documents(scan.problems)
-        tree = build_tree(docs, label=source.label)
-        result = run_rules(tree, ctx, selection)
+        loaded = load_for_lint(cache, scan, ctx, selection, parallel=parallel)
+        problems = _problem_documents(scan.problems)
+        tree = build_tree([*loaded.docs, *problems], label=source.label)
+        item_tree: Tree | None = None
+        if loaded.parallel:
+            item_tree = build_tree([*loaded.full, *problems], label=source.label)
+        result = run_rules(
+            tree,
+            ctx,
+            selection,
+            item_tree=item_tree,
+            extra=loaded.findings,
+            crashed=loaded.crashed,
+        )
         _remember(cache, scan, project, ctx, selection, result)
         return CachedRun(result, dirs, scan.stats)
     finally:
@@ -467,7 +581,7 @@ def _remember(
 
 def _remember_index(cache: ParseCache, scan: _Scan) -> dict[str, tuple[int, int, int, bytes]]:
     """Write the stat index (only when something in it changed) and return it."""
-    root = str(cache.root) + os.sep
+    prefix = str(cache.root) + os.sep
     index: dict[str, tuple[int, int, int, bytes]] = {}
     for path in scan.paths:
         key = scan.keys.get(path)
@@ -475,7 +589,7 @@ def _remember_index(cache: ParseCache, scan: _Scan) -> dict[str, tuple[int, int,
         if key is None or stat is None:
             continue
         try:
-            st = os.stat(root + path)
+            st = os.stat(prefix + path)
         except OSError:
             continue
         if (st.st_size, st.st_mtime_ns, st.st_ino) == stat:  # unchanged while we read it

@@ -17,12 +17,17 @@ from ictgov.lint.selection import Selection, is_suppressed
 from ictgov.load import Tree
 
 
-def _crash(info: RuleInfo, exc: Exception) -> Diagnostic:
+def describe(exc: BaseException) -> str:
+    """``ZeroDivisionError: division by zero``."""
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _crash(info: RuleInfo, error: str) -> Diagnostic:
     return Diagnostic(
         RULE_CRASHED.code,
         RULE_CRASHED.name,
         Severity.ERROR,
-        f"rule {info.code} ({info.name}) failed: {type(exc).__name__}: {exc}; the other rules "
+        f"rule {info.code} ({info.name}) failed: {error}; the other rules "
         f"ran. This is a bug in ictgov {__version__}: please report it at {ISSUES_URL}",
         "data",
     )
@@ -33,18 +38,54 @@ def run_rules(
     ctx: LintContext,
     selection: Selection,
     infos: Iterable[RuleInfo] | None = None,
+    *,
+    item_tree: Tree | None = None,
+    extra: Iterable[Diagnostic] = (),
+    crashed: Iterable[tuple[str, str]] = (),
 ) -> LintResult:
-    """Load diagnostics plus every enabled rule's findings, configured and sorted."""
+    """Load diagnostics plus every enabled rule's findings, configured and sorted.
+
+    For a tree partly loaded by worker processes, ``item_tree`` holds the files
+    this process loaded in full (item-scope rules run on it instead of *tree*),
+    ``extra`` the workers' findings and ``crashed`` the rules that failed there.
+    """
     result = LintResult(files=len(tree.documents))
-    raw: list[Diagnostic] = list(tree.diagnostics)
+    raw: list[Diagnostic] = [*tree.diagnostics, *extra]
+    by_code = {info.code: info for info in registry()}
+    for code, error in dict(crashed).items():
+        result.crashed.append(code)
+        raw.append(_crash(by_code[code], error))
     for info in infos if infos is not None else registry():
         if info.rule is None or not selection.enabled(info.code):
             continue
+        target = item_tree if item_tree is not None and info.rule.scope == "item" else tree
         try:
-            raw.extend(info.rule().check(tree, ctx))
-        except Exception as exc:
+            raw.extend(info.rule().check(target, ctx))
+        except Exception as exc:  # a broken rule must not hide the others
             result.crashed.append(info.code)
-            raw.append(_crash(info, exc))
+            raw.append(_crash(info, describe(exc)))
+    result.diagnostics = finish(raw, tree, selection)
+    return result
+
+
+def run_item_rules(
+    tree: Tree, ctx: LintContext, selection: Selection, files: set[str]
+) -> tuple[list[Diagnostic], list[tuple[str, str]]]:
+    """Item-scope findings about *files* (in a worker): raw, and the rules that crashed."""
+    found: list[Diagnostic] = []
+    crashed: list[tuple[str, str]] = []
+    for info in registry():
+        if info.rule is None or info.rule.scope != "item" or not selection.enabled(info.code):
+            continue
+        try:
+            found.extend(d for d in info.rule().check(tree, ctx) if d.file in files)
+        except Exception as exc:  # reported by the main process as LN01
+            crashed.append((info.code, describe(exc)))
+    return found, crashed
+
+
+def finish(raw: Iterable[Diagnostic], tree: Tree, selection: Selection) -> list[Diagnostic]:
+    """Configured severities, suppressions applied, duplicates dropped, sorted."""
     out: dict[tuple[object, ...], Diagnostic] = {}
     for diagnostic in raw:
         configured = selection.apply(diagnostic)
@@ -55,5 +96,4 @@ def run_rules(
             continue
         key = (*sort_key(configured), configured.severity.value, configured.path)
         out.setdefault(key, configured)
-    result.diagnostics = sorted(out.values(), key=sort_key)
-    return result
+    return sorted(out.values(), key=sort_key)

@@ -97,6 +97,20 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
 
 def load_document(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Parse and validate one file. Never raises for bad input."""
+    doc, valid_yaml = parse_document(path, raw, max_bytes=max_bytes)
+    if valid_yaml:
+        validate_document(doc)
+    return doc
+
+
+def parse_document(
+    path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Document, bool]:
+    """Read one file up to its YAML data; True when that data is ready for validation.
+
+    Split from validation so that the parse cache can keep parsed data and redo
+    only the (cheaper) validation.
+    """
     kind = kind_for(data_relpath(path))
     doc = Document(path=path, kind=kind)
     if kind is None:
@@ -106,7 +120,7 @@ def load_document(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
                 path,
             )
         )
-        return doc
+        return doc, False
     if len(raw) > max_bytes:
         doc.diagnostics.append(
             FILE_TOO_LARGE.at(
@@ -115,11 +129,11 @@ def load_document(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
                 path,
             )
         )
-        return doc
+        return doc, False
     text, problem = decode(path, raw)
     if problem is not None or text is None:
         doc.diagnostics.append(problem or FILE_ENCODING.at("unreadable text", path))
-        return doc
+        return doc, False
     doc.text = text
     doc.suppressions = find_suppressions(text)
     parsed = parse_yaml(text)
@@ -128,16 +142,21 @@ def load_document(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         code = _YAML_PROBLEM_CODES[prob.kind]
         doc.diagnostics.append(code.at(prob.message, path, prob.line, prob.column))
     if any(p.kind != "duplicate-key" for p in parsed.problems):
-        return doc
+        return doc, False
     if parsed.data is None:
         doc.diagnostics.append(
             FILE_EMPTY.at(
                 f"the file holds no data; write the {kind.name} here, or delete the file", path
             )
         )
-        return doc
-    _validate(doc, kind)
-    return doc
+        return doc, False
+    return doc, True
+
+
+def validate_document(doc: Document) -> None:
+    """Validate a parsed document's data into its model (and items), adding diagnostics."""
+    if doc.kind is not None:
+        _validate(doc, doc.kind)
 
 
 def _validate(doc: Document, kind: FileKind) -> None:

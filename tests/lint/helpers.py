@@ -20,7 +20,7 @@ def make_tree(
     dest: Path, files: dict[str, str] | None = None, config: str | None = None
 ) -> Path:
     """A copy of the minimal tree at *dest* with *files* written over it."""
-    shutil.copytree(MINIMAL, dest)
+    shutil.copytree(MINIMAL, dest, ignore=shutil.ignore_patterns(".ictgov-cache"))
     for rel, text in (files or {}).items():
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ class EndBeforeStart(Rule):
     code = "DT01"
     name = "dates.end-before-start"
     severity = Severity.ERROR
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each start with its end."""
@@ -61,6 +62,7 @@ class OutsidePeriod(Rule):
     code = "DT02"
     name = "dates.outside-period"
     severity = Severity.WARNING
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare planned starts and ends with the period's first and last day."""
@@ -92,6 +94,7 @@ class UpdateLogOrder(Rule):
     code = "DT03"
     name = "dates.update-order"
     severity = Severity.ERROR
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each entry's date with the previous entry's."""
@@ -120,6 +123,7 @@ class InFuture(Rule):
     code = "DT04"
     name = "dates.in-future"
     severity = Severity.ERROR
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare every recorded date with today."""

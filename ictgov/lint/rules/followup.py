@@ -23,6 +23,7 @@ class Stale(Rule):
     code = "FU01"
     name = "followup.stale"
     severity = Severity.WARNING
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compute each in-progress measure's days since its last news."""
@@ -61,6 +62,7 @@ class OverdueMeasure(Rule):
     code = "FU02"
     name = "followup.overdue-measure"
     severity = Severity.WARNING
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find planned or in-progress measures whose planned end has passed."""
@@ -88,6 +90,7 @@ class OverdueAction(Rule):
     code = "FU03"
     name = "followup.overdue-action"
     severity = Severity.WARNING
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actions with a due date before today and ``done: false``."""

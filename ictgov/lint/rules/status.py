@@ -23,6 +23,7 @@ class ProgressContradiction(Rule):
     code = "ST01"
     name = "status.progress"
     severity = Severity.ERROR
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the status with the progress of each measure."""
@@ -54,6 +55,7 @@ class HealthNotInProgress(Rule):
     code = "ST02"
     name = "status.health"
     severity = Severity.WARNING
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find health values on measures whose status is not in_progress."""
@@ -78,6 +80,7 @@ class ActualEndNotDone(Rule):
     code = "ST03"
     name = "status.actual-end"
     severity = Severity.ERROR
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actual ends on measures still planned, in progress or on hold."""
@@ -103,6 +106,7 @@ class LogContradiction(Rule):
     code = "ST04"
     name = "status.log-mismatch"
     severity = Severity.WARNING
+    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the latest logged status, progress and health with the current ones."""
