@@ -96,8 +96,11 @@ class _Walker:
     def locate(self, blobs: dict[str, str], item_id: str) -> str | None:
         """The file of *blobs* that holds the item: the file named after it first."""
         named = [p for p in blobs if PurePosixPath(p).stem == item_id]
-        for path in named + [p for p in self.mentions(blobs, item_id) if p not in named]:
+        for path in named:
             if _has(self.doc(path, blobs[path]), item_id):
+                return path
+        for path in self.mentions(blobs, item_id):  # read as text, parse only mentions
+            if path not in named and _has(self.doc(path, blobs[path]), item_id):
                 return path
         return None
 

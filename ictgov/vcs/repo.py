@@ -209,10 +209,10 @@ class GitRepo:
     def resolve(self, rev: str, what: str = "revision") -> str:
         """The commit id of a checked revision, or a RevisionError that says what to do."""
         check_revision(rev, what)
-        self._require_commits()
         sha = self._try_resolve(rev)
         if sha is not None:
             return sha
+        self._require_commits()
         if self.is_shallow():
             raise RevisionError(
                 f"{what} {rev!r} is not in this clone, which is shallow (it holds only part "
