@@ -126,7 +126,7 @@ def unreadable(path: str, exc: OSError) -> Document:
 
 def _parse(root: str, path: str, raw: bytes, max_bytes: int) -> tuple[Document, Entry]:
     """Parse (not validate) one file; the cache entry is taken before validation."""
-    doc, ready = parse_document(path, raw, max_bytes=max_bytes)
+    doc, ready = parse_document(path, raw, max_bytes=max_bytes, positions=False)
     doc.text = ""
     key = content_key(path, raw)
     entry: Entry = (path, key, ready, doc.data, tuple(doc.diagnostics), doc.suppressions)

@@ -104,7 +104,7 @@ def load_document(path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
 
 
 def parse_document(
-    path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True
 ) -> tuple[Document, bool]:
     """Read one file up to its YAML data; True when that data is ready for validation.
 
@@ -136,7 +136,7 @@ def parse_document(
         return doc, False
     doc.text = text
     doc.suppressions = find_suppressions(text)
-    parsed = parse_yaml(text)
+    parsed = parse_yaml(text, positions=positions)
     doc.data, doc.source_map = parsed.data, parsed.source_map
     for prob in parsed.problems:
         code = _YAML_PROBLEM_CODES[prob.kind]
