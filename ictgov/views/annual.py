@@ -70,29 +70,37 @@ def default_year(today: date) -> int:
     return today.year - 1
 
 
-def _in(day: date | None, year: int) -> bool:
-    return day is not None and day.year == year
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a report covers: the calendar year, cut at today while it runs."""
+
+    first: date
+    last: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
 
 
-def _status_dated(measure: Measure, status: Status, year: int) -> bool:
-    return any(u.status == status and _in(u.date, year) for u in measure.updates)
+def year_span(year: int, today: date) -> Span:
+    """The year up to today: what has not happened yet is not reported."""
+    return Span(date(year, 1, 1), min(date(year, 12, 31), today))
 
 
-def completed_in(measure: Measure, year: int) -> bool:
-    """Finished during the year: actual end in it, or a 'completed' update dated in it."""
+def completed_in(measure: Measure, span: Span) -> bool:
+    """Finished in the span: actual end in it, or a 'completed' update dated in it."""
     if measure.status != Status.COMPLETED:
         return False
     if measure.schedule.actual_end is not None:
-        return _in(measure.schedule.actual_end, year)
-    return _status_dated(measure, Status.COMPLETED, year)
+        return measure.schedule.actual_end in span
+    return any(u.status == Status.COMPLETED and u.date in span for u in measure.updates)
 
 
-def started_in(measure: Measure, year: int) -> bool:
-    """Started during the year: actual start in it, or the first 'in progress' update."""
+def started_in(measure: Measure, span: Span) -> bool:
+    """Started in the span: actual start in it, or the first 'in progress' update."""
     if measure.schedule.actual_start is not None:
-        return _in(measure.schedule.actual_start, year)
+        return measure.schedule.actual_start in span
     starts = sorted(u.date for u in measure.updates if u.status == Status.IN_PROGRESS)
-    return bool(starts) and starts[0].year == year
+    return bool(starts) and starts[0] in span
 
 
 def slip(view: MeasureView, year: int, today: date) -> Slip | None:
@@ -123,6 +131,7 @@ def build_annual(tree: Tree, overview: Overview, year: int) -> AnnualReport:
     """The annual report of *year* relative to the overview's today."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     today = overview.today
+    span = year_span(year, today)
     views = overview.measures
     values: list[NewValue] = []
     for goal in sorted(tree.goals, key=lambda g: g.code):
@@ -130,7 +139,7 @@ def build_annual(tree: Tree, overview: Overview, year: int) -> AnnualReport:
             values.extend(
                 NewValue(goal, "goal", goal.indicator, o)
                 for o in sorted(goal.indicator.values, key=lambda o: o.date)
-                if _in(o.date, year)
+                if o.date in span
             )
     for view in views:
         ind = view.measure.indicator
@@ -138,12 +147,12 @@ def build_annual(tree: Tree, overview: Overview, year: int) -> AnnualReport:
             values.extend(
                 NewValue(view.measure, "measure", ind, o)
                 for o in sorted(ind.values, key=lambda o: o.date)
-                if _in(o.date, year)
+                if o.date in span
             )
     decisions = tuple(
         DecisionRef(m, item)
         for m in sorted(tree.meetings, key=lambda m: (m.date, m.id))
-        if _in(m.date, year) and m.date <= today
+        if m.date in span
         for item in sorted(m.items, key=lambda i: i.section)
     )
     slips = tuple(s for s in (slip(v, year, today) for v in views) if s is not None)
@@ -153,14 +162,14 @@ def build_annual(tree: Tree, overview: Overview, year: int) -> AnnualReport:
         start=start,
         end=end,
         partial=today <= end,
-        completed=tuple(v for v in views if completed_in(v.measure, year)),
-        started=tuple(v for v in views if started_in(v.measure, year)),
+        completed=tuple(v for v in views if completed_in(v.measure, span)),
+        started=tuple(v for v in views if started_in(v.measure, span)),
         slipped=slips,
         new_values=tuple(values),
         decisions=decisions,
-        updates=sum(1 for v in views for u in v.measure.updates if _in(u.date, year)),
+        updates=sum(1 for v in views for u in v.measure.updates if u.date in span),
         progress_at_end=tuple(
-            ye for ye in (year_end(v, min(end, today)) for v in views) if ye.entry is not None
+            ye for ye in (year_end(v, span.last) for v in views) if ye.entry is not None
         ),
         cadence=cadence,
     )
