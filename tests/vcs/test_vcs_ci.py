@@ -268,3 +268,14 @@ def test_sticky_never_fails_the_pipeline_unless_strict(
     assert sticky.main(["jenkins", str(body)], env={}) == 2
     assert sticky.main(["azure", str(tmp_path / "missing.md")], env={}) == 2
     assert os.environ.get("ICTGOV_GITLAB_TOKEN") is None
+
+
+def test_this_repository_uses_the_github_template() -> None:
+    own = (REPO / ".github" / "workflows" / "ictgov.yml").read_text(encoding="utf-8")
+    (template,) = ci_files("github").values()
+    body = "\n".join(
+        line
+        for line in own.splitlines()
+        if not line.startswith("# This") and not line.startswith("# same")
+    )
+    assert body.replace("ICTGOV_PACKAGE: .", "ICTGOV_PACKAGE: ictgov") + "\n" == template
