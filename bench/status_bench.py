@@ -12,6 +12,7 @@ as the floor that interpreter and Typer start-up alone cost.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -32,12 +33,12 @@ def ictgov_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "ictgov"]
 
 
-def median_seconds(args: Sequence[str], runs: int) -> float:
+def median_seconds(args: Sequence[str], runs: int, env: dict[str, str] | None = None) -> float:
     """Median wall time of *runs* runs of *args*, stdout piped like ``| less``."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run(args, capture_output=True, check=False)
+        result = subprocess.run(args, capture_output=True, check=False, env=env)
         times.append(time.perf_counter() - start)
         if result.returncode != 0:
             raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr.decode()}")
@@ -68,6 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(("status, bundled tree, text", bundled_text))
     rows.append(("status, bundled tree, json", median_seconds([*bundled, "-f", "json"], args.runs)))
     with tempfile.TemporaryDirectory() as tmp:
+        # PYTHONDONTWRITEBYTECODE=1 (set on some machines) recompiles every module on
+        # every run; an installed package has its bytecode, so time that case too.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        median_seconds(bundled, 1, env)  # warm the bytecode cache
+        rows.append(
+            ("status, bundled tree, text, bytecode cached", median_seconds(bundled, args.runs, env))
+        )
+    with tempfile.TemporaryDirectory() as tmp:
         root, today = generated_tree(Path(tmp) / "gen", args.measures)
         big = [*base, "status", "--root", str(root), "--today", today]
         rows.append((f"status, {args.measures} measures, text", median_seconds(big, args.runs)))
@@ -78,8 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
     print(f"median of {args.runs} runs, whole process, stdout piped ({' '.join(base)})")
+    print(f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
     for label, seconds in rows:
-        print(f"  {label:<40} {seconds:6.3f} s")
+        print(f"  {label:<46} {seconds:6.3f} s")
     verdict = "meets" if bundled_text < TARGET_SECONDS else "MISSES"
     print(f"bundled tree {verdict} the {TARGET_SECONDS} s target")
     return 1 if args.check and bundled_text >= TARGET_SECONDS else 0

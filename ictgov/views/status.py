@@ -313,4 +313,3 @@ def status_data(report: StatusReport) -> dict[str, Any]:
         "unassigned": [v.id for v in unassigned(report)],
         "actions": [action_data(report, a) for a in report.actions],
     }
-
