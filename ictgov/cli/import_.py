@@ -36,10 +36,10 @@ def register(app: typer.Typer) -> None:
 class LazyProgress:
     """A rich progress bar on stderr that appears only once the work is slow."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
         from rich.console import Console
 
-        self.console = Console(stderr=True)
+        self.console = console if console is not None else Console(stderr=True)
         self.started = time.monotonic()
         self.bar: Any = None
         self.task: Any = None

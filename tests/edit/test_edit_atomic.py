@@ -77,3 +77,37 @@ def test_create_never_overwrites(tmp_path: Path) -> None:
         atomic_create(path, b"a: 2\n")
     assert path.read_bytes() == b"a: 1\n"
     assert leftovers(path.parent) == []
+
+
+def test_many_files_are_replaced_or_none_if_one_changed(tmp_path: Path) -> None:
+    paths = [tmp_path / f"m{i}.yaml" for i in range(5)]
+    for path in paths:
+        path.write_bytes(b"old\n")
+    snaps = [Snapshot.read(p) for p in paths]
+    paths[3].write_bytes(b"someone else\n")
+    with pytest.raises(WriteConflictError):
+        atomic.atomic_write_many([(p, b"new\n", s) for p, s in zip(paths, snaps, strict=True)])
+    assert [p.read_bytes() for p in paths] == [b"old\n"] * 3 + [b"someone else\n", b"old\n"]
+    assert leftovers(tmp_path) == []
+    snaps = [Snapshot.read(p) for p in paths]
+    done = atomic.atomic_write_many([(p, b"new\n", s) for p, s in zip(paths, snaps, strict=True)])
+    assert done == paths
+    assert {p.read_bytes() for p in paths} == {b"new\n"}
+
+
+def test_prepared_edit_is_refused_when_the_file_changed_meanwhile(minimal_root: Path) -> None:
+    from datetime import date
+
+    from ictgov.edit.measure import MeasureChange
+    from ictgov.edit.service import measure_planner
+    from ictgov.edit.transaction import commit, prepare
+
+    path = minimal_root / "data" / "measures" / "m-alpha.yaml"
+    change = MeasureChange(date=date(2024, 11, 1), progress=50)
+    edit = prepare(minimal_root, path, measure_planner(change, "m-alpha"))
+    assert edit.changed
+    theirs = path.read_bytes().replace(b"progress: 40", b"progress: 45")
+    path.write_bytes(theirs)
+    with pytest.raises(WriteConflictError, match="changed on disk"):
+        commit([edit])
+    assert path.read_bytes() == theirs

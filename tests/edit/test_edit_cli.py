@@ -52,6 +52,15 @@ def test_update_changes_only_the_intended_lines(minimal_root: Path) -> None:
     assert path.read_text(encoding="utf-8") == expected
 
 
+def test_an_existing_error_does_not_block_a_report(minimal_root: Path) -> None:
+    """m-alpha already has a value dated after TODAY (DT04); reporting progress is fine."""
+    assert re.search(r"m-alpha\.yaml:\d+:\d+: error DT04", lint_output(minimal_root))
+    code, _, err = run(
+        "update", "m-alpha", "--progress", "45", "--root", str(minimal_root), "--today", TODAY
+    )
+    assert code == 0, err
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(minimal_root: Path) -> None:
     path = measure_path(minimal_root, "m-alpha")
     before = path.read_bytes()
