@@ -283,13 +283,7 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
 def _actions_table(detail: Detail, look: Look) -> list[Block]:
     if not detail.actions:
         return []
-    table = Table(
-        [
-            Column("State", width=14),
-            Column("Action", min_width=16, wrap=True),
-            Column("Decided in", width=26),
-        ]
-    )
+    table = Table([Column(width=14), Column(min_width=16, wrap=True)], show_header=False)
     for a in detail.actions:
         due = a.action.due
         state = (
@@ -297,7 +291,12 @@ def _actions_table(detail: Detail, look: Look) -> list[Block]:
             if a.overdue
             else Span(f"due {look.date(due)}" if due else "no due date")
         )
-        table.add((state,), _text(detail, a.action.what, look), f"{a.meeting.id} §{a.item.section}")
+        who = a.action.responsible
+        body = detail.names.get(a.meeting.body, a.meeting.body)
+        decided = f"decided by {body} {look.date(a.meeting.date)} §{a.item.section}"
+        todo = f"; to do: {detail.names.get(who, who)}" if who else "; nobody named to do it"
+        table.add((state,), _text(detail, a.action.what, look))
+        table.add("", (look.span(decided + todo, "dim"),))
     return [Line(()), Heading(f"Open follow-up actions ({len(detail.actions)})"), table]
 
 
@@ -356,7 +355,8 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
         label = f"Meeting of {body} on {look.date(entity.date)}"
     out: list[Block] = [
         Line((look.span(fit(label, look.width), "bold"),)),
-        Line(cell(f"id {getattr(entity, 'id', '-')}, file {detail.file or '-'}")),
+        Line(cell(f"id: {getattr(entity, 'id', '-')}")),
+        Line(cell(f"file: {detail.file or '-'}")),
     ]
     if isinstance(entity, Measure):
         out += _measure_sections(detail, look)

@@ -25,7 +25,7 @@ def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
     minimal_root: Path,
 ) -> None:
     text = show(minimal_root, "m-alpha")
-    assert text.startswith("Measure 1.1 Alfa\nid m-alpha, file data/measures/m-alpha.yaml\n")
+    assert text.startswith("Measure 1.1 Alfa\nid: m-alpha\nfile: data/measures/m-alpha.yaml\n")
     log = text[text.index("UPDATE LOG (2, NEWEST FIRST)") :]
     assert log.index("15.10.2024") < log.index("1.3.2024")
     assert "Eteni. (Palvelupäällikkö)" in log
