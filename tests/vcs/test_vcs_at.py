@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 from vcs_repos import ALPHA, C1, C2, GitTree
 
@@ -79,3 +80,22 @@ def test_symlink_in_a_revision_is_reported(minimal_git: GitTree) -> None:
     tree = Project.open(minimal_git.root).tree(at="HEAD")
     assert [d.file for d in tree.diagnostics] == ["data/measures/link.yaml"]
     assert "symlinks are not followed" in tree.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [
+        ("status", "text"),
+        ("status", "json"),
+        ("lint", "text"),
+        ("lint", "json"),
+        ("lint", "github"),
+    ],
+)
+def test_at_in_every_format(story: GitTree, command: str, fmt: str) -> None:
+    """The output at a revision equals the output of a checkout of that revision."""
+    code_at, out_at, _ = run(story.root, command, "--format", fmt, "--at", story.short(C2))
+    story.checkout("main")
+    code, out, _ = run(story.root, command, "--format", fmt)
+    assert (code_at, out_at) == (code, out)
+    assert out

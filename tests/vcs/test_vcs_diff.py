@@ -115,11 +115,29 @@ def test_json_format(story: GitTree) -> None:
     assert {h["code"] for h in alpha["hints"]} == {"RV01", "RV03", "RV04"}
 
 
-def test_markdown_golden(story: GitTree) -> None:
-    code, out, _ = run(story.root, "diff", "main", "feature", "--format", "markdown")
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("markdown", "story.md"), ("text", "story.txt"), ("json", "story.json")]
+)
+def test_diff_golden(story: GitTree, fmt: str, name: str) -> None:
+    code, out, _ = run(story.root, "diff", "main", "feature", "--format", fmt)
     assert code == 0
-    assert out.startswith(MARKER + "\n")
-    check_golden("story.md", out)
+    if fmt == "markdown":
+        assert out.startswith(MARKER + "\n")
+    check_golden(name, out)
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("m-alpha", "-f", "markdown"), "story-history-alpha.md"),
+        (("m-beta", "-f", "text"), "story-history-beta.txt"),
+        (("--since", "2024-02-01", "-f", "json"), "story-history.json"),
+    ],
+)
+def test_history_golden(story: GitTree, args: tuple[str, ...], name: str) -> None:
+    code, out, _ = run(story.root, "history", *args)
+    assert code == 0
+    check_golden(name, out)
 
 
 def test_markdown_summarises_when_large(story: GitTree) -> None:
