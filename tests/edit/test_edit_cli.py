@@ -276,6 +276,27 @@ def test_new_goal_is_appended_keeping_the_file(minimal_root: Path) -> None:
     )
 
 
+def test_new_meeting_and_goal_in_the_bundled_data(bundled_root: Path) -> None:
+    tree = load_tree(FsSource(bundled_root))
+    body = tree.bodies[0].id
+    code, _, err = run(
+        "new", "meeting", "--body", body, "--date", "2026-11-20", "--root", str(bundled_root)
+    )
+    assert code == 0, err
+    assert (bundled_root / "data" / "meetings" / f"{body}-2026-11-20.yaml").is_file()
+    goals = bundled_root / "data" / "strategy" / "goals.yaml"
+    before = goals.read_text(encoding="utf-8")
+    code, _, err = run(
+        "new", "goal", "--title", "Uusi tavoite", "--root", str(bundled_root),
+        "--today", "2026-11-21",
+    )  # fmt: skip
+    assert code == 0, err
+    after = goals.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))
+    assert "title: Uusi tavoite" in after[len(before.rstrip("\n")) :]
+    assert len(load_tree(FsSource(bundled_root)).goals) == len(tree.goals) + 1
+
+
 # --- init -----------------------------------------------------------------------------
 
 
@@ -309,6 +330,7 @@ def test_init_refuses_a_non_empty_folder_and_force_keeps_files(tmp_path: Path) -
     assert (tmp_path / "README.md").read_text("utf-8") == "mine\n"
     assert "kept    README.md (already there)" in out
     assert (tmp_path / "ictgov.toml").is_file()
+    assert "ictgov lint" in (tmp_path / ".github" / "workflows" / "ictgov.yml").read_text("utf-8")
 
 
 def test_commands_are_listed_in_help() -> None:
