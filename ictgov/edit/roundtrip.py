@@ -21,7 +21,7 @@ from ruamel.yaml.tokens import CommentToken
 from ictgov.edit.ops import Delete, Op, SetValue
 from ictgov.edit.patch import Declined
 from ictgov.edit.render import Style
-from ictgov.edit.splice import SpliceFailed, splice
+from ictgov.edit.splice import splice
 
 
 def _yaml(style: Style) -> YAML:
@@ -167,7 +167,4 @@ def apply(text: str, ops: list[Op], style: Style) -> str:
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
             raise Declined(f"cannot apply {op}: {exc}") from None
     edited = _dump(yaml, data)
-    try:
-        return splice(text, base, edited)
-    except SpliceFailed:
-        return edited
+    return splice(text, base, edited)

@@ -1,64 +1,71 @@
 """Carry an edit made on a re-emitted document back onto the original text.
 
 ruamel.yaml re-emits the whole document, normalising what it does not model (odd
-indentation, spacing after colons, ``---``). With ``base`` = the unedited document
-re-emitted and ``edited`` = the edited one re-emitted, the lines that differ between
-``base`` and ``edited`` are the edit; they are applied to the original text where
-the surrounding lines match, so the normalisation never reaches the file.
+spacing, indentation, ``---``). With ``base`` = the unedited document re-emitted and
+``edited`` = the edited one re-emitted, lines that are the same in all three texts
+are anchors. Between two anchors, if ``base`` and ``edited`` agree the original
+lines are kept as they were; if they differ, that stretch holds the edit and the
+re-emitted lines are used. The normalisation thus reaches the file only in the
+few lines around an actual change.
 """
 
 from __future__ import annotations
 
+import itertools
 from difflib import SequenceMatcher
 
 
-class SpliceFailed(Exception):
-    """The edit touches lines that the re-emitter also normalised."""
-
-
-def _line_map(base: list[str], original: list[str]) -> dict[int, int]:
-    matcher = SequenceMatcher(None, base, original, autojunk=False)
+def _pairs(a: list[str], b: list[str]) -> dict[int, int]:
+    """Index in *a* -> index in *b* of the lines the two texts share (monotonic)."""
     out: dict[int, int] = {}
-    for block in matcher.get_matching_blocks():
+    for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
         for offset in range(block.size):
             out[block.a + offset] = block.b + offset
     return out
 
 
+def _region(base: list[str], orig: list[str], edited: list[str]) -> list[str]:
+    """A stretch that holds an edit: re-emitted lines where changed, original ones elsewhere.
+
+    Original lines can be kept only where they correspond one to one with the
+    re-emitted ones (the normaliser changed lines but not their number).
+    """
+    if len(base) != len(orig):
+        return edited
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, base, edited, autojunk=False).get_opcodes():
+        out.extend(orig[i1:i2] if tag == "equal" else edited[j1:j2])
+    return out
+
+
 def splice(original: str, base: str, edited: str) -> str:
-    """*original* with the ``base`` -> ``edited`` change applied (all texts use LF line ends)."""
+    """*original* with the ``base`` -> ``edited`` change applied (all texts use LF)."""
     if base == original:
         return edited
     orig_lines = original.splitlines(keepends=True)
     base_lines = base.splitlines(keepends=True)
     edit_lines = edited.splitlines(keepends=True)
     bare = [line.rstrip("\r\n") for line in orig_lines]
-    mapping = _line_map([line.rstrip("\n") for line in base_lines], bare)
-    replacements: list[tuple[int, int, list[str]]] = []
-    matcher = SequenceMatcher(None, base_lines, edit_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        new = edit_lines[j1:j2]
-        if i1 < i2:
-            mapped = [mapping.get(i) for i in range(i1, i2)]
-            if None in mapped or mapped != list(range(mapped[0] or 0, (mapped[0] or 0) + i2 - i1)):
-                raise SpliceFailed("the edit overlaps normalised lines")
-            start = mapped[0]
-            assert start is not None
-            replacements.append((start, start + i2 - i1, new))
-        elif i1 > 0 and (i1 - 1) in mapping:
-            at = mapping[i1 - 1] + 1
-            replacements.append((at, at, new))
-        elif i1 in mapping:
-            replacements.append((mapping[i1], mapping[i1], new))
-        elif i1 == 0:
-            replacements.append((0, 0, new))
+    to_orig = _pairs([line.rstrip("\n") for line in base_lines], bare)
+    to_edit = _pairs(base_lines, edit_lines)
+    anchors = [(-1, -1, -1)]
+    for b in range(len(base_lines)):
+        if b in to_orig and b in to_edit:
+            o, e = to_orig[b], to_edit[b]
+            if o > anchors[-1][1] and e > anchors[-1][2]:
+                anchors.append((b, o, e))
+    anchors.append((len(base_lines), len(orig_lines), len(edit_lines)))
+    out: list[str] = []
+    for (b0, o0, e0), (b1, o1, e1) in itertools.pairwise(anchors):
+        base_seg, orig_seg = base_lines[b0 + 1 : b1], orig_lines[o0 + 1 : o1]
+        edit_seg = edit_lines[e0 + 1 : e1]
+        if base_seg == edit_seg:
+            out.extend(orig_seg)  # untouched: keep the original text
         else:
-            raise SpliceFailed("no anchor for an insertion")
-    out = list(orig_lines)
-    for start, end, new in sorted(replacements, key=lambda r: r[0], reverse=True):
-        if start > 0 and start == len(out) and not out[-1].endswith("\n"):
-            out[-1] += "\n"
-        out[start:end] = new
+            out.extend(_region(base_seg, orig_seg, edit_seg))
+        if b1 < len(base_lines):
+            out.append(orig_lines[o1])
+    for index in range(len(out) - 1):  # an original last line may now be followed by more
+        if not out[index].endswith("\n"):
+            out[index] += "\n"
     return "".join(out)
