@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -150,11 +151,13 @@ def is_subsequence(small: list[str], big: list[str]) -> bool:
     return all(any(line == other for other in it) for line in small)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.parametrize("engine", ["patch", "roundtrip"])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), generated=measure_files())
 def test_update_changes_only_the_intended_lines(
-    data: st.DataObject, generated: tuple[str, str, Status, bool, list[date]]
+    engine: str, data: st.DataObject, generated: tuple[str, str, Status, bool, list[date]]
 ) -> None:
+    """Both engines: the exact one, and the ruamel.yaml fallback forced on its own."""
     text, tags, status, has_indicator, known = generated
     raw = text.encode()
     doc = load_document("data/measures/generated.yaml", raw)
@@ -164,8 +167,8 @@ def test_update_changes_only_the_intended_lines(
     plan = plan_measure_update(doc.model, doc.data, change)
     assume(not plan.empty)
     body, fmt = decode(raw)
-    result = edit_text(body, plan.ops)
-    assert result.engine == "patch"
+    result = edit_text(body, plan.ops, engines=(engine,))
+    assert result.engine == engine
     new_raw = encode(result.text, fmt)
     new_doc = load_document("data/measures/generated.yaml", new_raw)
     assert not new_doc.diagnostics, (new_doc.diagnostics, result.text)
