@@ -191,7 +191,9 @@ def gantt(timeline: Timeline, width: int = 960, row_height: int = 24) -> Gantt:
             w = round(max(2.0, x2 - x), 1)
         if bar.actual_start:
             ax = x_of(bar.actual_start)
-            ax2 = x_of(bar.actual_end) + plot_w / span if bar.actual_end else None
+            # Still running: the actual span reaches today.
+            until = bar.actual_end or (timeline.today if bar.status == "in_progress" else None)
+            ax2 = x_of(until) + plot_w / span if until else None
             aw = round(max(2.0, ax2 - ax), 1) if ax2 is not None else None
         rows.append(GanttRow(bar, y, x, w, ax, aw, bar.start is None or bar.end is None))
     years = tuple(Tick(x_of(date(y, 1, 1)), y) for y in timeline.years)
