@@ -171,7 +171,9 @@ def skeleton(doc: Document) -> Document:
         # A shallow copy with the bulky fields emptied (model_construct is far slower).
         slim = model.model_copy()
         slim.__dict__.update(_EMPTY_MEASURE_PARTS)
-        slim._source = None  # a dataclass: slow to unpickle; ``adopt`` sets it again
+        private = slim.__pydantic_private__
+        if private is not None:  # a dataclass, slow to unpickle: ``adopt`` sets it again
+            private["_source"] = None
         doc.model = slim
     if not doc.diagnostics:
         doc.data = None
@@ -182,8 +184,13 @@ def adopt(doc: Document) -> Document:
     """A skeleton back in the main process: its kind and its measure's source again."""
     if doc.kind is not None:  # the loader's own constant, not an unpickled copy
         doc.kind = _KINDS[doc.kind.name]
-    if isinstance(doc.model, Measure):
-        doc.model._source = SourceRef(doc.path, ())
+    model = doc.model
+    if isinstance(model, Measure):
+        private = model.__pydantic_private__
+        if private is not None:  # straight into the dict: BaseModel.__setattr__ is slow
+            private["_source"] = SourceRef(doc.path, ())
+        else:  # pragma: no cover - pydantic always keeps a dict for private attributes
+            model._source = SourceRef(doc.path, ())
     return doc
 
 
@@ -205,7 +212,8 @@ def lint_chunk(
     entries: list[Entry] = []
     for path in paths:
         try:
-            raw = Path(root, path).read_bytes()
+            with open(os.path.join(root, path), "rb") as handle:
+                raw = handle.read()
         except OSError as exc:
             docs.append(unreadable(path, exc))
             continue
