@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ictgov.diff import ReviewContext, TreeDiff, diff_documents
-from ictgov.diff.entities import index, unreadable_ids
+from ictgov.diff.entities import entity_ids, unreadable_ids
 from ictgov.errors import IctgovError
 from ictgov.load import Document
 from ictgov.model import Body
@@ -67,11 +67,10 @@ class History:
 
 
 def _has(doc: Document | None, item_id: str) -> bool:
+    """Whether the document declares the item, valid or not."""
     if doc is None:
         return False
-    return any(k[1] == item_id for k in index([doc])) or any(
-        k[1] == item_id for k in unreadable_ids(doc)
-    )
+    return item_id in entity_ids(doc) or any(k[1] == item_id for k in unreadable_ids(doc))
 
 
 class _Walker:
@@ -117,14 +116,9 @@ class _Walker:
             lang=self.lang,
         )
 
-    def docs(
-        self, commit: Commit, side: str, paths: list[str] | None = None
-    ) -> dict[str, Document]:
-        wanted = {
-            f.path: blob
-            for f in commit.files
-            if (paths is None or f.path in paths) and (blob := getattr(f, side)) is not None
-        }
+    def docs(self, commit: Commit, side: str) -> dict[str, Document]:
+        """The documents a commit changed, before (side "old") or after ("new") it."""
+        wanted = {f.path: blob for f in commit.files if (blob := getattr(f, side)) is not None}
         return self.repo.cache.documents(wanted)
 
 
