@@ -71,12 +71,16 @@ def render_text(diff: TreeDiff, note: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _problem_lines(diff: TreeDiff, show: Callable[[Any], str]) -> list[str]:
+def _problem_lines(
+    diff: TreeDiff, show: Callable[[Any], str], limit: int | None = None
+) -> list[str]:
     out: list[str] = []
     for side, problems in (("BASE", diff.base_problems), ("HEAD", diff.head_problems)):
         if problems:
             out += ["", f"Could not be read at {side}:"]
-            out += [show(d) for d in problems]
+            out += [show(d) for d in problems[:limit]]
+            if limit is not None and len(problems) > limit:
+                out.append(f"…and {len(problems) - limit} more; run 'ictgov lint' for all")
     return out
 
 
@@ -196,7 +200,9 @@ def _markdown(diff: TreeDiff, note: str | None, level: int, rows: int | None) ->
     elif rows is None:
         lines += ["", "_Details left out to keep this under the size limit._"]
     lines += _problem_lines(
-        diff, lambda d: f"- {code(f'{d.file}:{d.line}:{d.column}')} **{d.code}** {md(d.message)}"
+        diff,
+        lambda d: f"- {code(f'{d.file}:{d.line}:{d.column}')} **{d.code}** {md(d.message)}",
+        None if level < 2 else 20 if rows is None else 5,
     )
     return "\n".join(lines) + "\n"
 

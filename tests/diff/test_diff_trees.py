@@ -264,3 +264,16 @@ def test_markdown_escapes_user_text() -> None:
     out = render_markdown(diff_documents(base, head))
     assert "<img" not in out and "&lt;img" in out
     assert "[link](http" not in out
+
+
+def test_markdown_caps_problems_when_summarising() -> None:
+    base = measures_docs([(f"m{i}", measure(f"m{i}")) for i in range(30)])
+    head = {
+        path: load_document(path, b"id: [broken\n") for path in base
+    }  # every file broken at HEAD
+    result = diff_documents(base, head)
+    assert len(result.head_problems) == 30 and len(result.items) == 30
+    small = render_markdown(result, max_bytes=3000)
+    assert len(small.encode()) <= 3000
+    assert "more; run 'ictgov lint' for all" in small
+    assert render_markdown(result).count("**YM01**") == 30
