@@ -227,10 +227,3 @@ def render_markdown(
         else:
             high = mid - 1
     return _markdown(diff, note, 2, low)
-
-
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": render_text,
-    "markdown": render_markdown,
-    "json": render_json,
-}

@@ -109,7 +109,6 @@ def log(
     until: date | None = None,
     first_parent: bool = False,
     reverse: bool = False,
-    full_diff: bool = False,
 ) -> list[Commit]:
     """Commits reachable from *start* (a resolved id) that touched *paths*, newest first."""
     args = ["log", _FORMAT, "--raw", "-z", "--no-renames", "--no-abbrev", "--root"]
@@ -117,8 +116,6 @@ def log(
         args += ["--first-parent", "--diff-merges=first-parent"]
     if reverse:
         args.append("--reverse")
-    if full_diff:
-        args.append("--full-diff")
     if since is not None:
         args.append(f"--since={since.isoformat()} 00:00:00")
     if until is not None:

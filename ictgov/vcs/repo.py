@@ -286,10 +286,6 @@ class GitRepo:
         )
         return bool(out.strip(b"\0"))
 
-    def short(self, sha: str) -> str:
-        """Seven characters of a commit id, for labels."""
-        return sha[:7]
-
     def label(self, sha: str) -> str:
         """``abc1234 (2024-05-01)``: a commit as people read it (committer's own date)."""
         raw = self.catfile.read(sha) or b""
