@@ -214,7 +214,7 @@ def _attention(report: StatusReport, look: Look) -> list[Block]:
         marker = (look.span(ascii_ if look.plain else glyph, style),)
         table.add(marker, view.measure.code, report.text(view.measure.title), wrap=False)
         reasons = reasons_text(view, report.overview.stale_after_days, look)
-        table.add("", "", (look.span(reasons, style),), wrap=True)
+        table.add("", "", (look.span(reasons, style.replace("bold ", "")),), wrap=True)
     out.append(table)
     return out
 
