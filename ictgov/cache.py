@@ -275,9 +275,13 @@ class ParseCache:
             return int(data[1]), data[2]
         return 0, {}
 
-    def write_index(self, entries: dict[str, tuple[int, int, int, bytes]]) -> None:
-        """Remember the stat and key of every file, and when."""
-        blob = pickle.dumps((FORMAT, time.time_ns(), entries), protocol=_PICKLE)
+    def write_index(self, entries: dict[str, tuple[int, int, int, bytes]], started: int) -> None:
+        """Remember the stat and key of every file, and when the run that saw them began.
+
+        Any file modified after that moment is hashed again next time, so stats
+        taken at any point of the run are safe to keep.
+        """
+        blob = pickle.dumps((FORMAT, started, entries), protocol=_PICKLE)
         _write_bytes(self.directory / "files.pkl", blob)
         self._drop_other_versions()
 
@@ -335,12 +339,26 @@ class _Scan:
     stats: dict[str, Stat] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     raws: dict[str, bytes] = field(default_factory=dict)
+    dirs: dict[str, Stat] = field(default_factory=dict)
+
+    def complete_stats(self, root: Path) -> None:
+        """Stat the files not yet statted, and the folders (for ``lint.quick``)."""
+        prefix = str(root) + os.sep
+        for path in self.paths:
+            if path not in self.stats:
+                with contextlib.suppress(OSError):
+                    st = os.stat(prefix + path)
+                    self.stats[path] = (st.st_size, st.st_mtime_ns, st.st_ino)
+        self.dirs = directory_stats(root)
 
 
 def _scan(cache: ParseCache, source: FsSource) -> _Scan:
     paths = source.list_files()
     scan = _Scan(paths, source.problems())
     written, index = cache.read_index()
+    if not index:  # cold: every file is unknown; stats are taken while workers parse
+        scan.unknown = list(paths)
+        return scan
     trusted_before = written - RACY_NS
     prefix = str(cache.root) + os.sep
     for path in paths:
@@ -481,6 +499,7 @@ def _parallel(
             )
             for chunk in chunks
         ]
+        scan.complete_stats(cache.root)  # meanwhile
         for future in futures:
             chunk_docs, keys, found, crashed = pickle.loads(future.result())
             for doc in chunk_docs:
@@ -525,6 +544,8 @@ class CachedRun:
     result: LintResult
     dirs: dict[str, Stat]
     files: dict[str, Stat]
+    #: When the run began: files modified since are not trusted by the next run.
+    started: int
 
 
 def cached_lint(
@@ -538,8 +559,8 @@ def cached_lint(
     source = FsSource(project.root)
     enabled = gc.isenabled()
     gc.disable()  # the loader makes millions of acyclic objects: collecting is pure cost
+    started = time.time_ns()  # anything modified from now on is not trusted next time
     try:
-        dirs = directory_stats(project.root)  # before listing: a later change shows
         scan = _scan(cache, source)
         if len(scan.unknown) < PARALLEL_THRESHOLD:  # hash the few changed files here
             for path in scan.unknown:
@@ -551,8 +572,9 @@ def cached_lint(
             if all(p in scan.keys for p in scan.paths):
                 hit = cache.read_result(_result_key(cache, project, ctx, selection, scan))
                 if hit is not None:
-                    _remember_index(cache, scan)
-                    return CachedRun(hit, dirs, scan.stats)
+                    scan.complete_stats(cache.root)
+                    _remember_index(cache, scan, started)
+                    return CachedRun(hit, scan.dirs, scan.stats, started)
         loaded = load_for_lint(cache, scan, ctx, selection, parallel=parallel)
         problems = _problem_documents(scan.problems)
         tree = build_tree([*loaded.docs, *problems], label=source.label)
@@ -567,8 +589,10 @@ def cached_lint(
             extra=loaded.findings,
             crashed=loaded.crashed,
         )
-        _remember(cache, scan, project, ctx, selection, result)
-        return CachedRun(result, dirs, scan.stats)
+        if not scan.dirs:
+            scan.complete_stats(cache.root)
+        _remember(cache, scan, project, ctx, selection, result, started)
+        return CachedRun(result, scan.dirs, scan.stats, started)
     finally:
         if enabled:
             gc.enable()
@@ -581,27 +605,23 @@ def _remember(
     ctx: LintContext,
     selection: Selection,
     result: LintResult,
+    started: int,
 ) -> None:
-    index = _remember_index(cache, scan)
+    index = _remember_index(cache, scan, started)
     if all(p in index for p in scan.paths) and not result.crashed:
         cache.write_result(_result_key(cache, project, ctx, selection, scan), result)
 
 
-def _remember_index(cache: ParseCache, scan: _Scan) -> dict[str, tuple[int, int, int, bytes]]:
+def _remember_index(
+    cache: ParseCache, scan: _Scan, started: int
+) -> dict[str, tuple[int, int, int, bytes]]:
     """Write the stat index (only when something in it changed) and return it."""
-    prefix = str(cache.root) + os.sep
     index: dict[str, tuple[int, int, int, bytes]] = {}
     for path in scan.paths:
         key = scan.keys.get(path)
         stat = scan.stats.get(path)
-        if key is None or stat is None:
-            continue
-        try:
-            st = os.stat(prefix + path)
-        except OSError:
-            continue
-        if (st.st_size, st.st_mtime_ns, st.st_ino) == stat:  # unchanged while we read it
+        if key is not None and stat is not None:
             index[path] = (*stat, key)
     if scan.unknown:
-        cache.write_index(index)
+        cache.write_index(index, started)
     return index

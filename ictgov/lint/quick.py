@@ -5,9 +5,9 @@ code, the command-line options, today, the configuration files' bytes, and the
 size, modification time and inode of every data file and folder. ``probe``
 checks all of those with ``stat`` calls only; if nothing changed it returns the
 stored result. It imports neither pydantic nor the data model, which is most of
-the time a warm run would otherwise take. Entries modified within two seconds of
-being recorded are not trusted (a later change could keep the same time stamp),
-as git does with its index.
+the time a warm run would otherwise take. Entries modified after, or within two
+seconds before, the start of the run that recorded them are not trusted (a later
+change could keep the same time stamp), as git does with its index.
 
 The root is found as ``ictgov.config.find_root`` finds it (same rules, without
 importing the configuration model); anything unusual makes ``probe`` return None
@@ -22,7 +22,6 @@ import os
 import pickle
 import sys
 import tempfile
-import time
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -194,13 +193,17 @@ def remember(
     result: LintResult,
     dirs: dict[str, Stat],
     files: dict[str, Stat],
+    started: int,
 ) -> None:
-    """Store a full run's result for ``probe``; silently skipped when impossible."""
+    """Store a full run's result for ``probe``; silently skipped when impossible.
+
+    *started* is when the run began: entries modified since are not trusted.
+    """
     if result.crashed or find_root(request.root) != root:
         return
     record: dict[str, Any] = {
         "key": _key(request, root, today),
-        "written": time.time_ns(),
+        "written": started,
         "dirs": dirs,
         "files": files,
         "result": LintResult(list(result.diagnostics), result.files, list(result.crashed)),

@@ -91,5 +91,7 @@ def lint(options: LintOptions) -> LintOutcome:
     from ictgov.lint import quick
 
     run = cached_lint(project, ctx, selection)
-    quick.remember(request, project.root, today, fail_on, run.result, run.dirs, run.files)
+    quick.remember(
+        request, project.root, today, fail_on, run.result, run.dirs, run.files, run.started
+    )
     return LintOutcome(run.result, fail_on, today)

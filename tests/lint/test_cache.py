@@ -124,7 +124,7 @@ def test_other_code_version_uses_another_directory(tmp_path: Path) -> None:
     old = ParseCache(root).directory
     assert old.is_dir()
     other = ParseCache(root, fingerprint="0123456789abcdef")
-    other.write_index({})
+    other.write_index({}, time.time_ns())
     assert other.directory.is_dir() and not old.exists()
 
 
