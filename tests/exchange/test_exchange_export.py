@@ -139,3 +139,9 @@ def test_export_of_the_bundled_data(bundled_root: Path, tmp_path: Path) -> None:
     assert codes == sorted(
         codes, key=lambda c: [int(p) if p.isdigit() else p for p in c.split(".")]
     )
+
+
+def test_xlsx_to_a_pipe(minimal_root: Path) -> None:
+    code, out, err = run("export", "--root", str(minimal_root))
+    assert code == 0, err
+    assert out.startswith(b"PK")  # a zip container: the workbook itself
