@@ -140,7 +140,7 @@ def update(
             f"{measure_id!r} is not a measure id: ids use lowercase letters a-z, digits and "
             "'-', '_' or '.'"
         )
-    values = parse_indicator_values(indicator_value or [])
+    values = parse_indicator_values(indicator_value) if indicator_value else []
     if source and not values:
         raise ConfigError("--source describes indicator values; give --indicator-value too")
     if not any((status, health, progress is not None, note, values)):

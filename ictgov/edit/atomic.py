@@ -15,7 +15,6 @@ import os
 import stat
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,6 +156,8 @@ def atomic_write_many(items: Sequence[tuple[Path, bytes, Snapshot]]) -> list[Pat
     once more right before its own replacement. A crash leaves each file either
     old or new, never partly written.
     """
+    from concurrent.futures import ThreadPoolExecutor  # only batch writes need threads
+
     temps: list[Path] = []
     done: list[Path] = []
     try:
