@@ -64,9 +64,10 @@ CACHE_DIR = ".ictgov-cache"
 #: Bump when the layout or the cached structures change.
 FORMAT = 2
 #: Below this many files to parse, worker processes cost more than they save.
-PARALLEL_THRESHOLD = 3000
+PARALLEL_THRESHOLD = 500
 WORKERS = 2
-CHUNK = 1000
+#: Files per task: small enough to balance the two workers, large enough to be cheap.
+CHUNK = (100, 1000)
 #: A file modified this close to the writing of the index is hashed again (racy-git rule).
 RACY_NS = 2_000_000_000
 _PICKLE = pickle.HIGHEST_PROTOCOL
@@ -483,7 +484,8 @@ def _parallel(
 ) -> None:
     """Load *paths* in worker processes, chunk by chunk."""
     context = [docs[p] for p in scan.paths if p in docs and _is_strategy(docs[p])]
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    size = max(CHUNK[0], min(CHUNK[1], len(paths) // (4 * WORKERS) + 1))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     root = str(cache.root)
     with ProcessPoolExecutor(max_workers=WORKERS) as pool:
         futures: list[Future[bytes]] = [
