@@ -21,9 +21,11 @@ from markupsafe import Markup, escape
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
+from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_block, escape_inline, link_target
+from ictgov.render.svg import ChartTexts, gantt_svg, line_chart_svg
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
@@ -85,8 +87,15 @@ def page_anchor(kind: str, ident: str | None = None) -> str:
 class Helpers:
     """Template globals. ``state`` is switched by the renderer before each page."""
 
-    def __init__(self, content_lang: str) -> None:
+    def __init__(
+        self,
+        content_lang: str,
+        charts: dict[str, LineChart] | None = None,
+        timeline_chart: Gantt | None = None,
+    ) -> None:
         self.content_lang = content_lang
+        self.charts = charts or {}
+        self.timeline_chart = timeline_chart
         self.state = PageState("fi", "html", "index")
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
@@ -193,6 +202,41 @@ class Helpers:
             html.append(f'<p class="fallback">({escape(marker)})</p>')
         return Markup("\n".join(html))
 
+    # -- charts -------------------------------------------------------------------------
+    def chart(self, key: str) -> Markup:
+        """The inline SVG chart of an indicator (``goal-<id>`` / ``measure-<id>``), or nothing."""
+        chart = self.charts.get(key)
+        if chart is None or self.state.fmt != "html":
+            return Markup("")
+        texts = ChartTexts(
+            title=self._tr.gettext(
+                "Chart of the indicator values; the same numbers are in the table below."
+            ),
+            baseline=self._tr.gettext("Baseline"),
+            target=self._tr.gettext("Target"),
+        )
+        return Markup(line_chart_svg(chart, self.aid(f"{key}-chart-title"), texts, self._fmt))
+
+    def gantt(self) -> Markup:
+        """The inline SVG Gantt chart of the timeline."""
+        if self.timeline_chart is None or self.state.fmt != "html":
+            return Markup("")
+        texts = ChartTexts(
+            title=self._tr.gettext(
+                "Gantt chart of the measures and major projects; the same dates are in the "
+                "tables below."
+            ),
+            today=self._tr.gettext("today"),
+        )
+
+        def label(bar: Any) -> str:
+            title = self.tx(bar.title)
+            if len(title) > 34:
+                title = title[:33].rstrip() + "…"
+            return f"{bar.code} {title}" if bar.code else title
+
+        return Markup(gantt_svg(self.timeline_chart, self.aid("gantt-title"), texts, label))
+
     # -- numbers and dates ------------------------------------------------------------
     def date(self, value: date | None) -> str:
         """A date in the reader's locale."""
@@ -283,6 +327,8 @@ class Helpers:
             "ngettext": self.ngettext,
             "label": self.label,
             "badge": self.badge,
+            "chart": self.chart,
+            "gantt": self.gantt,
             "icon": self.icon,
             "t": self.t,
             "tp": self.tp,

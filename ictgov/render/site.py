@@ -18,7 +18,10 @@ Layout of the output folder::
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -176,7 +179,7 @@ class SiteRenderer:
 
     def __init__(self, site: Site, user_templates: Path | None = None) -> None:
         self.site = site
-        self.helpers = Helpers(site.content_lang)
+        self.helpers = Helpers(site.content_lang, site.charts, site.gantt)
         self.env: ImmutableSandboxedEnvironment = make_environment(
             user_templates, self.helpers.finalize, {**self.helpers.as_globals(), "site": site}
         )
@@ -209,18 +212,13 @@ class SiteRenderer:
 
     def render_all(self, options: RenderOptions) -> dict[str, str]:
         """Every output file: relative path -> text."""
-        out: dict[str, str] = {}
         pages = plan_pages(self.site)
-        for lang in options.languages:
-            if "html" in options.formats:
-                if options.single_file:
-                    out[f"ictgov-{lang}.html"] = self.single_file(pages, lang)
-                else:
-                    for page in pages:
-                        out[f"{lang}/{page.stem}.html"] = self.render_page(page, lang, "html")
-            if "md" in options.formats:
-                for page in pages:
-                    out[f"{lang}/md/{page.stem}.md"] = self.render_page(page, lang, "md")
+        units = [
+            (lang, fmt) for lang in options.languages for fmt in FORMATS if fmt in options.formats
+        ]
+        out: dict[str, str] = {}
+        for part in _run_units(self, units, pages, options):
+            out.update(part)
         if "html" in options.formats and not options.single_file:
             out["style.css"] = self.stylesheet()
             index = Page("overview", None)
@@ -236,6 +234,16 @@ class SiteRenderer:
                 {"page": Page("overview", None)},
             )
         return dict(sorted(out.items()))
+
+    def render_unit(
+        self, lang: str, fmt: str, pages: list[Page], options: RenderOptions
+    ) -> dict[str, str]:
+        """Every page of one language in one format."""
+        if fmt == "html" and options.single_file:
+            return {f"ictgov-{lang}.html": self.single_file(pages, lang)}
+        if fmt == "html":
+            return {f"{lang}/{p.stem}.html": self.render_page(p, lang, "html") for p in pages}
+        return {f"{lang}/md/{p.stem}.md": self.render_page(p, lang, "md") for p in pages}
 
     def single_file(self, pages: list[Page], lang: str) -> str:
         """One self-contained HTML file: every page as a section, CSS inlined."""
@@ -259,6 +267,61 @@ class SiteRenderer:
             state,
             {"page": Page("overview", None), "sections": sections, "css": self.stylesheet()},
         )
+
+
+#: Pages per run above which the languages and formats are rendered in parallel.
+PARALLEL_FROM = 400
+WORKERS_ENV = "ICTGOV_RENDER_WORKERS"
+_ACTIVE: SiteRenderer | None = None
+
+
+def _workers(units: int, pages: int) -> int:
+    """How many processes to use: one per core for big sites where fork is available."""
+    wanted = os.environ.get(WORKERS_ENV)
+    if wanted is not None and wanted.strip().isdigit():
+        limit = max(1, int(wanted))
+    elif pages * units < PARALLEL_FROM:
+        return 1
+    else:
+        limit = os.cpu_count() or 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(limit, units))
+
+
+def _unit_in_child(
+    lang: str, fmt: str, pages: list[Page], options: RenderOptions
+) -> dict[str, str]:
+    assert _ACTIVE is not None
+    return _ACTIVE.render_unit(lang, fmt, pages, options)
+
+
+def _run_units(
+    renderer: SiteRenderer,
+    units: list[tuple[str, str]],
+    pages: list[Page],
+    options: RenderOptions,
+) -> list[dict[str, str]]:
+    """Render each (language, format); in forked workers when the site is big.
+
+    The workers inherit the computed views and compiled templates through fork, so
+    nothing but the finished text crosses between processes. The result does not
+    depend on the number of workers.
+    """
+    global _ACTIVE
+    workers = _workers(len(units), len(pages))
+    if workers == 1:
+        return [renderer.render_unit(lang, fmt, pages, options) for lang, fmt in units]
+    _ACTIVE = renderer
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [
+                pool.submit(_unit_in_child, lang, fmt, pages, options) for lang, fmt in units
+            ]
+            return [f.result() for f in futures]
+    finally:
+        _ACTIVE = None
 
 
 def render_site(
