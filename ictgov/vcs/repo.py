@@ -333,30 +333,27 @@ class GitRepo:
     def authors_by_file(
         self, base: str, head: str, paths: Iterable[str]
     ) -> dict[str, set[tuple[str, str]]]:
-        """(name, e-mail) of the non-merge commits in base..head that touched each path."""
-        wanted = [self.git_path(p) for p in paths]
+        """(name, e-mail) of the non-merge commits in base..head that touched each path.
+
+        One log over all of ``data/``, filtered here: git matches one folder pathspec
+        quickly but fifty file pathspecs slowly.
+        """
+        wanted = set(paths)
         out: dict[str, set[tuple[str, str]]] = {}
         if not wanted:
             return out
         raw = self.run(
-            "log",
-            "--no-merges",
-            "-z",
-            "--name-only",
-            "--format=%x1e%an%x00%ae",
-            f"{base}..{head}",
-            "--",
-            *wanted,
-        )
+            "log", "--no-merges", "-z", "--name-only", "--format=%x1e%an%x00%ae",
+            f"{base}..{head}", "--", self.data_pathspec,
+        )  # fmt: skip
         for record in raw.split(b"\x1e"):
             if not record:
                 continue
             fields = record.decode("utf-8", "replace").split("\0")
             author = (fields[0], fields[1].strip()) if len(fields) > 1 else ("", "")
             for name in fields[2:]:
-                name = name.strip("\n")
-                rel = self.project_path(name)
-                if rel:
+                rel = self.project_path(name.strip("\n"))
+                if rel in wanted:
                     out.setdefault(rel, set()).add(author)
         return out
 
