@@ -84,6 +84,4 @@ def init(
         typer.echo(f"created {relpath}")
     for relpath in result.kept:
         typer.echo(f"kept    {relpath} (already there)")
-    for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
     typer.echo(f"next: cd {directory} && ictgov lint")

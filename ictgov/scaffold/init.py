@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ictgov import __version__
 from ictgov.edit.atomic import atomic_create
 from ictgov.errors import IctgovError
 from ictgov.scaffold.slug import slugify
@@ -72,17 +73,13 @@ class InitResult:
     root: Path
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
-def ci_files(provider: str) -> dict[str, str] | None:
-    """CI configuration from the git helper's templates; None if this version has none."""
-    try:
-        from ictgov.vcs import ci_templates  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    files: dict[str, str] = ci_templates.ci_files(provider)
-    return files
+def ci_files(provider: str) -> dict[str, str]:
+    """The CI workflow files for *provider*, as the package ships them."""
+    from ictgov.vcs.ci_templates import ci_files as packaged
+
+    return packaged(provider)
 
 
 def schema_files() -> dict[str, str]:
@@ -96,6 +93,7 @@ def planned_files(name: str, language: str, today: date) -> dict[str, str]:
     """Every file of a new repository (without CI), by path."""
     texts = TEXTS[language]
     context = {
+        "version": __version__,
         "name": name,
         "language": language,
         "year": today.year,
@@ -143,14 +141,7 @@ def init_repository(
     files = planned_files(name or TEXTS[language]["name"], language, today)
     result = InitResult(dest)
     if ci is not None:
-        extra = ci_files(ci)
-        if extra is None:
-            result.notes.append(
-                "CI files are not available in this version of ictgov; add a job that runs "
-                "'ictgov lint'"
-            )
-        else:
-            files.update(extra)
+        files.update(ci_files(ci))
     dest.mkdir(parents=True, exist_ok=True)
     for relpath, text in files.items():
         path = dest / relpath
