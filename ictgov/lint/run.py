@@ -56,20 +56,21 @@ def lint(options: LintOptions) -> LintOutcome:
     With the cache on, an unchanged tree is answered by ``quick`` from the stored
     result, without importing the data model at all.
     """
-    use_quick = options.use_cache and options.at is None
-    if use_quick:
-        from ictgov.lint import quick
+    from ictgov.lint import quick
 
-        request = quick.QuickRequest(
-            options.root,
-            options.today,
-            tuple(options.select),
-            tuple(options.ignore),
-            options.fail_on.value if options.fail_on else None,
-        )
+    request = quick.QuickRequest(
+        options.root,
+        options.today,
+        tuple(options.select),
+        tuple(options.ignore),
+        options.fail_on.value if options.fail_on else None,
+    )
+    cached = options.use_cache and options.at is None
+    if cached:
         hit = quick.probe(request)
         if hit is not None:
             return LintOutcome(hit.result, hit.fail_on, hit.today)
+
     from ictgov.config import resolve_today
     from ictgov.lint.engine import run_rules
     from ictgov.lint.rule import LintContext
@@ -84,11 +85,11 @@ def lint(options: LintOptions) -> LintOutcome:
     selection = build_selection(select, ignore, lint_config.severity)
     fail_on = options.fail_on or lint_config.fail_on
     ctx = LintContext(today, project.config)
-    if options.at is not None or not options.use_cache:
+    if not cached:
         tree = project.tree(at=options.at)
         return LintOutcome(run_rules(tree, ctx, selection), fail_on, today)
+
     from ictgov.cache import cached_lint
-    from ictgov.lint import quick
 
     run = cached_lint(project, ctx, selection)
     quick.remember(

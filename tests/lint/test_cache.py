@@ -148,3 +148,32 @@ def test_parallel_run_reports_a_crash_in_a_worker(
     found = _cached(root, parallel=True)
     assert [d.code for d in found] == ["LN01"]
     assert "ST01 (status.progress) failed: ZeroDivisionError: boom" in found[0].message
+
+
+def test_warm_run_of_unchanged_tree_skips_the_model(tmp_path: Path) -> None:
+    """The point of ``lint.quick``: no data model, no YAML, no rules on a warm run.
+
+    (pydantic itself is imported by Typer 0.29 to coerce options.)
+    """
+    import subprocess
+    import sys
+
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    _age(root)
+    code = (
+        "import sys\n"
+        "from ictgov.cli.main import app\n"
+        "try:\n"
+        f"    app(['lint', '--root', {str(root)!r}, '--today', '2024-12-31'])\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code)\n"
+        "print(sorted(m for m in ('yaml', 'ictgov.model', 'ictgov.lint.rule') if m in sys.modules))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.splitlines()[-1] == "['ictgov.lint.rule', 'ictgov.model', 'yaml']"
+    assert runs[1].stdout.splitlines()[-1] == "[]"
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
+    assert "exit 1" in runs[1].stdout and "ST01" in runs[1].stdout
