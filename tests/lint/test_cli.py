@@ -262,3 +262,12 @@ def test_lint_does_not_import_heavy_libraries(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]")
+
+
+def test_bundled_data_has_no_errors(bundled_root: Path) -> None:
+    """The issue's 'done when': ``ictgov lint`` on the bundled data exits 0."""
+    from tests.conftest import BUNDLED_TODAY
+
+    code, out = lint(bundled_root, today=BUNDLED_TODAY.isoformat())
+    assert code == 0, out
+    assert " error " not in out
