@@ -15,7 +15,7 @@ from ictgov.model import Body
 from ictgov.model.files import BODIES
 from ictgov.project import Project
 from ictgov.vcs.repo import GitRepo
-from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
+from ictgov.vcs.revisions import check_revision, looks_like_date
 from ictgov.vcs.versions import Version, commit_version, worktree_version
 
 BODIES_PATH = f"data/{BODIES.location}"
@@ -31,25 +31,18 @@ class Sides:
     note: str | None = None
 
 
-def resolve_side(repo: GitRepo, rev: str, what: str) -> str:
-    """A commit id for a revision, or for a date (the last commit on or before it)."""
-    if looks_like_date(rev):
-        return repo.commit_on_or_before(parse_date(rev, what), what)
-    return repo.resolve(rev, what)
-
-
 def choose_sides(repo: GitRepo, project: Project, base: str | None, head: str | None) -> Sides:
     """BASE and HEAD as versions: defaults as documented for ``ictgov diff``."""
-    for rev, what in ((base, "BASE"), (head, "HEAD")):
+    for rev, what in ((base, "BASE"), (head, "HEAD")):  # both checked before git runs
         if rev is not None and not looks_like_date(rev):
             check_revision(rev, what)
     head_version = (
         worktree_version(repo)
         if head is None
-        else commit_version(repo, resolve_side(repo, head, "HEAD"))
+        else commit_version(repo, repo.resolve_at(head, "HEAD"))
     )
     if base is not None:
-        return Sides(commit_version(repo, resolve_side(repo, base, "BASE")), head_version)
+        return Sides(commit_version(repo, repo.resolve_at(base, "BASE")), head_version)
     head_commit = repo.resolve("HEAD", "HEAD")
     if repo.data_is_dirty():
         note = "BASE is HEAD: the working tree has uncommitted changes"

@@ -26,7 +26,7 @@ from ictgov.load.source import DATA_DIR
 from ictgov.model.files import YAML_SUFFIXES
 from ictgov.vcs.cache import BlobCache
 from ictgov.vcs.catfile import CatFile
-from ictgov.vcs.revisions import check_revision
+from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
 
 if TYPE_CHECKING:
     import git
@@ -222,6 +222,12 @@ class GitRepo:
             f"{what} {rev!r}: unknown revision; no commit, branch or tag has that name "
             "(see 'git log --oneline' and 'git branch -a')"
         )
+
+    def resolve_at(self, rev: str, what: str = "--at") -> str:
+        """A commit id for a revision, or for a date: the last commit on or before it."""
+        if looks_like_date(rev):
+            return self.commit_on_or_before(parse_date(rev, what), what)
+        return self.resolve(rev, what)
 
     def commit_on_or_before(self, day: date, what: str = "--at") -> str:
         """The last commit of the current branch made on or before the end of *day*."""
