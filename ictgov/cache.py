@@ -1,8 +1,9 @@
 """The parse cache under ``<root>/.ictgov-cache/``, and parallel loading of large trees.
 
-Layers, each a plain pickle written atomically (temporary file, then
-``os.replace``), each ignored and rebuilt when unreadable, corrupt, or written by
-another ictgov version or code (never an error):
+Layers, each a pickle signed with a per-user key (``lint.sealed``: a cache
+committed into a cloned repository is never unpickled) and written atomically
+(temporary file, then ``os.replace``), each ignored and rebuilt when unreadable,
+corrupt, or written by another ictgov version or code (never an error):
 
 - ``files.pkl``: path -> (size, mtime, inode, content key), as git's index does,
   so that a run need not read every file to know which changed. A file modified
@@ -28,7 +29,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.lint import sealed
 from ictgov.lint.quick import Stat, code_fingerprint, directory_stats
 from ictgov.load.document import (
     DEFAULT_MAX_BYTES,
@@ -222,38 +223,11 @@ def lint_chunk(
         docs.append(doc)
         entries.append(entry)
     if shard is not None:
-        _write_bytes(Path(shard), pickle.dumps(entries, protocol=_PICKLE))
+        sealed.write(Path(shard), entries)
     mini = build_tree([*context, *docs])
     found, crashed = run_item_rules(mini, ctx, selection, set(paths))
     keys = {entry[0]: entry[1] for entry in entries}
     return pickle.dumps(([skeleton(d) for d in docs], keys, found, crashed), protocol=_PICKLE)
-
-
-def _write_bytes(path: Path, blob: bytes) -> None:
-    """Write atomically; a cache that cannot be written is simply not written."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-
-
-def _read_pickle(path: Path) -> Any:
-    """The object in *path*, or None if it is missing or unusable for any reason."""
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # corrupt, truncated, or written by other code: rebuild
-        with contextlib.suppress(OSError):
-            path.unlink()
-        return None
 
 
 @dataclass
@@ -271,7 +245,7 @@ class ParseCache:
 
     def read_index(self) -> tuple[int, dict[str, tuple[int, int, int, bytes]]]:
         """When the stat index was written, and its entries."""
-        data = _read_pickle(self.directory / "files.pkl")
+        data = sealed.read(self.directory / "files.pkl")
         if isinstance(data, tuple) and len(data) == 3 and isinstance(data[2], dict):
             return int(data[1]), data[2]
         return 0, {}
@@ -282,8 +256,7 @@ class ParseCache:
         Any file modified after that moment is hashed again next time, so stats
         taken at any point of the run are safe to keep.
         """
-        blob = pickle.dumps((FORMAT, started, entries), protocol=_PICKLE)
-        _write_bytes(self.directory / "files.pkl", blob)
+        sealed.write(self.directory / "files.pkl", (FORMAT, started, entries))
         self._drop_other_versions()
 
     def read_shards(self) -> tuple[dict[bytes, Entry], list[Path]]:
@@ -291,7 +264,7 @@ class ParseCache:
         entries: dict[bytes, Entry] = {}
         shards = sorted(self.directory.glob("parse-*.pkl")) if self.directory.is_dir() else []
         for shard in shards:
-            data = _read_pickle(shard)
+            data = sealed.read(shard)
             if not isinstance(data, list):
                 continue
             for entry in data:
@@ -306,19 +279,19 @@ class ParseCache:
     def write_shard(self, entries: list[Entry]) -> Path:
         """Write entries as one new shard."""
         path = self.new_shard()
-        _write_bytes(path, pickle.dumps(entries, protocol=_PICKLE))
+        sealed.write(path, entries)
         return path
 
     def read_result(self, key: bytes) -> LintResult | None:
         """The lint result stored under *key*, if it is the one stored."""
-        data = _read_pickle(self.directory / "result.pkl")
+        data = sealed.read(self.directory / "result.pkl")
         if isinstance(data, tuple) and len(data) == 2 and data[0] == key:
             return data[1]  # type: ignore[no-any-return]
         return None
 
     def write_result(self, key: bytes, result: LintResult) -> None:
         """Store the result of this run."""
-        _write_bytes(self.directory / "result.pkl", pickle.dumps((key, result), protocol=_PICKLE))
+        sealed.write(self.directory / "result.pkl", (key, result))
 
     def _drop_other_versions(self) -> None:
         base = self.root / CACHE_DIR
@@ -487,6 +460,7 @@ def _parallel(
     size = max(CHUNK[0], min(CHUNK[1], len(paths) // (4 * WORKERS) + 1))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     root = str(cache.root)
+    sealed.secret()  # read (or make) the key once, before the workers fork
     with ProcessPoolExecutor(max_workers=WORKERS) as pool:
         futures: list[Future[bytes]] = [
             pool.submit(

@@ -16,12 +16,9 @@ and the full path decides.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +27,7 @@ from typing import Any
 
 from ictgov import __version__
 from ictgov.diagnostics import Severity
+from ictgov.lint import sealed
 from ictgov.lint.result import LintResult
 
 CACHE_DIR = ".ictgov-cache"
@@ -164,11 +162,7 @@ def probe(request: QuickRequest) -> QuickHit | None:
     today = _today(request.today)
     if root is None or today is None:
         return None
-    try:
-        with _path(root).open("rb") as handle:
-            record = pickle.load(handle)
-    except Exception:  # missing, corrupt or from other code: take the full path
-        return None
+    record = sealed.read(_path(root))  # None if missing, corrupt or not ours
     if not isinstance(record, dict) or record.get("key") != _key(request, root, today):
         return None
     trusted_before = record["written"] - RACY_NS
@@ -209,15 +203,4 @@ def remember(
         "result": LintResult(list(result.diagnostics), result.files, list(result.crashed)),
         "fail_on": fail_on.value,
     }
-    path = _path(root)
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-
+    sealed.write(_path(root), record)

@@ -178,3 +178,42 @@ def test_warm_run_of_unchanged_tree_skips_the_model(tmp_path: Path) -> None:
     assert runs[1].stdout.splitlines()[-1] == "[]"
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
     assert "exit 1" in runs[1].stdout and "ST01" in runs[1].stdout
+
+
+class _Trap:
+    """Unpickling this creates a file: proof that foreign bytes were unpickled."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def test_foreign_cache_files_are_never_unpickled(tmp_path: Path) -> None:
+    """A .ictgov-cache committed into a cloned repository must not run code."""
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    _age(root)
+    expected = _run(root)
+    marker = tmp_path / "pwned"
+    files = list((root / CACHE_DIR).rglob("*.pkl"))
+    assert len(files) >= 4
+    for path in files:
+        path.write_bytes(b"\0" * 32 + pickle.dumps(_Trap(marker)))
+    assert _run(root) == expected
+    assert _run(root) == expected
+    assert not marker.exists()
+
+
+def test_without_a_usable_key_there_is_simply_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ictgov.lint import sealed
+
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(sealed.KEY_ENV, str(blocker / "sub"))
+    sealed.secret.cache_clear()
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    assert _run(root) == [("ST01", "data/measures/m-gamma.yaml", 8, 11)]
+    assert not list((root / CACHE_DIR).rglob("*.pkl"))
