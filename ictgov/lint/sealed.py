@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,8 @@ def secret() -> bytes | None:
         data = path.read_bytes()
         if len(data) == 32:
             return data
+    import tempfile  # only when writing: a warm run only reads
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")
@@ -102,6 +103,8 @@ def write(path: Path, obj: Any) -> bool:
 
 def write_bytes(path: Path, data: bytes) -> bool:
     """Write *data* atomically (temporary file, then rename); False on failure."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
