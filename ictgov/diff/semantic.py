@@ -95,6 +95,8 @@ def diff_documents(
             item.unreadable = "base"
         elif new is None and (key in head_bad or _broken(head_docs, shown.file)):
             item.unreadable = "head"
+        if item.unreadable:
+            item.events = []  # not "added" or "removed": one side could not be read
         if (
             old is not None
             and new is not None
