@@ -38,8 +38,9 @@ def _unreadable_text(item: ItemDiff) -> str | None:
 def _counts_text(diff: TreeDiff) -> str:
     c = diff.counts()
     hints = c["hints"]
+    unreadable = f", {c['unreadable']} unreadable" if c["unreadable"] else ""
     return (
-        f"{c['added']} added, {c['removed']} removed, {c['modified']} modified; "
+        f"{c['added']} added, {c['removed']} removed, {c['modified']} modified{unreadable}; "
         f"{hints} review hint{'s' if hints != 1 else ''}"
     )
 

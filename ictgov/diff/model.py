@@ -200,10 +200,10 @@ class TreeDiff:
         return [(item, h) for item in self.items for h in item.hints]
 
     def counts(self) -> dict[str, int]:
-        """Items added, removed and modified, and review hints."""
-        out = {"added": 0, "removed": 0, "modified": 0}
+        """Items added, removed, modified and unreadable on one side; review hints."""
+        out = {"added": 0, "removed": 0, "modified": 0, "unreadable": 0}
         for item in self.items:
-            out[item.change] += 1
+            out["unreadable" if item.unreadable else item.change] += 1
         out["hints"] = len(self.hints())
         return out
 

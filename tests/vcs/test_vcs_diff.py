@@ -97,7 +97,13 @@ def test_json_format(story: GitTree) -> None:
     code, out, _ = run(story.root, "diff", "main", "feature", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["summary"] == {"added": 0, "removed": 0, "modified": 3, "hints": 5}
+    assert data["summary"] == {
+        "added": 0,
+        "removed": 0,
+        "modified": 3,
+        "unreadable": 0,
+        "hints": 5,
+    }
     alpha = data["items"][0]
     assert alpha["id"] == "m-alpha"
     paths = {c["path"]: c for c in alpha["changes"]}
@@ -232,6 +238,7 @@ def test_unreadable_side_still_diffs(story: GitTree, fmt: str) -> None:
         head = data["problems"]["head"]
         assert {p["file"] for p in head} == {ALPHA, MEETING}
         assert {i["unreadable"] for i in data["items"]} == {"head"}
+        assert data["summary"]["unreadable"] == 2 and data["summary"]["removed"] == 0
     else:
         assert "Could not be read at HEAD" in out
         assert "data/measures/m-alpha.yaml:4:11" in out.replace("\\", "") or ALPHA in out
