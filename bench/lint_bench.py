@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -64,28 +65,42 @@ def _age(root: Path) -> None:
             os.utime(os.path.join(directory, name), (past, past))
 
 
-def _run(cmd: list[str]) -> tuple[float, int]:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (the command and its worker processes), exit code."""
+    cpu = _cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode == 2:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr.decode()}")
-    return elapsed, done.returncode
+    return elapsed, _cpu() - cpu, done.returncode
 
 
-def bench(name: str, work: Path, repeat: int) -> tuple[str, int, float, float, int]:
+Row = tuple[str, int, float, float, float, float, int]
+
+
+def bench(name: str, work: Path, repeat: int) -> Row:
     label, make, today = TREES[name]
     root = make(work / name)
     _age(root)
     files = sum(1 for _ in (root / "data").rglob("*.yaml"))
     cmd = [*_command(), "lint", "--root", str(root), "--today", today]
-    cold: list[float] = []
+    cold: list[tuple[float, float, int]] = []
     for _ in range(repeat):
         shutil.rmtree(root / ".ictgov-cache", ignore_errors=True)
-        elapsed, code = _run(cmd)
-        cold.append(elapsed)
-    warm = [_run(cmd)[0] for _ in range(repeat)]
-    return label, files, statistics.median(cold), statistics.median(warm), code
+        cold.append(_run(cmd))
+    warm = [_run(cmd) for _ in range(repeat)]
+
+    def median(runs: list[tuple[float, float, int]], i: int) -> float:
+        return statistics.median(r[i] for r in runs)
+
+    code = cold[-1][2]
+    return label, files, median(cold, 0), median(cold, 1), median(warm, 0), median(warm, 1), code
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -94,12 +109,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default=",".join(TREES), help="comma-separated tree names")
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n]
-    print(f"ictgov lint, whole process, median of {args.repeat}; {os.cpu_count()} CPUs")
-    print(f"{'tree':<20} {'files':>7} {'cold s':>8} {'warm s':>8} {'exit':>5}")
+    load = os.getloadavg()[0]
+    print(f"ictgov lint, whole process, median of {args.repeat}; {os.cpu_count()} CPUs, "
+          f"load average {load:.2f} at start")
+    print("(cpu = user+sys of the command and its workers: what contention cannot inflate)")
+    header = ("tree", "files", "cold s", "cold cpu", "warm s", "warm cpu", "exit")
+    print("{:<20} {:>7} {:>8} {:>9} {:>8} {:>9} {:>5}".format(*header))
     with tempfile.TemporaryDirectory(prefix="ictgov-bench-") as tmp:
         for name in names:
-            label, files, cold, warm, code = bench(name, Path(tmp), args.repeat)
-            print(f"{label:<20} {files:>7} {cold:>8.3f} {warm:>8.3f} {code:>5}", flush=True)
+            label, files, cold, cold_cpu, warm, warm_cpu, code = bench(name, Path(tmp), args.repeat)
+            print(
+                f"{label:<20} {files:>7} {cold:>8.3f} {cold_cpu:>9.3f} {warm:>8.3f} "
+                f"{warm_cpu:>9.3f} {code:>5}",
+                flush=True,
+            )
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

@@ -60,10 +60,10 @@ class QuickHit:
 
 
 def code_fingerprint() -> str:
-    """Changes whenever ictgov's code does (also in an editable install)."""
+    """Changes whenever the code a lint result depends on does (also when editable)."""
     package = Path(__file__).resolve().parent.parent
     parts = [__version__, sys.version, str(FORMAT)]
-    for directory in ("", "cli", "model", "load", "lint", "lint/rules", "lint/reporters"):
+    for directory in ("", "model", "load", "lint", "lint/rules", "lint/reporters"):
         try:
             with os.scandir(package / directory) as entries:
                 for entry in entries:
