@@ -202,7 +202,7 @@ def item_detail(
             for ref in concerning.get(target, [])
         ]
 
-    detail.decisions = decisions_of(item_id)
+    detail.decisions = decisions_of(str(getattr(entity, "id", item_id)))
     if isinstance(entity, Measure):
         _measure(tree, entity, detail, views)
     elif isinstance(entity, Goal):

@@ -40,6 +40,7 @@ def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
 
 def test_measure_can_be_found_by_its_code(minimal_root: Path) -> None:
     assert show(minimal_root, "2.1").startswith("Measure 2.1 Beeta\n")
+    assert "DECISIONS (2)" in show(minimal_root, "1.1")  # looked up by the id, not the code
 
 
 def test_measure_attention_is_explained(minimal_root: Path) -> None:
