@@ -403,18 +403,23 @@ def load_for_lint(
     if parallel is None:
         parallel = len(missing) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) >= 2
     loaded = Loaded([], [])
+    fresh: list[Entry] = []
     if parallel:
         # The strategy files give the workers their context (e.g. the period).
         context = [p for p in missing if p.startswith("data/strategy/")]
         fresh = _serial(cache, scan, context, docs)
         in_context = set(context)
-        to_workers = [p for p in missing if p not in in_context]
-        _parallel(cache, scan, to_workers, docs, loaded, ctx, selection, write)
-        worker_paths = set(to_workers)
-        loaded.full = [docs[p] for p in scan.paths if p not in worker_paths]
-        loaded.parallel = True
-    else:
-        fresh = _serial(cache, scan, missing, docs)
+        missing = [p for p in missing if p not in in_context]
+        try:
+            _parallel(cache, scan, missing, docs, loaded, ctx, selection, write)
+        except (OSError, RuntimeError, pickle.PickleError):  # no processes here: go on alone
+            loaded = Loaded([], [])
+        else:
+            worker_paths = set(missing)
+            loaded.full = [docs[p] for p in scan.paths if p not in worker_paths]
+            loaded.parallel = True
+            missing = []
+    fresh += _serial(cache, scan, missing, docs)
     if write and fresh:
         shards.append(cache.write_shard(fresh))
     for entry in fresh:

@@ -217,3 +217,16 @@ def test_without_a_usable_key_there_is_simply_no_cache(
     root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
     assert _run(root) == [("ST01", "data/measures/m-gamma.yaml", 8, 11)]
     assert not list((root / CACHE_DIR).rglob("*.pkl"))
+
+
+def test_no_worker_processes_falls_back_to_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ictgov.cache
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes for you")
+
+    monkeypatch.setattr(ictgov.cache, "ProcessPoolExecutor", no_pool)
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    assert located(_cached(root, parallel=True)) == [("ST01", "data/measures/m-gamma.yaml", 8, 11)]
