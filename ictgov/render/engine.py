@@ -9,6 +9,7 @@ autoescape on and undefined variables as errors, so both behave the same.
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,9 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
 
 from ictgov.errors import IctgovError
 
@@ -53,6 +56,36 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
+        self._trusted: dict[int, Any] = {}
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute``, straight through for ictgov's own data classes.
+
+        For instances of the data model and the views (dataclasses and pydantic
+        models, not strings) the sandbox's verdict is always "allowed unless the name
+        starts with an underscore", so it is skipped; everything else goes through
+        the full check.
+        """
+        if attribute[:1] != "_" and _plain_data(type(obj)):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
+
+    def trust(self, callables: dict[str, Any]) -> None:
+        """Remember ictgov's own helper functions: calling them needs no check."""
+        self._trusted.update({id(f): f for f in callables.values() if callable(f)})
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        """Jinja's check, skipped for template macros and ictgov's helpers.
+
+        Templates cannot set attributes, so a macro never carries ``unsafe_callable``;
+        the helpers are known objects, held alive by the environment.
+        """
+        if type(obj) is Macro or self._trusted.get(id(obj)) is obj:
+            return True
+        return bool(super().is_safe_callable(obj))
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Jinja's verdict, computed once per (type, attribute)."""
@@ -62,6 +95,22 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
             verdict = super().is_safe_attribute(obj, attr, value)
             self._verdicts[key] = verdict
         return verdict
+
+
+_PLAIN: dict[type, bool] = {}
+
+
+def _plain_data(cls: type) -> bool:
+    """Whether *cls* is one of ictgov's data classes (a model or a view, not a str)."""
+    known = _PLAIN.get(cls)
+    if known is None:
+        known = (
+            cls.__module__.startswith(("ictgov.model", "ictgov.views", "ictgov.render"))
+            and (dataclasses.is_dataclass(cls) or issubclass(cls, BaseModel))
+            and not issubclass(cls, str | int | float | list | dict | set | tuple)
+        )
+        _PLAIN[cls] = known
+    return known
 
 
 def builtin_loader() -> BaseLoader:
@@ -91,6 +140,7 @@ def make_environment(
         cache_size=-1,
     )
     env.globals.update(globals_)
+    env.trust(globals_)
     return env
 
 

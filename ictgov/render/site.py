@@ -18,6 +18,7 @@ Layout of the output folder::
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -312,7 +313,13 @@ def _run_units(
     workers = _workers(len(units), len(pages))
     if workers == 1:
         return [renderer.render_unit(lang, fmt, pages, options) for lang, fmt in units]
+    # Compile the templates once, before the workers inherit the environment.
+    for fmt in sorted({fmt for _, fmt in units}):
+        for name in ("base", "macros", *sorted({p.kind for p in pages})):
+            load(renderer.env, f"{fmt}/{name}.{fmt}")
     _ACTIVE = renderer
+    # Keep the garbage collector from touching (and so copying) the inherited objects.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -322,6 +329,7 @@ def _run_units(
             return [f.result() for f in futures]
     finally:
         _ACTIVE = None
+        gc.unfreeze()
 
 
 def render_site(
