@@ -18,6 +18,7 @@ def strongly_connected(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
     stack: list[str] = []
     out: list[list[str]] = []
     counter = 0
+    adjacency = {node: [s for s in succ if s in graph] for node, succ in graph.items()}
     for root in sorted(graph):
         if root in index:
             continue
@@ -29,7 +30,7 @@ def strongly_connected(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            succ = [s for s in graph.get(node, ()) if s in graph]
+            succ = adjacency[node]
             if pos < len(succ):
                 work.append((node, pos + 1))
                 nxt = succ[pos]
@@ -60,10 +61,10 @@ def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
     """
     cycles = []
     for component in strongly_connected(graph):
+        if len(component) == 1 and component[0] not in graph.get(component[0], ()):
+            continue  # the usual case: a measure in no cycle
         members = set(component)
         start = min(component)
-        if len(component) == 1 and start not in graph.get(start, ()):
-            continue
         # Breadth-first search for the shortest way back to the start inside the component.
         previous: dict[str, str] = {}
         frontier = [start]
@@ -117,11 +118,13 @@ class DependencyCycle(Rule):
     def _report(
         self, tree: Tree, entity: Any, path: tuple[str | int, ...], cycle: list[str], verb: str
     ) -> Diagnostic:
+        shown = cycle if len(cycle) <= 12 else [*cycle[:10], "...", cycle[-1]]
+        size = f" of {len(cycle) - 1}" if len(cycle) > 12 else ""
         return self.at(
             tree,
             entity,
             path,
-            f"cycle: {f' {verb} '.join(cycle)}; break it by removing one link",
+            f"cycle{size}: {f' {verb} '.join(shown)}; break it by removing one link",
         )
 
 
