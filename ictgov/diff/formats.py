@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ictgov.diff.entities import SINGULAR
-from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_value
+from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_pair
 
 #: The hidden line CI searches for to update its one comment instead of adding more.
 MARKER = "<!-- ictgov-diff -->"
@@ -114,12 +114,6 @@ def code(text: str) -> str:
     return f"`{text}`"
 
 
-def _cell_value(value: Any) -> str:
-    if value is MISSING:
-        return "—"
-    return md(show_value(value, limit=120))
-
-
 def _summary_row(item: ItemDiff, max_events: int = 3) -> str:
     texts = [e.text for e in item.events]
     shown = "; ".join(md(t) for t in texts[:max_events])
@@ -138,10 +132,12 @@ def _summary_row(item: ItemDiff, max_events: int = 3) -> str:
 def _field_table(changes: list[Change]) -> list[str]:
     rows = ["| Field | Before | After |", "| --- | --- | --- |"]
     for change in changes:
-        rows.append(
-            f"| {code(format_path(change.path))} | {_cell_value(change.old)} "
-            f"| {_cell_value(change.new)} |"
-        )
+        before, after = show_pair(change.old, change.new, limit=120)
+        if change.old is MISSING:
+            before = "—"
+        if change.new is MISSING:
+            after = "—"
+        rows.append(f"| {code(format_path(change.path))} | {md(before)} | {md(after)} |")
     return rows
 
 

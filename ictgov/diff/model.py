@@ -237,3 +237,18 @@ def show_value(value: Any, limit: int = 80) -> str:
         return str(value)
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def show_pair(old: Any, new: Any, limit: int = 80) -> tuple[str, str]:
+    """Both sides of a change; long texts are cut around where they first differ."""
+    if not (isinstance(old, str) and isinstance(new, str)) or max(len(old), len(new)) <= limit:
+        return show_value(old, limit), show_value(new, limit)
+    same = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        same += 1
+    start = max(0, same - limit // 4)
+    if start == 0:
+        return show_value(old, limit), show_value(new, limit)
+    return show_value("…" + old[start:], limit), show_value("…" + new[start:], limit)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ictgov.diff.entities import SINGULAR, Entry, text_of
-from ictgov.diff.model import Change, Event, Key, format_relative, show_value
+from ictgov.diff.model import Change, Event, Key, format_relative, show_pair, show_value
 from ictgov.model import AgendaItem, Measure, Meeting, UpdateEntry
 
 STATUS_WORDS = {
@@ -87,7 +87,8 @@ class _Said:
             elif change.kind == "removed":
                 self.say("field", f"{where} removed (was {show_value(change.old)})")
             else:
-                self.say("field", f"{where}: {show_value(change.old)} → {show_value(change.new)}")
+                before, after = show_pair(change.old, change.new)
+                self.say("field", f"{where}: {before} → {after}")
         return self.events
 
 

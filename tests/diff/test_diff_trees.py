@@ -277,3 +277,12 @@ def test_markdown_caps_problems_when_summarising() -> None:
     assert len(small.encode()) <= 3000
     assert "more; run 'ictgov lint' for all" in small
     assert render_markdown(result).count("**YM01**") == 30
+
+
+def test_long_texts_are_shown_where_they_differ() -> None:
+    prefix = "Pitkä yhteinen alku. " * 10
+    said = one(
+        measure("m", notes=prefix + "Vanha loppu."), measure("m", notes=prefix + "Uusi loppu.")
+    )
+    (line,) = said
+    assert line.startswith("notes: “…") and "Vanha loppu.”" in line and "Uusi loppu.”" in line
