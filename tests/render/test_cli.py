@@ -247,3 +247,53 @@ def test_out_that_is_a_file_is_a_clear_error(minimal_root: Path, tmp_path: Path)
     result = run("--root", str(minimal_root), "--out", str(blocker / "x"), "--today", str(TODAY))
     assert result.exit_code == 2
     assert "cannot write" in result.output
+
+
+def test_at_renders_the_data_as_it_was(minimal_root: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+            cwd=minimal_root,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    measure = minimal_root / "data" / "measures" / "m-beta.yaml"
+    measure.write_text(measure.read_text(encoding="utf-8").replace("Beeta", "Uusi nimi"))
+    out = tmp_path / "site"
+    result = run(
+        "--root",
+        str(minimal_root),
+        "--out",
+        str(out),
+        "--today",
+        str(TODAY),
+        "--at",
+        "HEAD",
+        "--lang",
+        "fi",
+        "--format",
+        "md",
+    )
+    assert result.exit_code == 0, result.output
+    assert "# 2.1 Beeta" in (out / "fi" / "md" / "measures" / "m-beta.md").read_text()
+    result = run(
+        "--root",
+        str(minimal_root),
+        "--out",
+        str(out),
+        "--today",
+        str(TODAY),
+        "--at",
+        "no-such-rev",
+        "--lang",
+        "fi",
+        "--format",
+        "md",
+    )
+    assert result.exit_code == 2
