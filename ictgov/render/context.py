@@ -10,6 +10,7 @@ output only through escaping: HTML-escaped in HTML, Markdown-escaped in Markdown
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from ictgov.render.svg import ChartTexts, gantt_svg, line_chart_svg
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
+_PARAGRAPHS = re.compile(r"\n\s*\n")
 #: Where each page kind lives under a language folder (without extension).
 PAGE_PATHS: dict[str, str] = {
     "overview": "index",
@@ -350,4 +352,4 @@ class Helpers:
 
 
 def _html_paras(text: str) -> list[str]:
-    return [str(escape(p.strip())) for p in text.strip().split("\n\n") if p.strip()]
+    return [str(escape(p.strip())) for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
