@@ -88,12 +88,17 @@ Text = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSche
 """A text in one language, or the same text in several: ``{fi: ..., sv: ..., en: ...}``."""
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
 def _iso_date(value: Any) -> Any:
     """Accept only ISO dates; pydantic would otherwise read ``20231120`` as a timestamp."""
     if isinstance(value, date):
         return value
     if isinstance(value, str):
         try:
+            if not _ISO_DATE.match(value.strip()):
+                raise ValueError(value)
             return date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError(
