@@ -78,3 +78,18 @@ def test_a_value_used_as_a_post_is_not_masked(minimal_root: Path) -> None:
     assert kept.items[0].remarks == "Kaupunginjohtaja esitteli."
     assert kept.attendees[0].name is None
     assert kept.items[0].presenter is not None and kept.items[0].presenter.name is None
+
+
+def test_public_bundled_site_has_no_personal_data(bundled_root: Path) -> None:
+    if not (bundled_root / "data" / "strategy" / "strategy.yaml").is_file():
+        import pytest
+
+        pytest.skip("the bundled data (data/) is not there yet")
+    from tests.conftest import BUNDLED_TODAY
+
+    names, posts = _names_and_posts(bundled_root)
+    site = render(bundled_root, BUNDLED_TODAY, public=True, languages=("fi", "en"))
+    for rel, text in site.items():
+        for name in names - posts:
+            assert name not in text, f"{rel} shows {name!r}"
+        assert not EMAIL.search(text), f"{rel} shows an e-mail address"
