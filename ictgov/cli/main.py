@@ -8,35 +8,27 @@ import only Typer at the top and the rest of the library inside the command, so
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
 from ictgov import __version__
 
-COMMAND_MODULES = (
-    "lint",
-    "status",
-    "show",
-    "schema",
-    "render",
-    "diff",
-    "history",
-    "update",
-    "new",
-    "init",
-    "export",
-    "import_",
-)
-
-app = typer.Typer(
-    name="ictgov",
-    help="Follow a public-sector ICT strategy through to the end: lint, status, diff and "
-    "reports over a git-versioned YAML tree.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+#: Command name -> module under ``ictgov.cli`` that registers it.
+COMMANDS: dict[str, str] = {
+    "lint": "lint",
+    "status": "status",
+    "show": "show",
+    "schema": "schema",
+    "render": "render",
+    "diff": "diff",
+    "history": "history",
+    "update": "update",
+    "new": "new",
+    "init": "init",
+    "export": "export",
+    "import": "import_",
+}
 
 
 def _version(value: bool) -> None:
@@ -45,25 +37,55 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-) -> None:
-    """Follow a public-sector ICT strategy through to the end."""
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with just *only* (faster start-up)."""
+    app = typer.Typer(
+        name="ictgov",
+        help="Follow a public-sector ICT strategy through to the end: lint, status, diff and "
+        "reports over a git-versioned YAML tree.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def _root(
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ) -> None:
+        """Follow a public-sector ICT strategy through to the end."""
+
+    modules = [COMMANDS[only]] if only in COMMANDS else list(COMMANDS.values())
+    for module in modules:
+        importlib.import_module(f"ictgov.cli.{module}").register(app)
+    return app
 
 
-for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"ictgov.cli.{_name}")
-    except ModuleNotFoundError as _exc:  # a command not yet written
-        if _exc.name != f"ictgov.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+_full_app: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``from ictgov.cli.main import app``: the full app, built on first use (PEP 562)."""
+    global _full_app
+    if name == "app":
+        if _full_app is None:
+            _full_app = build_app()
+        return _full_app
+    raise AttributeError(name)
+
+
+def _command_name(argv: list[str]) -> str | None:
+    """The sub-command on the command line: the first argument that is not an option."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg
+        if arg in {"--help", "-h", "--version"}:
+            return None
+    return None
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: registers only the command being run."""
+    build_app(_command_name(sys.argv[1:]))()

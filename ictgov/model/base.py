@@ -121,6 +121,7 @@ class StrictModel(BaseModel):
         validate_assignment=True,
         str_strip_whitespace=False,
         use_enum_values=False,
+        defer_build=True,
     )
 
 
