@@ -13,6 +13,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: The date every date-dependent test takes as today.
 TODAY = date(2024, 11, 1)
 BUNDLED_TODAY = date(2026, 11, 21)
+#: A lint cache left in a source folder must not leak into the copies tests use.
+_IGNORE = shutil.ignore_patterns(".ictgov-cache", "__pycache__")
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +26,7 @@ def _no_env_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def minimal_root(tmp_path: Path) -> Path:
     """A writable copy of ``tests/fixtures/minimal``: a small valid tree."""
     dest = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "minimal", dest)
+    shutil.copytree(FIXTURES / "minimal", dest, ignore=_IGNORE)
     return dest
 
 
@@ -32,6 +34,6 @@ def minimal_root(tmp_path: Path) -> Path:
 def bundled_root(tmp_path: Path) -> Path:
     """A writable copy of the bundled example data with its configuration."""
     dest = tmp_path / "bundled"
-    shutil.copytree(REPO / "data", dest / "data")
+    shutil.copytree(REPO / "data", dest / "data", ignore=_IGNORE)
     (dest / "ictgov.toml").write_text("stale_after_days = 120\n", encoding="utf-8")
     return dest
