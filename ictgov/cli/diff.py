@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import RootOption
+from ictgov.cli.options import RootOption, TodayOption
 
 
 class DiffFormat(StrEnum):
@@ -67,14 +67,21 @@ def diff(
             "in a job summary and 65,536 characters in a comment).",
         ),
     ] = 1024 * 1024,
+    today: TodayOption = None,
 ) -> None:
-    """Compare two versions of the strategy item by item: transitions, slips, hints."""
+    """Compare two versions of the strategy item by item: transitions, slips, hints.
+
+    --today is the reporting date: an update-log entry or indicator value the change
+    dates after it gets hint RV05, and BASE or HEAD given as a date may not be after it.
+    """
+    from ictgov.config import resolve_today
     from ictgov.diff.formats import render_json, render_markdown, render_text
     from ictgov.project import Project
     from ictgov.vcs.compare import diff_revisions
 
+    day = resolve_today(today)
     project = Project.open(root)
-    result, note = diff_revisions(project, base, head)
+    result, note = diff_revisions(project, base, head, today=day)
     if output_format is DiffFormat.MARKDOWN:
         typer.echo(render_markdown(result, note, max_bytes=max_size), nl=False)
     elif output_format is DiffFormat.JSON:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import AtOption, RootOption
+from ictgov.cli.options import AtOption, RootOption, TodayOption
 from ictgov.errors import ConfigError
 
 
@@ -95,17 +95,21 @@ def export(
     ] = False,
     root: RootOption = None,
     at: AtOption = None,
+    today: TodayOption = None,
 ) -> None:
     """Export measures, indicator values, the update log, meetings, decisions and actions.
 
     Column names are stable and documented in docs/exchange.md. CSV is UTF-8 with a
-    byte-order mark so that Excel shows Finnish letters right.
+    byte-order mark so that Excel shows Finnish letters right. The measures' stale,
+    overdue and attention columns are computed for --today, as 'ictgov status' shows them.
     """
+    from ictgov.config import resolve_today
     from ictgov.exchange.tables import build_tables
     from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder, write_xlsx
     from ictgov.project import Project
 
     names = list(dict.fromkeys(t.value for t in table)) if table else None
+    day = resolve_today(today)
     project = Project.open(root)
     tree = project.tree(at)
     broken = {d.file for d in tree.diagnostics if d.severity.value == "error"}
@@ -115,7 +119,14 @@ def export(
             "run 'ictgov lint'",
             err=True,
         )
-    tables = build_tables(tree, tables=names, lang=lang.value if lang else None, public=public)
+    tables = build_tables(
+        tree,
+        today=day,
+        stale_after_days=project.config.stale_after_days,
+        tables=names,
+        lang=lang.value if lang else None,
+        public=public,
+    )
     sep = delimiter.value
     if fmt is ExportFormat.JSON:
         text = json_text(tables)

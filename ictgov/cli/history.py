@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 
 from ictgov.cli.diff import DiffFormat, FormatOption
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import RootOption
+from ictgov.cli.options import RootOption, TodayOption
 
 
 def register(app: typer.Typer) -> None:
@@ -44,25 +45,51 @@ def history(
         int | None,
         typer.Option("--limit", "-n", min=1, help="At most this many commits.", show_default=False),
     ] = None,
+    today: TodayOption = None,
 ) -> None:
-    """Every change to one item (following it across files), or to the whole tree."""
+    """Every change to one item (following it across files), or to the whole tree.
+
+    --today is the reporting date: an update-log entry or indicator value a commit
+    dates after it gets hint RV05, and --since may not be after it.
+    """
+    from ictgov.config import resolve_today
     from ictgov.project import Project
     from ictgov.vcs.history import item_history, tree_history
     from ictgov.vcs.history_format import RENDERERS
-    from ictgov.vcs.revisions import parse_date
 
+    day = resolve_today(today)
+    start, end = _span(since, until, day)
     project = Project.open(root)
-    start = parse_date(since, "--since") if since else None
-    end = parse_date(until, "--until") if until else None
     if target is None:
-        result = tree_history(project, since=start, until=end, limit=limit)
+        result = tree_history(project, since=start, until=end, limit=limit, today=day)
     else:
         path = _data_path(project.root, target)
         if path is not None:
-            result = tree_history(project, since=start, until=end, limit=limit, paths=[path])
+            result = tree_history(
+                project, since=start, until=end, limit=limit, paths=[path], today=day
+            )
         else:
-            result = item_history(project, _check_id(target), since=start, until=end, limit=limit)
+            result = item_history(
+                project, _check_id(target), since=start, until=end, limit=limit, today=day
+            )
     typer.echo(RENDERERS[output_format.value](result), nl=False)
+
+
+def _span(since: str | None, until: str | None, today: date) -> tuple[date | None, date | None]:
+    """--since and --until as dates; --since after today can only match nothing: refused."""
+    from ictgov.errors import RevisionError
+    from ictgov.vcs.revisions import parse_date
+
+    start = parse_date(since, "--since") if since else None
+    end = parse_date(until, "--until") if until else None
+    if start is not None and start > today:
+        raise RevisionError(
+            f"--since {since} is after today ({today.isoformat()}): no commit is that new; "
+            "check the year (or --today)"
+        )
+    if start is not None and end is not None and start > end:
+        raise RevisionError(f"--since {since} is after --until {until}; swap them")
+    return start, end
 
 
 def _check_id(value: str) -> str:

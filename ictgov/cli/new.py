@@ -88,7 +88,15 @@ def new_measure(
 @guarded
 def new_meeting(
     body: Annotated[str, typer.Option("--body", "-b", help="Id of the body that meets.")],
-    when: Annotated[str, typer.Option("--date", "-d", help="Date of the meeting, YYYY-MM-DD.")],
+    when: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Date of the meeting, YYYY-MM-DD (default: today, see --today).",
+            show_default=False,
+        ),
+    ] = None,
     meeting_id: IdOption = None,
     item: Annotated[
         list[str] | None,
@@ -97,14 +105,18 @@ def new_meeting(
         ),
     ] = None,
     root: RootOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Create data/meetings/<body>-<date>.yaml, numbering sections after the year's last."""
-    from ictgov.config import load_config, resolve_root
+    """Create data/meetings/<body>-<date>.yaml, numbering sections after the year's last.
+
+    Without --date the meeting is today's (the secretary writing it up on the day).
+    """
+    from ictgov.config import load_config, resolve_root, resolve_today
     from ictgov.edit.periods import parse_date
     from ictgov.scaffold.new import new_meeting as create
 
     try:
-        day = parse_date(when)
+        day = parse_date(when) if when is not None else resolve_today(today)
     except ValueError as exc:
         raise ConfigError(f"--date: {exc}") from None
     found = resolve_root(root)

@@ -4,17 +4,21 @@
 - RV02 progress going down;
 - RV03 the planned end moved without an update-log note explaining why;
 - RV04 a measure changed by nobody among its contacts or its responsible body's
-  members (only when they are given: names or e-mails to compare with the authors).
+  members (only when they are given: names or e-mails to compare with the authors);
+- RV05 an update-log entry or indicator value added (or rewritten) with a date after
+  today: a report records what has happened, so the value is probably misdated (lint
+  refuses it later as DT04; the hint says so while the change is still under review).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from ictgov.diff.model import Hint
 from ictgov.diff.words import new_updates
-from ictgov.model import Body, Measure, Status
+from ictgov.model import Body, Goal, Measure, Status
 
 Author = tuple[str, str]
 
@@ -27,6 +31,8 @@ class ReviewContext:
     bodies: dict[str, Body] = field(default_factory=dict)
     #: Commit authors (name, e-mail) per file; None when unknown.
     authors: dict[str, set[Author]] | None = None
+    #: The reporting date that recorded dates are judged against; None: not judged.
+    today: date | None = None
 
 
 def _noted(old: Measure, new: Measure) -> bool:
@@ -107,3 +113,43 @@ def measure_hints(
                 )
             )
     return out
+
+
+def _future_dates(old: Measure | Goal | None, new: Measure | Goal, today: date) -> list[str]:
+    """What *new* adds (or rewrites) over *old* that is dated after *today*."""
+    found: list[str] = []
+    if isinstance(new, Measure):
+        before = old.updates if isinstance(old, Measure) else []
+        found += [
+            f"update-log entry {e.date.isoformat()}"
+            for e in new_updates(before, new.updates)
+            if e.date > today
+        ]
+    had = {(o.date, o.value) for o in old.indicator.values} if old and old.indicator else set()
+    found += [
+        f"indicator value for {o.date.isoformat()}"
+        for o in (new.indicator.values if new.indicator else [])
+        if o.date > today and (o.date, o.value) not in had
+    ]
+    return found
+
+
+def future_hints(old: Measure | Goal | None, new: Measure | Goal, today: date) -> list[Hint]:
+    """RV05 for an item whose change records something on a day after *today*.
+
+    Only what the change adds counts: a value that was already there is lint's
+    business (DT04), not this review's.
+    """
+    found = _future_dates(old, new, today)
+    if not found:
+        return []
+    what = ", ".join(found)
+    return [
+        Hint(
+            "RV05",
+            "review.dated-in-future",
+            f"dated after today ({today.isoformat()}): {what}; a report records what has "
+            "happened, so date it on or before today (a value for a period still running is "
+            "dated on the reporting day)",
+        )
+    ]

@@ -8,15 +8,16 @@ side is reported as unreadable there instead of as removed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.diff.data import diff_data
 from ictgov.diff.entities import KINDS, Entry, index, text_of, unreadable_ids
-from ictgov.diff.hints import ReviewContext, measure_hints
+from ictgov.diff.hints import ReviewContext, future_hints, measure_hints
 from ictgov.diff.model import MISSING, ItemDiff, TreeDiff
 from ictgov.diff.words import describe
 from ictgov.load import Document, Tree
-from ictgov.model import Measure
+from ictgov.model import Goal, Measure
 
 _ORDER = {kind: n for n, kind in enumerate(KINDS)}
 
@@ -105,16 +106,25 @@ def diff_documents(
         ):
             files = {old.file, new.file}
             item.hints = measure_hints(old.model, new.model, files, context)
+        if context.today is not None and new is not None and isinstance(new.model, Measure | Goal):
+            before = old.model if old is not None else None
+            previous = before if isinstance(before, Measure | Goal) else None
+            item.hints += future_hints(previous, new.model, context.today)
         result.items.append(item)
     return result
 
 
 def diff_trees(
-    base: Tree, head: Tree, *, context: ReviewContext | None = None, lang: str = "fi"
+    base: Tree,
+    head: Tree,
+    *,
+    context: ReviewContext | None = None,
+    lang: str = "fi",
+    today: date | None = None,
 ) -> TreeDiff:
-    """Compare two whole trees (every document of each)."""
+    """Compare two whole trees (every document of each); *today* judges recorded dates."""
     if context is None:
-        context = ReviewContext(bodies=dict(head.body_by_id))
+        context = ReviewContext(bodies=dict(head.body_by_id), today=today)
     return diff_documents(
         base.documents,
         head.documents,

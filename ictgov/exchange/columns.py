@@ -53,6 +53,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("last_update", D, "Date of the newest update-log entry."),
         Column("last_update_note", T, "Note of the newest update-log entry."),
         Column("tags", L, "Free-form tags."),
+        Column("stale", B, "In progress with no update for longer than the configured interval."),
+        Column("overdue", B, "Planned end before today and neither completed nor discontinued."),
+        Column("needs_attention", B, "Off track, overdue, at risk or stale (as ictgov status)."),
+        Column(
+            "attention_reasons",
+            L,
+            "Why it needs attention, most serious first: off_track, overdue, at_risk, stale.",
+        ),
+        Column("days_since_update", INT, "Days from the newest update-log entry to today."),
     ),
     "indicator_values": (
         Column("measure_id", T, "Id of the measure whose indicator was measured."),
@@ -113,7 +122,12 @@ REQUIRED_FOR_IMPORT: dict[str, tuple[str, ...]] = {
     "indicator_values": ("measure_id", "date", "value"),
 }
 
-#: Columns ``ictgov import`` reads; the rest are for reading and are ignored.
+#: Columns computed relative to the export's today (``--today``): for reading only.
+DATE_DEPENDENT: dict[str, tuple[str, ...]] = {
+    "measures": ("stale", "overdue", "needs_attention", "attention_reasons", "days_since_update"),
+}
+
+#: Columns ``ictgov import`` reads; the rest (the computed ones included) are ignored.
 IMPORTED_COLUMNS: dict[str, tuple[str, ...]] = {
     "measures": ("id", "status", "health", "progress", "note", "last_update_note"),
     "indicator_values": ("measure_id", "date", "value", "source"),

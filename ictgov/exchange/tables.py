@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from ictgov.exchange.columns import TABLES, columns
 from ictgov.load import Tree
 from ictgov.model import Measure
+from ictgov.views.overview import measure_view
 from ictgov.views.text import plain
 
 Row = dict[str, Any]
@@ -31,10 +33,14 @@ def _value(value: Any) -> Any:
 
 
 class TableBuilder:
-    """Builds each table's rows in one language."""
+    """Builds each table's rows in one language, judged relative to *today*."""
 
-    def __init__(self, tree: Tree, lang: str | None = None) -> None:
+    def __init__(
+        self, tree: Tree, today: date, lang: str | None = None, stale_after_days: int = 120
+    ) -> None:
         self.tree = tree
+        self.today = today
+        self.stale_after_days = stale_after_days
         self.content_lang = tree.strategy.language if tree.strategy else "fi"
         self.lang = lang or self.content_lang
 
@@ -47,10 +53,11 @@ class TableBuilder:
         return sorted(self.tree.measures, key=lambda m: (natural_key(m.code), m.id))
 
     def measures(self) -> list[Row]:
-        """One row per measure."""
+        """One row per measure; the attention columns come from the status view's facts."""
         rows: list[Row] = []
         for m in self.measures_sorted():
             last = m.last_update
+            view = measure_view(m, self.today, self.stale_after_days)
             rows.append(
                 {
                     "id": m.id,
@@ -69,6 +76,11 @@ class TableBuilder:
                     "last_update": last.date if last else None,
                     "last_update_note": self.text(last.note) if last else None,
                     "tags": list(m.tags),
+                    "stale": view.stale,
+                    "overdue": view.overdue,
+                    "needs_attention": view.needs_attention,
+                    "attention_reasons": [r.value for r in view.reasons],
+                    "days_since_update": view.days_since_update,
                 }
             )
         return rows
@@ -174,12 +186,18 @@ class TableBuilder:
 def build_tables(
     tree: Tree,
     *,
+    today: date,
+    stale_after_days: int = 120,
     tables: list[str] | None = None,
     lang: str | None = None,
     public: bool = False,
 ) -> dict[str, list[Row]]:
-    """Table name -> rows (only the documented columns; personal ones dropped if *public*)."""
-    builder = TableBuilder(tree, lang)
+    """Table name -> rows (only the documented columns; personal ones dropped if *public*).
+
+    *today* and *stale_after_days* decide the computed columns (stale, overdue ...),
+    exactly as ``ictgov status`` decides them.
+    """
+    builder = TableBuilder(tree, today, lang, stale_after_days)
     makers: dict[str, Callable[[], list[Row]]] = {
         "measures": builder.measures,
         "indicator_values": builder.indicator_values,

@@ -8,14 +8,16 @@ is never parsed. Changed blobs are parsed once through the repository's blob cac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ictgov.diff import ReviewContext, TreeDiff, diff_documents
 from ictgov.diff.entities import entity_kind
+from ictgov.errors import RevisionError
 from ictgov.model import Body
 from ictgov.model.files import BODIES
 from ictgov.project import Project
 from ictgov.vcs.repo import GitRepo
-from ictgov.vcs.revisions import check_revision, looks_like_date
+from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
 from ictgov.vcs.versions import Version, commit_version, worktree_version
 
 BODIES_PATH = f"data/{BODIES.location}"
@@ -31,11 +33,30 @@ class Sides:
     note: str | None = None
 
 
-def choose_sides(repo: GitRepo, project: Project, base: str | None, head: str | None) -> Sides:
+def check_side(rev: str, what: str, today: date | None = None) -> None:
+    """Refuse a bad revision, or a date after *today* (its answer would change over time)."""
+    if not looks_like_date(rev):
+        check_revision(rev, what)
+        return
+    day = parse_date(rev, what)
+    if today is not None and day > today:
+        raise RevisionError(
+            f"{what} {rev} is after today ({today.isoformat()}): the commits of that day are "
+            "not made yet; give a date up to today, or a revision (check --today)"
+        )
+
+
+def choose_sides(
+    repo: GitRepo,
+    project: Project,
+    base: str | None,
+    head: str | None,
+    today: date | None = None,
+) -> Sides:
     """BASE and HEAD as versions: defaults as documented for ``ictgov diff``."""
     for rev, what in ((base, "BASE"), (head, "HEAD")):  # both checked before git runs
-        if rev is not None and not looks_like_date(rev):
-            check_revision(rev, what)
+        if rev is not None:
+            check_side(rev, what, today)
     head_version = (
         worktree_version(repo)
         if head is None
@@ -81,13 +102,19 @@ def review_context(repo: GitRepo, sides: Sides, paths: list[str]) -> ReviewConte
     return ReviewContext(bodies=bodies, authors=authors)
 
 
-def diff_sides(repo: GitRepo, sides: Sides, lang: str = "fi") -> TreeDiff:
-    """The semantic diff of two versions, parsing only what changed."""
+def diff_sides(
+    repo: GitRepo, sides: Sides, lang: str = "fi", today: date | None = None
+) -> TreeDiff:
+    """The semantic diff of two versions, parsing only what changed.
+
+    With *today*, dates the change records are judged against it (hint RV05).
+    """
     paths = changed_paths(sides.base, sides.head)
     base_docs = sides.base.documents(paths)
     head_docs = sides.head.documents(paths)
     measures = any(entity_kind(d) == "measures" for d in (*base_docs.values(), *head_docs.values()))
     context = review_context(repo, sides, paths) if measures else ReviewContext()
+    context.today = today
     result = diff_documents(
         base_docs,
         head_docs,
@@ -104,9 +131,16 @@ def diff_sides(repo: GitRepo, sides: Sides, lang: str = "fi") -> TreeDiff:
 
 
 def diff_revisions(
-    project: Project, base: str | None = None, head: str | None = None
+    project: Project,
+    base: str | None = None,
+    head: str | None = None,
+    *,
+    today: date | None = None,
 ) -> tuple[TreeDiff, str | None]:
-    """Diff two revisions (HEAD None = working tree); returns the diff and a note on BASE."""
+    """Diff two revisions (HEAD None = working tree); returns the diff and a note on BASE.
+
+    *today* bounds date revisions and judges the dates the change records.
+    """
     with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
-        sides = choose_sides(repo, project, base, head)
-        return diff_sides(repo, sides, project.config.language), sides.note
+        sides = choose_sides(repo, project, base, head, today)
+        return diff_sides(repo, sides, project.config.language, today), sides.note

@@ -76,9 +76,10 @@ def _has(doc: Document | None, item_id: str) -> bool:
 class _Walker:
     """Reads blobs of one repository and diffs single commits."""
 
-    def __init__(self, repo: GitRepo, lang: str) -> None:
+    def __init__(self, repo: GitRepo, lang: str, today: date | None = None) -> None:
         self.repo = repo
         self.lang = lang
+        self.today = today
         self.bodies: dict[str, Body] = {}
 
     def doc(self, path: str, blob: str | None) -> Document | None:
@@ -112,7 +113,7 @@ class _Walker:
             new,
             base_label=commit.parents[0][:7] if commit.parents else "(nothing)",
             head_label=commit.sha[:7],
-            context=ReviewContext(self.bodies, authors),
+            context=ReviewContext(self.bodies, authors, self.today),
             lang=self.lang,
         )
 
@@ -135,11 +136,15 @@ def item_history(
     since: date | None = None,
     until: date | None = None,
     limit: int | None = None,
+    today: date | None = None,
 ) -> History:
-    """Every commit that changed the item with *item_id*, newest first."""
+    """Every commit that changed the item with *item_id*, newest first.
+
+    With *today*, dates each commit records are judged against it (hint RV05).
+    """
     with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
         head = repo.resolve("HEAD", "HEAD")
-        walker = _Walker(repo, project.config.language)
+        walker = _Walker(repo, project.config.language, today)
         _load_bodies(walker, head)
         start, path = head, walker.locate(repo.list_tree(head).blobs, item_id)
         if path is None:
@@ -235,11 +240,15 @@ def tree_history(
     until: date | None = None,
     limit: int | None = None,
     paths: list[str] | None = None,
+    today: date | None = None,
 ) -> History:
-    """Changes to the whole tree (or *paths*), newest first, within dates and a count."""
+    """Changes to the whole tree (or *paths*), newest first, within dates and a count.
+
+    With *today*, dates each commit records are judged against it (hint RV05).
+    """
     with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
         head = repo.resolve("HEAD", "HEAD")
-        walker = _Walker(repo, project.config.language)
+        walker = _Walker(repo, project.config.language, today)
         _load_bodies(walker, head)
         history = History(None)
         history.files = list(paths or [])

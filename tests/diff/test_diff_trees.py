@@ -184,6 +184,59 @@ def test_hints() -> None:
     assert not [s for s in noted if s[:2] == "RV"]
 
 
+def rv05(said: list[str]) -> list[str]:
+    return [s for s in said if s.startswith("RV05")]
+
+
+def test_future_dated_additions_are_hinted_against_today() -> None:
+    today = DAY0 + timedelta(days=10)
+    ind = {"description": "x", "values": [{"date": days(30), "value": 1}]}
+    base = measure("m", indicator=ind, updates=[{"date": days(1), "note": "a"}])
+    head = measure(
+        "m",
+        indicator={**ind, "values": [*ind["values"], {"date": days(11), "value": 2}]},
+        updates=[{"date": days(1), "note": "a"}, {"date": days(12), "note": "b"}],
+    )
+    assert rv05(one(base, head, today=today)) == [
+        "RV05 dated after today (2024-01-11): update-log entry 2024-01-13, indicator value "
+        "for 2024-01-12; a report records what has happened, so date it on or before today "
+        "(a value for a period still running is dated on the reporting day)"
+    ]
+    # The value already there (2024-01-31) is lint's business, not this change's.
+    assert "2024-01-31" not in rv05(one(base, head, today=today))[0]
+    assert rv05(one(base, head, today=DAY0 + timedelta(days=12))) == []  # on today: fine
+    assert rv05(one(base, head)) == []  # no today given: dates are not judged
+    corrected = measure("m", indicator={**ind, "values": [{"date": days(30), "value": 5}]})
+    assert "indicator value for 2024-01-31" in rv05(one(base, corrected, today=today))[0]
+
+
+def test_future_dated_values_of_added_items_and_goals() -> None:
+    today = DAY0
+    new = measure("m", updates=[{"date": days(3), "note": "x"}])
+    result = diff_documents({}, measures_docs([("m", new)]), context=ReviewContext(today=today))
+    assert [h.code for h in result.items[0].hints] == ["RV05"]
+    goals = {
+        "goals": [
+            {
+                "id": "g1",
+                "code": "1",
+                "title": "G",
+                "indicator": {"description": "x", "values": [{"date": days(5), "value": 1}]},
+            }
+        ]
+    }
+    path = "data/strategy/goals.yaml"
+    result = diff_documents(
+        {path: doc(path, {"goals": [{"id": "g1", "code": "1", "title": "G"}]})},
+        {path: doc(path, goals)},
+        context=ReviewContext(today=today),
+    )
+    (item,) = result.items
+    assert [h.message.split(";")[0] for h in item.hints] == [
+        "dated after today (2024-01-01): indicator value for 2024-01-06"
+    ]
+
+
 def test_unsigned_change_needs_contacts_and_authors() -> None:
     contacts = [{"name": "Maija", "email": "maija@example.fi"}]
     base = measure("m", progress=10, contacts=contacts, responsible="mgmt")

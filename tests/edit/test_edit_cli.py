@@ -263,6 +263,32 @@ def test_new_meeting_continues_the_section_numbers(minimal_root: Path) -> None:
     assert "sections from § 1" in out
 
 
+def test_new_meeting_without_date_is_todays(minimal_root: Path) -> None:
+    code, out, err = run(
+        "new", "meeting", "--body", "mgmt", "--today", "2024-12-11", "--root", str(minimal_root)
+    )
+    assert code == 0, err
+    assert "meeting mgmt-2024-12-11" in out
+    text = (minimal_root / "data" / "meetings" / "mgmt-2024-12-11.yaml").read_text("utf-8")
+    assert "date: 2024-12-11" in text
+    result = CliRunner().invoke(
+        app,
+        ["new", "meeting", "--body", "board", "--root", str(minimal_root)],
+        env={"ICTGOV_TODAY": "2025-02-03"},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (minimal_root / "data" / "meetings" / "board-2025-02-03.yaml").is_file()
+    # An explicit --date wins over today.
+    code, out, _ = run(
+        "new", "meeting", "--body", "board", "--date", "2025-03-04", "--today", "2025-02-03",
+        "--root", str(minimal_root),
+    )  # fmt: skip
+    assert code == 0 and "board-2025-03-04" in out
+    code, _, err = run("new", "meeting", "--body", "board", "--today", "3.2.2025",
+                       "--root", str(minimal_root))  # fmt: skip
+    assert code == 2 and "--today" in err
+
+
 def test_new_goal_is_appended_keeping_the_file(minimal_root: Path) -> None:
     path = minimal_root / "data" / "strategy" / "goals.yaml"
     before = path.read_text(encoding="utf-8")

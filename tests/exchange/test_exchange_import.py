@@ -64,6 +64,28 @@ def test_unchanged_csv_changes_no_file(minimal_root: Path, tmp_path: Path) -> No
     assert snapshot(minimal_root) == before
 
 
+def test_computed_attention_columns_are_ignored(minimal_root: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    before = snapshot(minimal_root)
+    path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
+    sheet = load_workbook(path)["measures"]
+    header = [c.value for c in sheet[1]]
+    letter = {name: chr(ord("A") + header.index(name)) for name in header}
+    computed = {
+        f"{letter['stale']}2": "maybe",
+        f"{letter['overdue']}2": True,
+        f"{letter['needs_attention']}3": "kyllä",
+        f"{letter['attention_reasons']}2": "off_track, nonsense",
+        f"{letter['days_since_update']}2": "-5 päivää",
+    }
+    edit_cells(path, {"measures": computed})
+    code, out, err = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
+    assert code == 0, err
+    assert "0 changed, 3 unchanged, 0 rejected; 0 file(s) written" in out
+    assert snapshot(minimal_root) == before
+
+
 def test_changes_from_a_workbook(minimal_root: Path, tmp_path: Path) -> None:
     path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
     # Row 2 is m-alpha: progress (I) and a new note over the last one (O).

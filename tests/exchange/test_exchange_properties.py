@@ -88,9 +88,9 @@ def test_export_then_import_unchanged_changes_no_file(measures: list[str]) -> No
             (root / "data" / "measures" / f"gen-{index}.yaml").write_text(text, "utf-8")
         tree = load_tree(FsSource(root))
         assert not [d for d in tree.diagnostics if d.file.startswith("data/measures/gen-")]
-        tables = build_tables(tree)
-        before = snapshot(root)
         config = load_config(root)
+        tables = build_tables(tree, today=DAY, stale_after_days=config.stale_after_days)
+        before = snapshot(root)
         xlsx = Path(tmp) / "export.xlsx"
         write_xlsx(xlsx, tables)
         files = [xlsx]
