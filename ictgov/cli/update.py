@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
 from ictgov.errors import ConfigError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class StatusChoice(StrEnum):
@@ -48,8 +51,11 @@ def print_diff(diff: str) -> None:
         typer.secho(line, fg=color)
 
 
-def parse_indicator_values(raw: list[str]) -> list[tuple[object, float]]:
-    """``PERIOD=VALUE`` options -> (date, value) pairs, with readable errors."""
+def parse_indicator_values(raw: list[str], report_date: date) -> list[tuple[object, float]]:
+    """``PERIOD=VALUE`` options -> (date, value) pairs, with readable errors.
+
+    A period still running on *report_date* is dated on it (see ``ictgov.edit.periods``).
+    """
     from ictgov.edit.periods import PERIOD_HELP, parse_period
     from ictgov.exchange.values import parse_number
 
@@ -62,7 +68,7 @@ def parse_indicator_values(raw: list[str]) -> list[tuple[object, float]]:
                 f"(PERIOD is {PERIOD_HELP})"
             )
         try:
-            out.append((parse_period(period.strip()), parse_number(value)))
+            out.append((parse_period(period.strip(), report_date), parse_number(value)))
         except ValueError as exc:
             raise ConfigError(f"--indicator-value {item!r}: {exc}") from None
     return out
@@ -100,8 +106,10 @@ def update(
             "--indicator-value",
             metavar="PERIOD=VALUE",
             help="A measured value of the indicator, e.g. 2024=35 or 2024-Q3=12.5; PERIOD is "
-            "YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD, a period meaning its last day. Repeatable; a "
-            "value already recorded at that date is corrected.",
+            "YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD, a period meaning its last day. A period "
+            "still running on the report date (--date) gives the value so far, dated on that "
+            "date (2026-11=9 reported on 2026-11-21 is dated 2026-11-21); a day in the "
+            "future is refused. Repeatable; a value already recorded at that date is corrected.",
             show_default=False,
         ),
     ] = None,
@@ -140,10 +148,9 @@ def update(
             f"{measure_id!r} is not a measure id: ids use lowercase letters a-z, digits and "
             "'-', '_' or '.'"
         )
-    values = parse_indicator_values(indicator_value) if indicator_value else []
-    if source and not values:
+    if source and not indicator_value:
         raise ConfigError("--source describes indicator values; give --indicator-value too")
-    if not any((status, health, progress is not None, note, values)):
+    if not any((status, health, progress is not None, note, indicator_value)):
         raise ConfigError(
             "nothing to update: give --status, --health, --progress, --note or --indicator-value"
         )
@@ -155,6 +162,7 @@ def update(
             raise ConfigError(f"--date: {exc}") from None
     else:
         report_date = day
+    values = parse_indicator_values(indicator_value, report_date) if indicator_value else []
     found_root = resolve_root(root)
     config = load_config(found_root)
     change = MeasureChange(

@@ -126,8 +126,10 @@ class _Pending:
 
 
 class _Importer:
-    def __init__(self, measures: dict[str, Measure]) -> None:
+    def __init__(self, measures: dict[str, Measure], report_date: date) -> None:
         self.measures = measures
+        #: Periods still running on this date are dated on it (the value so far).
+        self.report_date = report_date
         self.status_words = label_aliases("status")
         self.health_words = label_aliases("health")
         self.pending: dict[str, _Pending] = {}
@@ -209,7 +211,9 @@ class _Importer:
             if measure is None:
                 continue
             try:
-                when = self._parse(row, "date", parse_period, result)
+                when = self._parse(
+                    row, "date", lambda v: parse_period(v, self.report_date), result
+                )
                 value = self._parse(row, "value", parse_number, result)
             except ValueError:
                 continue
@@ -277,7 +281,7 @@ def import_file(
     """Apply the status updates in *path* to the tree at *root* (see the module docstring)."""
     tables = read_tables(path)
     tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
-    importer = _Importer(tree.measure_by_id)
+    importer = _Importer(tree.measure_by_id, when)
     if "measures" in tables:
         importer.measures_table(tables["measures"])
     if "indicator_values" in tables:

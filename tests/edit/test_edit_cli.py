@@ -244,6 +244,49 @@ def test_new_measure_in_the_bundled_data(bundled_root: Path) -> None:
     assert f"code {goal.code}.{max(codes, default=0) + 1}" in out
 
 
+def test_update_a_running_period_is_dated_on_the_report_date(minimal_root: Path) -> None:
+    path = measure_path(minimal_root, "m-alpha")
+    code, out, err = run(
+        "update", "m-alpha", "--indicator-value", "2026-11=9",
+        "--root", str(minimal_root), "--today", "2026-11-21",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "    - {date: 2026-11-21, value: 9}\n" in path.read_text("utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["update", "m-alpha", "--indicator-value", "2026-Q4=11", "--date", "2026-11-10",
+         "--root", str(minimal_root)],
+        env={"ICTGOV_TODAY": "2026-11-21"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "    - {date: 2026-11-10, value: 11}\n" in path.read_text("utf-8")
+    # After the month has ended, the same period means its last day again.
+    code, _, err = run(
+        "update", "m-alpha", "--indicator-value", "2026-11=10",
+        "--root", str(minimal_root), "--today", "2026-12-02",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "    - {date: 2026-11-30, value: 10}\n" in path.read_text("utf-8")
+    assert lint_output(minimal_root, "2026-12-02").count("DT04") == 0
+
+
+def test_update_refuses_a_future_day_and_a_period_not_begun(minimal_root: Path) -> None:
+    path = measure_path(minimal_root, "m-alpha")
+    before = path.read_text("utf-8")
+    code, _, err = run(
+        "update", "m-alpha", "--indicator-value", "2026-11-30=9",
+        "--root", str(minimal_root), "--today", "2026-11-21",
+    )  # fmt: skip
+    assert code == 2 and "DT04" in err and "dated 2026-11-30, after today (2026-11-21)" in err
+    code, _, err = run(
+        "update", "m-alpha", "--indicator-value", "2026-12=9",
+        "--root", str(minimal_root), "--today", "2026-11-21",
+    )  # fmt: skip
+    assert code == 2
+    assert "'2026-12' has not begun by the reporting date 2026-11-21" in err
+    assert path.read_text("utf-8") == before
+
+
 def test_new_meeting_continues_the_section_numbers(minimal_root: Path) -> None:
     code, out, err = run(
         "new", "meeting", "--body", "mgmt", "--date", "2024-12-10",

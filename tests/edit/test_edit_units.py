@@ -76,6 +76,35 @@ def test_bad_periods_say_what_is_accepted(bad: str) -> None:
         parse_period(bad)
 
 
+@pytest.mark.parametrize(
+    ("period", "day"),
+    [
+        ("2026-11", date(2026, 11, 21)),  # running: the value so far, dated on the report day
+        ("2026-Q4", date(2026, 11, 21)),
+        ("2026", date(2026, 11, 21)),
+        (2026, date(2026, 11, 21)),
+        ("2026-10", date(2026, 10, 31)),  # ended: its last day
+        ("2026-Q3", date(2026, 9, 30)),
+        ("2025", date(2025, 12, 31)),
+        ("2026-11-30", date(2026, 11, 30)),  # an explicit day stays as written
+        ("30.11.2026", date(2026, 11, 30)),
+    ],
+)
+def test_running_periods_are_dated_on_the_reporting_date(period: object, day: date) -> None:
+    assert parse_period(period, not_after=date(2026, 11, 21)) == day
+
+
+def test_a_period_ending_on_the_reporting_date_keeps_its_last_day() -> None:
+    assert parse_period("2026-11", not_after=date(2026, 11, 30)) == date(2026, 11, 30)
+    assert parse_period("2026-11") == date(2026, 11, 30)  # no reporting date: last day
+
+
+@pytest.mark.parametrize("period", ["2026-12", "2027", "2027-Q1", 2027])
+def test_a_period_not_begun_is_refused(period: object) -> None:
+    with pytest.raises(ValueError, match="has not begun by the reporting date 2026-11-21"):
+        parse_period(period, not_after=date(2026, 11, 21))
+
+
 def test_parse_date_is_strict() -> None:
     assert parse_date("1.11.2024") == DAY
     with pytest.raises(ValueError, match="YYYY-MM-DD"):

@@ -86,6 +86,43 @@ def test_computed_attention_columns_are_ignored(minimal_root: Path, tmp_path: Pa
     assert snapshot(minimal_root) == before
 
 
+def test_running_periods_in_a_sheet_are_dated_on_the_import_date(
+    minimal_root: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "indicator_values.csv"
+    path.write_text(
+        "measure_id;date;value\nm-alpha;2026-11;9\nm-alpha;2026-Q3;8\n", encoding="utf-8"
+    )
+    code, out, err = run("import", str(path), "--root", str(minimal_root), "--today", "2026-11-21")
+    assert code == 0, err
+    assert "indicator value 2026-11-21: 9 (new)" in out
+    assert "indicator value 2026-09-30: 8 (new)" in out
+    text = (minimal_root / "data" / "measures" / "m-alpha.yaml").read_text("utf-8")
+    assert "    - {date: 2026-11-21, value: 9}\n" in text
+    # --date is the reporting date; ICTGOV_TODAY works as --today does.
+    path.write_text("measure_id;date;value\nm-alpha;2026-11;10\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["import", str(path), "--date", "2026-11-15", "--root", str(minimal_root)],
+        env={"ICTGOV_TODAY": "2026-11-21"},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "indicator value 2026-11-15: 10 (new)" in result.stdout
+
+
+def test_a_future_day_or_a_period_not_begun_is_rejected(minimal_root: Path, tmp_path: Path) -> None:
+    before = snapshot(minimal_root)
+    path = tmp_path / "indicator_values.csv"
+    path.write_text(
+        "measure_id;date;value\nm-alpha;2026-12;9\nm-alpha;30.11.2026;8\n", encoding="utf-8"
+    )
+    code, out, _ = run("import", str(path), "--root", str(minimal_root), "--today", "2026-11-21")
+    assert code == 1
+    assert "'2026-12' has not begun by the reporting date 2026-11-21" in out
+    assert "DT04" in out and "dated 2026-11-30, after today (2026-11-21)" in out
+    assert snapshot(minimal_root) == before
+
+
 def test_changes_from_a_workbook(minimal_root: Path, tmp_path: Path) -> None:
     path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
     # Row 2 is m-alpha: progress (I) and a new note over the last one (O).
