@@ -251,6 +251,7 @@ def test_update_a_running_period_is_dated_on_the_report_date(minimal_root: Path)
         "--root", str(minimal_root), "--today", "2026-11-21",
     )  # fmt: skip
     assert code == 0, err
+    assert "indicator value 2026-11-21: 9" in out
     assert "    - {date: 2026-11-21, value: 9}\n" in path.read_text("utf-8")
     result = CliRunner().invoke(
         app,
