@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No deadlines: a loaded two-core machine must not turn slow examples into failures.
+# In CI the examples are derandomised, so a run is reproducible and a failure repeats;
+# locally every run explores new examples.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

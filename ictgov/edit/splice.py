@@ -24,17 +24,54 @@ def _pairs(a: list[str], b: list[str]) -> dict[int, int]:
     return out
 
 
+def _is_filler(line: str) -> bool:
+    """Blank and comment-only lines: ruamel.yaml may drop them, and they hold no data."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
 def _region(base: list[str], orig: list[str], edited: list[str]) -> list[str]:
     """A stretch that holds an edit: re-emitted lines where changed, original ones elsewhere.
 
-    Original lines can be kept only where they correspond one to one with the
-    re-emitted ones (the normaliser changed lines but not their number).
+    Lines that correspond (same text in ``base`` and ``orig``) keep their original
+    form; original blank and comment lines that the re-emission dropped are kept in
+    place. Other original lines that differ were normalised by the re-emission and
+    are replaced by their re-emitted form.
     """
-    if len(base) != len(orig):
-        return edited
-    out: list[str] = []
+    if len(base) == len(orig):
+        out: list[str] = []
+        for tag, i1, i2, j1, j2 in SequenceMatcher(
+            None, base, edited, autojunk=False
+        ).get_opcodes():
+            out.extend(orig[i1:i2] if tag == "equal" else edited[j1:j2])
+        return out
+    to_orig = _pairs([line.rstrip("\n") for line in base], [line.rstrip("\r\n") for line in orig])
+    out = []
+    next_orig = 0
+
+    def keep_fillers_before(index: int) -> None:
+        nonlocal next_orig
+        out.extend(line for line in orig[next_orig:index] if _is_filler(line))
+        next_orig = index
+
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, base, edited, autojunk=False).get_opcodes():
-        out.extend(orig[i1:i2] if tag == "equal" else edited[j1:j2])
+        if tag == "equal":
+            for offset, b in enumerate(range(i1, i2)):
+                o = to_orig.get(b)
+                if o is not None and o >= next_orig:
+                    keep_fillers_before(o)
+                    out.append(orig[o])
+                    next_orig = o + 1
+                else:
+                    out.append(edited[j1 + offset])
+        else:
+            for b in range(i1, i2):
+                o = to_orig.get(b)
+                if o is not None and o >= next_orig:
+                    keep_fillers_before(o)
+                    next_orig = o + 1  # the original of a replaced line goes
+            out.extend(edited[j1:j2])
+    keep_fillers_before(len(orig))
     return out
 
 

@@ -198,3 +198,22 @@ def test_update_changes_only_the_intended_lines(
         assert all(line.endswith("\r\n") for line in new_lines)
     added = len(new_lines) - len(untouched)
     assert added <= 16 + 3 * len(change.values)
+
+
+@pytest.mark.parametrize("engine", ["patch", "roundtrip"])
+def test_blank_line_between_flow_items_survives_an_edit(engine: str) -> None:
+    """Found by hypothesis: ruamel.yaml dropped the blank line between flow-style items."""
+    text = (
+        "# yaml-language-server: $schema=../../schemas/measure.schema.json\n\n"
+        'id: generated\ncode: "1.1"\ntitle: Otsikko\ngoals: [g1]\n\n'
+        "responsible: mgmt\nstatus: planned\n\n"
+        "indicator:\n  description: Seurataan\n  values:\n"
+        "  - {date: 2024-01-01, value: 1}\n\n"
+        "  - {date: 2024-01-02, value: 0}  #\n\n\n"
+    )
+    doc = load_document("data/measures/generated.yaml", text.encode())
+    assert isinstance(doc.model, Measure)
+    change = MeasureChange(date=date(2024, 1, 1), values=(IndicatorValue(date(2024, 1, 1), 0.0),))
+    plan = plan_measure_update(doc.model, doc.data, change)
+    result = edit_text(text, plan.ops, engines=(engine,))
+    assert result.text == text.replace("value: 1}", "value: 0}")
