@@ -19,6 +19,13 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+try:  # markupsafe's own escaping, without wrapping the result in Markup
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - pure-Python markupsafe
+
+    def _escape_inner(s: str, /) -> str:
+        return str(escape(s))
+
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
@@ -101,6 +108,8 @@ class Helpers:
         self.state = PageState("fi", "html", "index")
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
+        #: Plain text as printed in the page's format (Markdown- or HTML-escaped).
+        self._text: Callable[[str], str] = _escape_html
         self._memo: dict[tuple[Any, ...], Markup] = {}
         self._badges: dict[tuple[str, str, str, str], Markup] = {}
 
@@ -109,6 +118,7 @@ class Helpers:
         self.state = state
         self._tr = translations(state.lang)
         self._fmt = formats(state.lang)
+        self._text = escape_inline if state.fmt == "md" else _escape_html
 
     # -- escaping ---------------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
@@ -118,6 +128,21 @@ class Helpers:
         if self.state.fmt == "md" and not isinstance(value, Markup):
             return Markup(escape_inline(str(value)))
         return value
+
+    def output(self, value: Any) -> str:
+        """``escape(finalize(value))`` in one step: what every ``{{ }}`` prints.
+
+        Generated code calls this instead of the two functions (see
+        :mod:`ictgov.render.codegen`); the text is the same, but plain strings and
+        already-safe Markup skip building throw-away Markup objects.
+        """
+        cls = type(value)
+        if cls is Markup:
+            safe: str = value
+            return safe
+        if cls is str:
+            return self._text(value)
+        return escape(self.finalize(value))
 
     def _escape(self, text: str) -> Markup:
         return Markup(escape_inline(text)) if self.state.fmt == "md" else escape(text)
@@ -349,6 +374,11 @@ class Helpers:
             "lang_url": self.lang_url,
             "language_name": self.language_name,
         }
+
+
+def _escape_html(text: str) -> str:
+    """HTML-escape a plain string exactly as markupsafe does, without a Markup object."""
+    return _escape_inner(text)
 
 
 def _html_paras(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
 from ictgov.errors import IctgovError
+from ictgov.render.codegen import ReportCodeGenerator
 
 #: The package the top-level ``templates/`` folder is installed as (see pyproject.toml).
 BUILTIN_PACKAGE = "ictgov._templates"
@@ -53,10 +54,16 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
     faster on sites with thousands of pages.
     """
 
+    code_generator_class = ReportCodeGenerator
+
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
         self._trusted: dict[int, Any] = {}
+        #: ids of the trusted helpers, which generated code calls directly.
+        self.trusted_ids: frozenset[int] = frozenset()
+        #: ``escape(finalize(value))`` as one function, when the renderer gives one.
+        self.output: Callable[[Any], str] | None = None
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``, straight through for ictgov's own data classes.
@@ -76,6 +83,19 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
     def trust(self, callables: dict[str, Any]) -> None:
         """Remember ictgov's own helper functions: calling them needs no check."""
         self._trusted.update({id(f): f for f in callables.values() if callable(f)})
+        self.trusted_ids = frozenset(self._trusted)
+
+    def checked(self, context: Context, obj: Any, **extra: Any) -> Callable[..., Any]:
+        """*obj* as called through the sandbox's :meth:`call` (for generated code).
+
+        The check runs when the returned function is called, after the arguments
+        are evaluated, as in Jinja's own generated code.
+        """
+
+        def through_sandbox(*args: Any, **kwargs: Any) -> Any:
+            return self.call(context, obj, *args, **kwargs, **extra)
+
+        return through_sandbox
 
     def call(
         __self,
@@ -139,7 +159,10 @@ def builtin_loader() -> BaseLoader:
 
 
 def make_environment(
-    user_dir: Path | None, finalize: Callable[[Any], Any], globals_: dict[str, Any]
+    user_dir: Path | None,
+    finalize: Callable[[Any], Any],
+    globals_: dict[str, Any],
+    output: Callable[[Any], str] | None = None,
 ) -> ReportSandbox:
     """The environment: user folder, then ``default:`` prefix, then the built-ins."""
     builtin = builtin_loader()
@@ -161,6 +184,7 @@ def make_environment(
     )
     env.globals.update(globals_)
     env.trust(globals_)
+    env.output = output
     return env
 
 

@@ -182,7 +182,10 @@ class SiteRenderer:
         self.site = site
         self.helpers = Helpers(site.content_lang, site.charts, site.gantt)
         self.env: ImmutableSandboxedEnvironment = make_environment(
-            user_templates, self.helpers.finalize, {**self.helpers.as_globals(), "site": site}
+            user_templates,
+            self.helpers.finalize,
+            {**self.helpers.as_globals(), "site": site},
+            self.helpers.output,
         )
 
     def render_page(self, page: Page, lang: str, fmt: str, single: bool = False) -> str:

@@ -1,0 +1,114 @@
+"""The report sandbox's code generation: same output and same refusals as Jinja's sandbox.
+
+:mod:`ictgov.render.codegen` emits cheaper code for printing values and for calling
+macros and trusted helpers; these tests render the same templates with it and with
+Jinja's own ``ImmutableSandboxedEnvironment`` and require identical results, and
+check that untrusted callables still meet the sandbox's checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from jinja2 import DictLoader, StrictUndefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, unsafe
+from markupsafe import Markup
+
+from ictgov.render.context import Helpers, PageState
+from ictgov.render.engine import ReportSandbox
+
+TEMPLATES = {
+    "macros.html": (
+        "{% macro box(x, label='n') %}[{{ label }}:{{ x }}{{ varargs|join('/') }}]"
+        "{% if caller is defined %}({{ caller(x) }}){% endif %}{% endmacro %}"
+        "{% macro plain(x) %}<{{ x }}>{% endmacro %}"
+    ),
+    "page.html": (
+        '{% import "macros.html" as ui %}'
+        "{{ ui.box(1) }}{{ ui.box('<b>', '&', *extra) }}{{ ui.box(2, label='&') }}{{ ui.plain(none) }}"
+        "{% for v in values %}{{ v }}|{{ shout(v) }}|{{ ui.plain(v) }};"
+        "{% call(y) ui.box(loop.index) %}in {{ y }} {{ v }}{% endcall %}{% endfor %}"
+        "{% set t %}{{ shout('a&b') }}{% endset %}{{ t }}{{ kw(a=1, **{'b': 2}) }}"
+        "{{ values|map('string')|join(',') }}{{ 'x' ~ values[0] }}"
+        "{% autoescape false %}{{ '<raw>' }}{% endautoescape %}"
+        "{{ obj.method() }}{{ '%s-%s'|format(1, '<') }}{{ '{0}'.format('<') }}"
+    ),
+}
+
+
+class _Obj:
+    def method(self) -> str:
+        return "<m>"
+
+
+def _shout(value: Any) -> str:
+    return str(value).upper()
+
+
+def _kw(**values: Any) -> str:
+    return ",".join(f"{k}={v}" for k, v in sorted(values.items()))
+
+
+def _environments(fmt: str) -> tuple[ReportSandbox, ImmutableSandboxedEnvironment]:
+    helpers = Helpers("fi")
+    helpers.use(PageState("fi", fmt, "index"))
+    options: dict[str, Any] = {
+        "loader": DictLoader(TEMPLATES),
+        "autoescape": True,
+        "undefined": StrictUndefined,
+        "finalize": helpers.finalize,
+    }
+    globals_ = {"shout": _shout, "kw": _kw}
+    ours = ReportSandbox(**options)
+    ours.globals.update(globals_)
+    ours.trust({"shout": _shout})  # kw stays untrusted: it goes through the sandbox
+    ours.output = helpers.output
+    reference = ImmutableSandboxedEnvironment(**options)
+    reference.globals.update(globals_)
+    return ours, reference
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_generated_code_prints_what_jinjas_sandbox_prints(fmt: str) -> None:
+    ours, reference = _environments(fmt)
+    variables = {
+        "values": ["<a>", Markup("<i>x</i>"), 3, None, 2.5, "a_b*c"],
+        "extra": ["p", "<q>"],
+        "obj": _Obj(),
+    }
+    expected = reference.get_template("page.html").render(variables)
+    got = ours.get_template("page.html").render(variables)
+    assert got == expected
+    assert "&lt;a&gt;" in got or r"\<a\>" in got  # data is escaped for the format
+
+
+def test_untrusted_callables_still_meet_the_sandbox() -> None:
+    ours, _ = _environments("html")
+
+    @unsafe
+    def dangerous() -> str:
+        return "ran"
+
+    def alters() -> str:
+        return "ran"
+
+    alters.alters_data = True  # type: ignore[attr-defined]
+    for fn in (dangerous, alters):
+        with pytest.raises(SecurityError):
+            ours.from_string("{{ f() }}").render(f=fn)
+    with pytest.raises(SecurityError):
+        ours.from_string("{{ '{0.__class__}'.format(x) }}").render(x="s")
+
+
+def test_a_name_shadowing_a_helper_is_not_called_directly() -> None:
+    ours, _ = _environments("html")
+
+    @unsafe
+    def dangerous() -> str:
+        return "ran"
+
+    # ``shout`` is trusted as a global, but a variable of the same name is not.
+    with pytest.raises(SecurityError):
+        ours.from_string("{{ shout() }}").render(shout=dangerous)
