@@ -18,11 +18,7 @@ Layout of the output folder::
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +31,7 @@ from markupsafe import Markup
 from ictgov.i18n import LANGUAGES
 from ictgov.load import Tree
 from ictgov.model import Strategy
+from ictgov.render import parallel
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
 from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
 from ictgov.render.engine import TemplateProblem, load, make_environment, problem, source
@@ -217,12 +214,9 @@ class SiteRenderer:
     def render_all(self, options: RenderOptions) -> dict[str, str]:
         """Every output file: relative path -> text."""
         pages = plan_pages(self.site)
-        units = [
-            (lang, fmt) for lang in options.languages for fmt in FORMATS if fmt in options.formats
-        ]
-        out: dict[str, str] = {}
-        for part in _run_units(self, units, pages, options):
-            out.update(part)
+        tasks = plan_tasks(pages, options)
+        count = parallel.processes(len(tasks), len(pages) * _units(options), PARALLEL_FROM)
+        out = parallel.run(tasks, lambda task: self.render_task(task, pages, options), count)
         if "html" in options.formats and not options.single_file:
             out["style.css"] = self.stylesheet()
             index = Page("overview", None)
@@ -239,15 +233,15 @@ class SiteRenderer:
             )
         return dict(sorted(out.items()))
 
-    def render_unit(
-        self, lang: str, fmt: str, pages: list[Page], options: RenderOptions
-    ) -> dict[str, str]:
-        """Every page of one language in one format."""
+    def render_task(self, task: Task, pages: list[Page], options: RenderOptions) -> dict[str, str]:
+        """The files of one task: some pages of one language in one format."""
+        lang, fmt, start, stop = task
         if fmt == "html" and options.single_file:
             return {f"ictgov-{lang}.html": self.single_file(pages, lang)}
-        if fmt == "html":
-            return {f"{lang}/{p.stem}.html": self.render_page(p, lang, "html") for p in pages}
-        return {f"{lang}/md/{p.stem}.md": self.render_page(p, lang, "md") for p in pages}
+        folder = f"{lang}/" if fmt == "html" else f"{lang}/md/"
+        return {
+            f"{folder}{p.stem}.{fmt}": self.render_page(p, lang, fmt) for p in pages[start:stop]
+        }
 
     def single_file(self, pages: list[Page], lang: str) -> str:
         """One self-contained HTML file: every page as a section, CSS inlined."""
@@ -273,66 +267,35 @@ class SiteRenderer:
         )
 
 
-#: Pages per run above which the languages and formats are rendered in parallel.
+#: Pages per run (all languages and formats) above which worker processes help.
 PARALLEL_FROM = 400
-WORKERS_ENV = "ICTGOV_RENDER_WORKERS"
-_ACTIVE: SiteRenderer | None = None
+#: Pages per task: small enough to share the work out evenly, big enough to be cheap.
+CHUNK = 50
+#: (language, format, first page, end): a slice of :func:`plan_pages`.
+Task = tuple[str, str, int, int]
 
 
-def _workers(units: int, pages: int) -> int:
-    """How many processes to use: one per core for big sites where fork is available."""
-    wanted = os.environ.get(WORKERS_ENV)
-    if wanted is not None and wanted.strip().isdigit():
-        limit = max(1, int(wanted))
-    elif pages * units < PARALLEL_FROM:
-        return 1
-    else:
-        limit = os.cpu_count() or 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(limit, units))
+def _units(options: RenderOptions) -> int:
+    return len(options.languages) * len([f for f in FORMATS if f in options.formats])
 
 
-def _unit_in_child(
-    lang: str, fmt: str, pages: list[Page], options: RenderOptions
-) -> dict[str, str]:
-    assert _ACTIVE is not None
-    return _ACTIVE.render_unit(lang, fmt, pages, options)
+def plan_tasks(pages: list[Page], options: RenderOptions) -> list[Task]:
+    """The work of a run in chunks, HTML before Markdown (see :mod:`ictgov.render.parallel`).
 
-
-def _run_units(
-    renderer: SiteRenderer,
-    units: list[tuple[str, str]],
-    pages: list[Page],
-    options: RenderOptions,
-) -> list[dict[str, str]]:
-    """Render each (language, format); in forked workers when the site is big.
-
-    The workers inherit the computed views and compiled templates through fork, so
-    nothing but the finished text crosses between processes. The result does not
-    depend on the number of workers.
+    A single-file report is one task per language: its pages become one file.
     """
-    global _ACTIVE
-    workers = _workers(len(units), len(pages))
-    if workers == 1:
-        return [renderer.render_unit(lang, fmt, pages, options) for lang, fmt in units]
-    # Compile the templates once, before the workers inherit the environment.
-    for fmt in sorted({fmt for _, fmt in units}):
-        for name in ("base", "macros", *sorted({p.kind for p in pages})):
-            load(renderer.env, f"{fmt}/{name}.{fmt}")
-    _ACTIVE = renderer
-    # Keep the garbage collector from touching (and so copying) the inherited objects.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [
-                pool.submit(_unit_in_child, lang, fmt, pages, options) for lang, fmt in units
-            ]
-            return [f.result() for f in futures]
-    finally:
-        _ACTIVE = None
-        gc.unfreeze()
+    tasks: list[Task] = []
+    for fmt in FORMATS:
+        if fmt not in options.formats:
+            continue
+        for lang in options.languages:
+            if fmt == "html" and options.single_file:
+                tasks.append((lang, fmt, 0, len(pages)))
+                continue
+            tasks.extend(
+                (lang, fmt, i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)
+            )
+    return tasks
 
 
 def render_site(

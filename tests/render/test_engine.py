@@ -27,7 +27,8 @@ TEMPLATES = {
     ),
     "page.html": (
         '{% import "macros.html" as ui %}'
-        "{{ ui.box(1) }}{{ ui.box('<b>', '&', *extra) }}{{ ui.box(2, label='&') }}{{ ui.plain(none) }}"
+        "{{ ui.box(1) }}{{ ui.box('<b>', '&', *extra) }}{{ ui.box(2, label='&') }}"
+        "{{ ui.plain(none) }}"
         "{% for v in values %}{{ v }}|{{ shout(v) }}|{{ ui.plain(v) }};"
         "{% call(y) ui.box(loop.index) %}in {{ y }} {{ v }}{% endcall %}{% endfor %}"
         "{% set t %}{{ shout('a&b') }}{% endset %}{{ t }}{{ kw(a=1, **{'b': 2}) }}"

@@ -1,0 +1,59 @@
+"""Rendering in worker processes: the same files as in one process, errors come back."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ictgov.render import parallel
+from ictgov.render.engine import TemplateProblem
+from tests.conftest import TODAY
+from tests.render.conftest import render
+
+
+def _square(n: int) -> dict[str, str]:
+    return {f"{n:03d}": str(n * n), f"pid-{n:03d}": str(os.getpid())}
+
+
+def test_every_task_is_done_once_whatever_the_process() -> None:
+    tasks = list(range(40))
+    out = parallel.run(tasks, _square, 2)
+    assert {k: v for k, v in out.items() if not k.startswith("pid")} == {
+        f"{n:03d}": str(n * n) for n in tasks
+    }
+    assert len({v for k, v in out.items() if k.startswith("pid")}) in (1, 2)
+    assert parallel.run(tasks, _square, 1).keys() == out.keys()
+
+
+def _fail_on_first(n: int) -> dict[str, str]:
+    if n == 0:  # the first task: the worker's, unless this process got there first
+        raise TemplateProblem("html/page.html:3: broken")
+    return {str(n): ""}
+
+
+def test_an_error_in_a_task_is_raised_here() -> None:
+    with pytest.raises(TemplateProblem, match=r"page\.html:3"):
+        parallel.run(list(range(6)), _fail_on_first, 2)
+
+
+def test_user_template_error_is_reported_from_a_worker(
+    minimal_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = minimal_root / "templates" / "html" / "measure.html"
+    path.parent.mkdir(parents=True)
+    path.write_text("{{ nothing_here }}", encoding="utf-8")
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    with pytest.raises(TemplateProblem, match="nothing_here"):
+        render(minimal_root, TODAY)
+
+
+def test_the_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    assert parallel.processes(tasks=10, pages=10, parallel_from=400) == 1
+    assert parallel.processes(tasks=1, pages=5000, parallel_from=400) == 1
+    monkeypatch.setenv(parallel.WORKERS_ENV, "3")
+    assert parallel.processes(tasks=10, pages=10, parallel_from=400) == 3
+    monkeypatch.setenv(parallel.WORKERS_ENV, "0")
+    assert parallel.processes(tasks=10, pages=5000, parallel_from=400) == 1
