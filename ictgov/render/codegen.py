@@ -9,6 +9,8 @@ decides the same things more cheaply:
   ``escape(environment.finalize(value))``; the function is given by the renderer
   and must return the same text (it only skips building intermediate ``Markup``
   objects);
+- ``obj.attr`` on ictgov's own data classes reads the attribute directly, without
+  a call into the sandbox, whose verdict for them is known (see ``visit_Getattr``);
 - a call to a template macro or to one of ictgov's own helpers (the objects
   :meth:`ReportSandbox.trust` registered, held alive by the environment) is made
   directly; anything else still goes through the sandbox's ``environment.call``
@@ -21,7 +23,7 @@ from io import StringIO
 from typing import Any
 
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 
 #: The environment attribute holding the combined finalize-and-escape function.
 OUTPUT = "output"
@@ -50,6 +52,27 @@ class ReportCodeGenerator(CodeGenerator):
         else:
             super()._output_child_post(node, frame, finalize)
 
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        """``obj.attr``: read directly from the data classes the sandbox has vetted.
+
+        ``environment.plain_types`` holds the types for which the sandbox allows every
+        attribute not starting with an underscore (see ``ReportSandbox.getattr``), so
+        for them a public name is read as Python reads it; a missing attribute, any
+        other type and any private name go through ``environment.getattr`` as before.
+        """
+        if self.environment.is_async or node.attr.startswith("_"):
+            super().visit_Getattr(node, frame)
+            return
+        obj, value = self.temporary_identifier(), self.temporary_identifier()
+        self.write(f"({value} if type({obj} := ")
+        self.visit(node.node, frame)
+        self.write(
+            f") in environment.plain_types and ({value} := getattr({obj}, {node.attr!r}, "
+            f"missing)) is not missing else environment.getattr({obj}, {node.attr!r}))"
+        )
+
+    @optimizeconst
     def visit_Call(self, node: nodes.Call, frame: Frame, forward_caller: bool = False) -> None:
         """``f(args)``: straight to *f* if it is a macro or a trusted helper.
 

@@ -29,7 +29,7 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
@@ -64,6 +64,8 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         self.trusted_ids: frozenset[int] = frozenset()
         #: ``escape(finalize(value))`` as one function, when the renderer gives one.
         self.output: Callable[[Any], str] | None = None
+        #: Types whose public attributes generated code reads directly (see getattr).
+        self.plain_types: set[type] = set()
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``, straight through for ictgov's own data classes.
@@ -74,6 +76,7 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         the full check.
         """
         if attribute[:1] != "_" and _plain_data(type(obj)):
+            self.plain_types.add(type(obj))
             try:
                 return getattr(obj, attribute)
             except AttributeError:
@@ -141,10 +144,13 @@ _PLAIN: dict[type, bool] = {}
 
 
 def _plain_data(cls: type) -> bool:
-    """Whether *cls* is one of ictgov's data classes (a model or a view, not a str)."""
+    """Whether *cls* is one of ictgov's data classes (a model or a view, not a str).
+
+    Jinja's loop object counts too: the sandbox allows all its public attributes.
+    """
     known = _PLAIN.get(cls)
     if known is None:
-        known = (
+        known = cls is LoopContext or (
             cls.__module__.startswith(("ictgov.model", "ictgov.views", "ictgov.render"))
             and (dataclasses.is_dataclass(cls) or issubclass(cls, BaseModel))
             and not issubclass(cls, str | int | float | list | dict | set | tuple)

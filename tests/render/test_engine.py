@@ -29,11 +29,12 @@ TEMPLATES = {
         '{% import "macros.html" as ui %}'
         "{{ ui.box(1) }}{{ ui.box('<b>', '&', *extra) }}{{ ui.box(2, label='&') }}"
         "{{ ui.plain(none) }}"
-        "{% for v in values %}{{ v }}|{{ shout(v) }}|{{ ui.plain(v) }};"
+        "{% for v in values %}{{ v }}|{{ shout(v) }}|{{ ui.plain(v) }}|{{ loop.last }};"
         "{% call(y) ui.box(loop.index) %}in {{ y }} {{ v }}{% endcall %}{% endfor %}"
         "{% set t %}{{ shout('a&b') }}{% endset %}{{ t }}{{ kw(a=1, **{'b': 2}) }}"
         "{{ values|map('string')|join(',') }}{{ 'x' ~ values[0] }}"
         "{% autoescape false %}{{ '<raw>' }}{% endautoescape %}"
+        "{{ state.lang }}{{ 'has' if state.nope is defined else 'lacks' }}{{ state.depth }}"
         "{{ obj.method() }}{{ '%s-%s'|format(1, '<') }}{{ '{0}'.format('<') }}"
     ),
 }
@@ -78,11 +79,13 @@ def test_generated_code_prints_what_jinjas_sandbox_prints(fmt: str) -> None:
         "values": ["<a>", Markup("<i>x</i>"), 3, None, 2.5, "a_b*c"],
         "extra": ["p", "<q>"],
         "obj": _Obj(),
+        "state": PageState("sv", fmt, "measures/m-1"),
     }
     expected = reference.get_template("page.html").render(variables)
     got = ours.get_template("page.html").render(variables)
     assert got == expected
     assert "&lt;a&gt;" in got or r"\<a\>" in got  # data is escaped for the format
+    assert "svlacks1" in got
 
 
 def test_untrusted_callables_still_meet_the_sandbox() -> None:
@@ -101,6 +104,15 @@ def test_untrusted_callables_still_meet_the_sandbox() -> None:
             ours.from_string("{{ f() }}").render(f=fn)
     with pytest.raises(SecurityError):
         ours.from_string("{{ '{0.__class__}'.format(x) }}").render(x="s")
+
+
+def test_private_attributes_of_data_classes_stay_closed() -> None:
+    ours, _ = _environments("html")
+    state = PageState("fi", "html", "index")
+    with pytest.raises(SecurityError):
+        ours.from_string("{{ s.__class__ }}").render(s=state)
+    with pytest.raises(SecurityError):
+        ours.from_string("{{ s.__init__.__globals__ }}").render(s=state)
 
 
 def test_a_name_shadowing_a_helper_is_not_called_directly() -> None:
