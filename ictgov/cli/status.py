@@ -59,8 +59,8 @@ LangOption = Annotated[
     Language | None,
     typer.Option(
         "--lang",
-        help="Language of titles and texts (default: the configured language, else the "
-        "strategy's).",
+        help="Language of the labels and of titles and texts (default: the configured "
+        "language, else the strategy's).",
         show_default=False,
         case_sensitive=False,
     ),

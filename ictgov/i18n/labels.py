@@ -96,6 +96,18 @@ LABELS: dict[str, dict[str, str]] = {
         "higher": N_("higher is better"),
         "lower": N_("lower is better"),
     },
+    #: Kinds of item, as ``ictgov.views.detail.KIND_NAMES`` names them.
+    "kind": {
+        "strategy": N_("strategy"),
+        "value promise": N_("value promise"),
+        "goal": N_("goal"),
+        "organisation": N_("organisation"),
+        "body": N_("body"),
+        "project": N_("project"),
+        "stakeholder group": N_("stakeholder group"),
+        "measure": N_("measure"),
+        "meeting": N_("meeting"),
+    },
 }
 
 #: The language's own name, and "in <language>" for marking text in a fallback language.

@@ -7,15 +7,21 @@ escape codes), so ``grep`` and e-mail see clean text. Status is always written i
 words with a symbol, never told by colour alone. Everything fits the console width
 (80 columns at least): long titles end in an ellipsis. rich is imported only when
 drawing for a terminal.
+
+Labels speak the report's language through the gettext catalogues of
+:mod:`ictgov.i18n` (compiled ``.mo`` files read by the standard library, so the
+status path never imports Babel); the data's own texts come in that language too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ictgov.i18n import translations
+from ictgov.i18n.labels import label_id
 from ictgov.model import Health, Status
 from ictgov.render.blocks import (
     Block,
@@ -40,24 +46,6 @@ if TYPE_CHECKING:
 #: From this width on a measure takes one line; below it two (title over owner ...).
 WIDE = 140
 
-STATUS_WORDS: dict[Status, str] = {
-    Status.PLANNED: "planned",
-    Status.IN_PROGRESS: "in progress",
-    Status.COMPLETED: "completed",
-    Status.ON_HOLD: "on hold",
-    Status.DISCONTINUED: "discontinued",
-}
-HEALTH_WORDS: dict[Health, str] = {
-    Health.ON_TRACK: "on track",
-    Health.AT_RISK: "at risk",
-    Health.OFF_TRACK: "off track",
-}
-REASON_WORDS: dict[Reason, str] = {
-    Reason.OFF_TRACK: "off track",
-    Reason.OVERDUE: "overdue",
-    Reason.AT_RISK: "at risk",
-    Reason.STALE: "stale",
-}
 #: (terminal glyph, ASCII marker, rich style). Glyphs are one cell wide in any font.
 STATUS_LOOK: dict[Status, tuple[str, str, str]] = {
     Status.PLANNED: ("○", "o", "dim"),
@@ -87,6 +75,39 @@ class Look:
     width: int = 80
     lang: str = "fi"
 
+    # --- words in the reader's language ---------------------------------------
+
+    def _(self, message: str, **values: object) -> str:
+        """*message* in the reader's language, its ``%(name)s`` placeholders filled in."""
+        text = translations(self.lang).gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+        """The singular or plural form for *n*, with ``%(n)s`` and the other values filled in."""
+        return translations(self.lang).ngettext(singular, plural, n) % {"n": n, **values}
+
+    def pgettext(self, context: str, message: str) -> str:
+        """*message* as translated for *context* (a shorter word for a narrow column)."""
+        return translations(self.lang).pgettext(context, message)
+
+    def label(self, group: str, value: object) -> str:
+        """A fixed value of the data (status, role, resolution ...) in words."""
+        return translations(self.lang).gettext(label_id(group, value))
+
+    def status_word(self, status: Status) -> str:
+        """A lifecycle status in words."""
+        return self.label("status", status)
+
+    def health_word(self, health: Health) -> str:
+        """Health in a word that fits a table column (the reports' Finnish is longer)."""
+        if health is Health.ON_TRACK:
+            return self.pgettext("terminal", "on track")
+        if health is Health.AT_RISK:
+            return self.pgettext("terminal", "at risk")
+        return self.pgettext("terminal", "off track")
+
+    # --- drawing -------------------------------------------------------------
+
     def styled(self, look: tuple[str, str, str], word: str) -> Cell:
         """Symbol and word, coloured in a terminal."""
         symbol = look[1] if self.plain else look[0]
@@ -94,13 +115,23 @@ class Look:
 
     def status(self, status: Status) -> Cell:
         """A lifecycle status in words with its symbol."""
-        return self.styled(STATUS_LOOK[status], STATUS_WORDS[status])
+        return self.styled(STATUS_LOOK[status], self.status_word(status))
 
     def health(self, health: Health | None, status: Status = Status.IN_PROGRESS) -> Cell:
         """Health in words, or nothing when it does not apply (not in progress)."""
         if health is None or status != Status.IN_PROGRESS:
             return ()
-        return self.styled(HEALTH_LOOK[health], HEALTH_WORDS[health])
+        return self.styled(HEALTH_LOOK[health], self.health_word(health))
+
+    def status_width(self, header: str = "") -> int:
+        """Characters a status cell needs in this language (symbol, space, longest word)."""
+        words = (len(STATUS_LOOK[s][1]) + 1 + len(self.status_word(s)) for s in Status)
+        return max(len(header), *words)
+
+    def health_width(self, header: str = "") -> int:
+        """Characters a health cell needs in this language."""
+        words = (len(HEALTH_LOOK[h][1]) + 1 + len(self.health_word(h)) for h in Health)
+        return max(len(header), *words)
 
     def bar(self, percent: float | None, cells: int = 8) -> Cell:
         """``[####----]  40%`` when plain, a block bar in a terminal; a dash if unknown."""
@@ -126,22 +157,36 @@ class Look:
         return Span(text, "" if self.plain else style)
 
 
-def _days(n: int | None) -> str:
-    return "" if n is None else ("1 day" if n == 1 else f"{n} days")
-
-
 def reason_text(view: MeasureView, reason: Reason, stale_after_days: int, look: Look) -> str:
     """Why a measure needs attention, in words with the days behind it."""
     since = view.days_since_update
     if reason is Reason.OVERDUE:
-        end = look.date(view.measure.schedule.planned_end)
-        return f"overdue by {_days(view.days_overdue)} (planned end {end})"
+        return look.ngettext(
+            "overdue by %(n)s day (planned end %(date)s)",
+            "overdue by %(n)s days (planned end %(date)s)",
+            view.days_overdue,
+            date=look.date(view.measure.schedule.planned_end),
+        )
     if reason is Reason.STALE:
         if since is None:
-            return f"no update recorded (limit {stale_after_days} days)"
-        return f"no update for {_days(since)} (limit {stale_after_days})"
-    words = REASON_WORDS[reason]
-    return f"{words}, reported {_days(since)} ago" if since is not None else words
+            return look.ngettext(
+                "no update recorded (limit %(n)s day)",
+                "no update recorded (limit %(n)s days)",
+                stale_after_days,
+            )
+        return look.ngettext(
+            "no update for %(n)s day (limit %(limit)s)",
+            "no update for %(n)s days (limit %(limit)s)",
+            since,
+            limit=stale_after_days,
+        )
+    words = look.label("reason", reason)
+    if since is None:
+        return words
+    return look.ngettext(
+        "%(reason)s, reported %(n)s day ago", "%(reason)s, reported %(n)s days ago", since,
+        reason=words,
+    )  # fmt: skip
 
 
 def reasons_text(view: MeasureView, stale_after_days: int, look: Look) -> str:
@@ -152,8 +197,9 @@ def reasons_text(view: MeasureView, stale_after_days: int, look: Look) -> str:
 # --- status -----------------------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def measures_count(n: int, look: Look) -> str:
+    """``1 measure`` / ``3 measures`` in the reader's language."""
+    return look.ngettext("%(n)s measure", "%(n)s measures", n)
 
 
 def _header(report: StatusReport, look: Look) -> list[Block]:
@@ -163,46 +209,60 @@ def _header(report: StatusReport, look: Look) -> list[Block]:
     if strategy is not None:
         title = report.text(strategy.title)
         out.append(Line((look.span(fit(title, look.width), "bold"),)))
-        out.append(
-            Line(
-                cell(
-                    f"Period {strategy.period.start}-{strategy.period.end}, "
-                    f"vision {strategy.vision.horizon}. Today {today}."
-                )
-            )
+        period = look._(
+            "Period %(start)s-%(end)s, vision %(horizon)s. Today %(today)s.",
+            start=strategy.period.start,
+            end=strategy.period.end,
+            horizon=strategy.vision.horizon,
+            today=today,
         )
+        out.append(Line(cell(period)))
     else:
-        out.append(Line(cell(f"(The strategy file did not load.) Today {today}.")))
+        out.append(
+            Line(cell(look._("(The strategy file did not load.) Today %(today)s.", today=today)))
+        )
     filters = report.filters
     if filters.active:
-        parts = [
-            f"{name} {value}"
-            for name, value in (
-                ("goal", filters.goal),
-                ("owner", filters.owner),
-                ("status", filters.status.value if filters.status else None),
-            )
-            if value is not None
-        ]
-        out.append(Line(cell(f"Only {', '.join(parts)}: counts cover the measures shown.")))
+        parts = []
+        if filters.goal is not None:
+            parts.append(look._("goal %(value)s", value=filters.goal))
+        if filters.owner is not None:
+            parts.append(look._("owner %(value)s", value=filters.owner))
+        if filters.status is not None:
+            parts.append(look._("status %(value)s", value=filters.status.value))
+        only = look._(
+            "Only %(filters)s: counts cover the measures shown.", filters=", ".join(parts)
+        )
+        out.append(Line(cell(only)))
     progress = "-" if report.progress is None else f"{round(report.progress)}%"
-    attention = len(report.attention)
     out.append(
         Line(
             cell(
-                f"{_plural(len(report.measures), 'measure')}, overall progress {progress}, "
-                f"{attention} need{'s' if attention == 1 else ''} attention."
+                look.ngettext(
+                    "%(measures)s, overall progress %(progress)s, %(n)s needs attention.",
+                    "%(measures)s, overall progress %(progress)s, %(n)s need attention.",
+                    len(report.attention),
+                    measures=measures_count(len(report.measures), look),
+                    progress=progress,
+                )
             )
         )
     )
     return out
 
 
+def counted(title: str, n: int) -> str:
+    """A heading with its count: ``Needs attention (3)``."""
+    return f"{title} ({n})"
+
+
 def _attention(report: StatusReport, look: Look) -> list[Block]:
     views = report.attention
-    out: list[Block] = [Line(()), Heading(f"Needs attention ({len(views)})")]
+    out: list[Block] = [Line(()), Heading(counted(look._("Needs attention"), len(views)))]
     if not views:
-        text = "Nothing needs attention: no measure is off track, overdue, at risk or stale."
+        text = look._(
+            "Nothing needs attention: no measure is off track, overdue, at risk or stale."
+        )
         out.append(Line(cell(text)))
         return out
     table = Table(
@@ -219,13 +279,15 @@ def _attention(report: StatusReport, look: Look) -> list[Block]:
     return out
 
 
-def breakdown(goal: GoalView) -> str:
+def breakdown(goal: GoalView, look: Look) -> str:
     """``3 measures: 2 in progress, 1 completed (1 at risk)``."""
-    parts = [f"{c} {STATUS_WORDS[s]}" for s, c in goal.by_status.items() if c]
+    parts = [f"{c} {look.status_word(s)}" for s, c in goal.by_status.items() if c]
     risky = [
-        f"{c} {HEALTH_WORDS[h]}" for h, c in goal.by_health.items() if c and h != Health.ON_TRACK
+        f"{c} {look.health_word(h)}"
+        for h, c in goal.by_health.items()
+        if c and h != Health.ON_TRACK
     ]
-    text = _plural(len(goal.measures), "measure")
+    text = measures_count(len(goal.measures), look)
     if parts:
         text += ": " + ", ".join(parts)
     if risky:
@@ -238,25 +300,30 @@ def measure_table(
 ) -> Table:
     """Measures in rows: one line each when wide, two lines each at 80 columns."""
     wide = look.width >= WIDE
-    code = Column("Code", width=code_width)
+    code = Column(look._("Code"), width=code_width)
+    h_measure, h_owner = look._("Measure"), look._("Responsible")
+    h_status, h_health = look._("Status"), look._("Health")
+    h_updated, h_ends = look._("Updated"), look._("Ends")
+    progress = Column(look._("Progress"), width=max(15, len(look._("Progress"))))
+    status_width, health_width = look.status_width(h_status), look.health_width(h_health)
     if wide:
         columns = [
             code,
-            Column("Measure", ratio=2),
-            Column("Responsible", ratio=1, min_width=14),
-            Column("Status", width=14),
-            Column("Health", width=12),
-            Column("Progress", width=15),
-            Column("Updated", width=10),
-            Column("Ends", width=10),
+            Column(h_measure, ratio=2),
+            Column(h_owner, ratio=1, min_width=14),
+            Column(h_status, width=status_width),
+            Column(h_health, width=health_width),
+            progress,
+            Column(h_updated, width=max(10, len(h_updated))),
+            Column(h_ends, width=max(10, len(h_ends))),
         ]
     else:
         columns = [
             code,
-            Column("Measure\nResponsible", min_width=16),
-            Column("Status\nHealth", width=14),
-            Column("Progress", width=15),
-            Column("Updated\nEnds", width=10),
+            Column(f"{h_measure}\n{h_owner}", min_width=16),
+            Column(f"{h_status}\n{h_health}", width=max(status_width, health_width)),
+            progress,
+            Column(f"{h_updated}\n{h_ends}", width=max(10, len(h_updated), len(h_ends))),
         ]
     table = Table(columns)
     for view in views:
@@ -282,26 +349,32 @@ def measure_table(
 
 def _goal_heading(report: StatusReport, look: Look, goal: GoalView) -> Table:
     table = Table([Column(min_width=20), Column(width=15)], show_header=False)
-    label = f"Goal {goal.goal.code}: {report.text(goal.goal.title)}"
+    goal_code = look._("Goal %(code)s", code=goal.goal.code)
+    label = f"{goal_code}: {report.text(goal.goal.title)}"
     table.add((look.span(label, "bold"),), look.bar(goal.progress))
-    table.add((look.span(breakdown(goal), "dim"),), "", wrap=True)
+    table.add((look.span(breakdown(goal, look), "dim"),), "", wrap=True)
     return table
 
 
 def _goals(report: StatusReport, look: Look) -> list[Block]:
     rest = unassigned(report)
     every = [v for g in report.goals for v in g.measures] + list(rest)
-    code_width = max([4, *(len(v.measure.code) for v in every)])
+    code_width = max([4, len(look._("Code")), *(len(v.measure.code) for v in every)])
     out: list[Block] = []
     for goal in report.goals:
         out += [Line(()), _goal_heading(report, look, goal)]
         if goal.measures:
             out.append(measure_table(report, look, goal.measures, code_width))
     if rest:
-        out += [Line(()), Heading(f"Measures of no known goal ({len(rest)})")]
+        title = look._("Measures not linked to a known goal")
+        out += [Line(()), Heading(counted(title, len(rest)))]
         out.append(measure_table(report, look, rest, code_width))
     if not report.measures:
-        none = "No measures match the filters." if report.filters.active else "No measures yet."
+        none = (
+            look._("No measures match the filters.")
+            if report.filters.active
+            else look._("No measures yet.")
+        )
         out += [Line(()), Line(cell(none))]
     return out
 
@@ -309,45 +382,76 @@ def _goals(report: StatusReport, look: Look) -> list[Block]:
 def _actions(report: StatusReport, look: Look) -> list[Block]:
     actions = report.actions
     late = sum(a.overdue for a in actions)
-    out: list[Block] = [
-        Line(()),
-        Heading(f"Decision follow-up: {len(actions)} open, {late} overdue"),
-    ]
+    heading = look._(
+        "Decision follow-up: %(open)s open, %(late)s overdue", open=len(actions), late=late
+    )
+    out: list[Block] = [Line(()), Heading(heading)]
     if not actions:
         return out
-    table = Table([Column(width=14), Column(wrap=True)], show_header=False)
+    rows: list[tuple[Span, str, str]] = []
     for action in actions:
         a = action.action
-        if action.overdue:
-            state = look.span(f"late {action.days_overdue} d", "bold red")
-        elif a.due is not None:
-            state = Span(f"due {look.date(a.due)}")
-        else:
-            state = look.span("no due date", "dim")
-        who = report.names.get(a.responsible, a.responsible) if a.responsible else "nobody named"
+        who = report.names.get(a.responsible, a.responsible) if a.responsible else None
         meeting = action.meeting
         body = report.names.get(meeting.body, meeting.body)
-        decided = f"{body} {look.date(meeting.date)} §{action.item.section}"
-        table.add((state,), report.text(a.what))
-        table.add("", (look.span(f"decided by {decided}; to do: {who}", "dim"),))
+        rows.append(
+            (
+                action_state(look, action.overdue, action.days_overdue, a.due),
+                report.text(a.what),
+                decided_by(look, body, meeting.date, action.item.section, who),
+            )
+        )
+    table = Table(
+        [Column(width=state_width(r[0] for r in rows)), Column(wrap=True)], show_header=False
+    )
+    for state, what, decided in rows:
+        table.add((state,), what)
+        table.add("", (look.span(decided, "dim"),))
     out.append(table)
     return out
 
 
-def _summary(report: StatusReport) -> list[Block]:
-    statuses = ", ".join(f"{STATUS_WORDS[s]} {n}" for s, n in report.by_status.items())
-    healths = ", ".join(f"{HEALTH_WORDS[h]} {n}" for h, n in report.by_health.items())
+def action_state(look: Look, overdue: bool, days_overdue: int, due: date | None) -> Span:
+    """``late 12 d``, ``due 1.12.2024`` or ``no due date`` for an open action."""
+    if overdue:
+        return look.span(look._("late %(n)s d", n=days_overdue), "bold red")
+    if due is not None:
+        return Span(look._("due %(date)s", date=look.date(due)))
+    return look.span(look._("no due date"), "dim")
+
+
+def decided_by(look: Look, body: str, day: date, section: int, who: str | None) -> str:
+    """Who decided an action (body, date, section) and who is to do it."""
+    return look._(
+        "decided by %(decided)s; to do: %(who)s",
+        decided=f"{body} {look.date(day)} §{section}",
+        who=who or look._("nobody named"),
+    )
+
+
+def state_width(states: Iterable[Span], least: int = 14, most: int = 24) -> int:
+    """A column as wide as its longest state text, within *least* and *most*."""
+    return max(least, min(most, max((len(s.text) for s in states), default=0)))
+
+
+def _summary(report: StatusReport, look: Look) -> list[Block]:
+    statuses = ", ".join(f"{look.status_word(s)} {n}" for s, n in report.by_status.items())
+    healths = ", ".join(f"{look.health_word(h)} {n}" for h, n in report.by_health.items())
     stale = sum(v.stale for v in report.measures)
     overdue = sum(v.overdue for v in report.measures)
     return [
         Line(()),
-        Heading("Summary"),
-        Line(cell(f"Status: {statuses}.")),
-        Line(cell(f"Health of those in progress: {healths}.")),
+        Heading(look._("Summary")),
+        Line(cell(look._("Status: %(counts)s.", counts=statuses))),
+        Line(cell(look._("Health of those in progress: %(counts)s.", counts=healths))),
         Line(
             cell(
-                f"Stale (no update for over {report.overview.stale_after_days} days): {stale}; "
-                f"overdue: {overdue}."
+                look._(
+                    "Stale (no update for over %(days)s days): %(stale)s; overdue: %(overdue)s.",
+                    days=report.overview.stale_after_days,
+                    stale=stale,
+                    overdue=overdue,
+                )
             )
         ),
     ]
@@ -360,7 +464,7 @@ def status_blocks(report: StatusReport, look: Look) -> list[Block]:
         *_attention(report, look),
         *_goals(report, look),
         *_actions(report, look),
-        *_summary(report),
+        *_summary(report, look),
     ]
 
 
@@ -368,34 +472,39 @@ def status_text(
     report: StatusReport, width: int = 80, trend: Sequence[TrendPoint] | None = None
 ) -> str:
     """The plain text of the status view, as a pipe gets it."""
-    blocks = status_blocks(report, Look(plain=True, width=width, lang=report.lang))
+    look = Look(plain=True, width=width, lang=report.lang)
+    blocks = status_blocks(report, look)
     if trend is not None:
-        blocks += trend_blocks(trend)
+        blocks += trend_blocks(trend, look)
     return to_plain(blocks, width)
 
 
-#: Status headers that fit a 9-character column.
-TREND_HEADERS: dict[Status, str] = {
-    Status.PLANNED: "Planned",
-    Status.IN_PROGRESS: "In\nprogress",
-    Status.COMPLETED: "Completed",
-    Status.ON_HOLD: "On hold",
-    Status.DISCONTINUED: "Discon-\ntinued",
-}
+def trend_headers(look: Look) -> dict[Status, str]:
+    """Status headers that fit a 9-character column (split with a hyphen where needed)."""
+    return {
+        Status.PLANNED: look.pgettext("trend", "Planned"),
+        Status.IN_PROGRESS: look.pgettext("trend", "In\nprogress"),
+        Status.COMPLETED: look.pgettext("trend", "Completed"),
+        Status.ON_HOLD: look.pgettext("trend", "On hold"),
+        Status.DISCONTINUED: look.pgettext("trend", "Discon-\ntinued"),
+    }
 
 
-def trend_blocks(points: Sequence[TrendPoint]) -> list[Block]:
+def trend_blocks(points: Sequence[TrendPoint], look: Look) -> list[Block]:
     """Measures by status and mean progress, one row per month (from git history)."""
-    out: list[Block] = [Line(()), Heading(f"Trend by month ({len(points)})")]
+    title = counted(look._("Trend by month"), len(points))
+    out: list[Block] = [Line(()), Heading(title)]
     if not points:
-        out.append(Line(cell("No history yet: the measures have no commits.")))
+        out.append(Line(cell(look._("No history yet: the measures have no commits."))))
         return out
+    headers = trend_headers(look)
+    month = look.pgettext("trend", "Month")
     table = Table(
         [
-            Column("Month", width=7),
-            Column("Measures", width=8, justify="right"),
-            *(Column(TREND_HEADERS[s], width=9, justify="right") for s in Status),
-            Column("Mean", width=5, justify="right"),
+            Column(month, width=max(7, len(month))),
+            Column(look.pgettext("trend", "Measures"), width=8, justify="right"),
+            *(Column(headers[s], width=9, justify="right") for s in Status),
+            Column(look.pgettext("trend", "Mean"), width=5, justify="right"),
         ]
     )
     for point in points:
@@ -406,9 +515,9 @@ def trend_blocks(points: Sequence[TrendPoint]) -> list[Block]:
     return out
 
 
-def trend_text(points: Sequence[TrendPoint], width: int = 80) -> str:
+def trend_text(points: Sequence[TrendPoint], width: int = 80, lang: str = "fi") -> str:
     """The plain text of the trend table."""
-    return to_plain(trend_blocks(points), width)
+    return to_plain(trend_blocks(points, Look(plain=True, width=width, lang=lang)), width)
 
 
 # --- drawing ----------------------------------------------------------------
@@ -491,5 +600,5 @@ def print_status(
     look = terminal_look(console, report.lang)
     blocks = status_blocks(report, look)
     if trend is not None:
-        blocks += trend_blocks(trend)
+        blocks += trend_blocks(trend, look)
     print_blocks(console, blocks, look)

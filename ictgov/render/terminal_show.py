@@ -1,7 +1,8 @@
 """Terminal rendering of ``ictgov show``: everything about one item.
 
 Laid out as blocks like the status view (see :mod:`ictgov.render.terminal`), kept in
-its own module so that ``ictgov status`` does not load it.
+its own module so that ``ictgov status`` does not load it. Labels speak the reader's
+language through :class:`~ictgov.render.terminal.Look`, as in the status view.
 """
 
 from __future__ import annotations
@@ -11,7 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 from ictgov.model import Body, Goal, Measure, Meeting, Organisation, Status
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
-from ictgov.render.terminal import Look, breakdown, print_blocks, reasons_text, terminal_look
+from ictgov.render.terminal import (
+    Look,
+    action_state,
+    breakdown,
+    counted,
+    decided_by,
+    print_blocks,
+    reasons_text,
+    state_width,
+    terminal_look,
+)
 from ictgov.views.detail import Detail
 from ictgov.views.overview import MeasureView
 from ictgov.views.text import plain
@@ -21,14 +32,16 @@ if TYPE_CHECKING:
 
 
 def _mini_measures(detail: Detail, views: Sequence[MeasureView], look: Look) -> Table:
-    code_width = max([4, *(len(v.measure.code) for v in views)])
+    code = look._("Code")
+    code_width = max([4, len(code), *(len(v.measure.code) for v in views)])
+    status, health = look._("Status"), look._("Health")
     table = Table(
         [
-            Column("Code", width=code_width),
-            Column("Measure", min_width=16),
-            Column("Status", width=14),
-            Column("Health", width=12),
-            Column("Progress", width=15),
+            Column(code, width=code_width),
+            Column(look._("Measure"), min_width=16),
+            Column(status, width=look.status_width(status)),
+            Column(health, width=look.health_width(health)),
+            Column(look._("Progress"), width=max(15, len(look._("Progress")))),
         ]
     )
     for view in views:
@@ -47,13 +60,19 @@ def _text(detail: Detail, value: Any, look: Look) -> str:
     return plain(value, look.lang, detail.content_lang)
 
 
-def _fields(detail: Detail) -> list[Block]:
+def _fields(detail: Detail, look: Look) -> list[Block]:
     if not detail.fields:
         return []
     table = Table([Column(width=26, wrap=True), Column(min_width=20, wrap=True)], show_header=False)
     for path, value in detail.fields:
         table.add(path, value)
-    return [Line(()), Heading("Fields"), table]
+    return [Line(()), Heading(look._("Fields")), table]
+
+
+def _sentence(parts: list[str]) -> str:
+    """Parts joined with commas, the first letter upper case, a full stop at the end."""
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:] + "."
 
 
 def _measure_sections(detail: Detail, look: Look) -> list[Block]:
@@ -70,36 +89,30 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             *look.bar(m.progress),
         ]
         out += [Line(tuple(facts))]
-        updated = "never" if view.last_update is None else look.date(view.last_update)
-        out.append(
-            Line(
-                cell(
-                    f"Last update {updated}; planned {look.date(m.schedule.planned_start)} - "
-                    f"{look.date(m.schedule.planned_end)}."
-                )
-            )
+        updated = look._("never") if view.last_update is None else look.date(view.last_update)
+        dates = look._(
+            "Last update %(date)s; planned %(start)s - %(end)s.",
+            date=updated,
+            start=look.date(m.schedule.planned_start),
+            end=look.date(m.schedule.planned_end),
         )
+        out.append(Line(cell(dates)))
         if view.reasons:
             reasons = reasons_text(view, detail.stale_after_days, look)
-            out.append(Line((look.span(f"Needs attention: {reasons}.", "bold red"),)))
+            attention = look._("Needs attention: %(reasons)s.", reasons=reasons)
+            out.append(Line((look.span(attention, "bold red"),)))
     if detail.goals:
-        out.append(
-            Line(
-                cell(
-                    "Goals: "
-                    + "; ".join(
-                        f"{g.code} {_text(detail, g.title, look)} ({g.id})" for g in detail.goals
-                    )
-                )
-            )
-        )
+        goals = "; ".join(f"{g.code} {_text(detail, g.title, look)} ({g.id})" for g in detail.goals)
+        out.append(Line(cell(look._("Goals") + ": " + goals)))
     if detail.dependencies:
+        depends, status = look._("Depends on"), look._("Status")
+        ids = max(len(d.id) for d in detail.dependencies)
         table = Table(
             [
-                Column("Depends on", width=min(24, max(len(d.id) for d in detail.dependencies))),
-                Column("What", min_width=16, wrap=True),
-                Column("Status", width=14),
-                Column("Progress", width=15),
+                Column(depends, width=min(24, max(ids, len(depends)))),
+                Column(look._("What"), min_width=16, wrap=True),
+                Column(status, width=look.status_width(status)),
+                Column(look._("Progress"), width=max(15, len(look._("Progress")))),
             ]
         )
         for dep in detail.dependencies:
@@ -114,46 +127,54 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             elif dep.project is not None:
                 p = dep.project
                 span = f" ({look.date(p.start)} - {look.date(p.end)})" if p.start or p.end else ""
-                table.add(dep.id, f"project: {_text(detail, p.name, look)}{span}", "", "")
+                name = _text(detail, p.name, look)
+                table.add(dep.id, look._("project: %(name)s", name=name) + span, "", "")
             else:
-                table.add(
-                    dep.id, (look.span("unknown id: 'ictgov lint' reports it", "red"),), "", ""
-                )
-        out += [Line(()), Heading("Dependencies"), table]
+                unknown = look._("unknown id: 'ictgov lint' reports it")
+                table.add(dep.id, (look.span(unknown, "red"),), "", "")
+        out += [Line(()), Heading(look._("Dependencies")), table]
     if detail.dependents:
         out += [
             Line(()),
-            Heading("Measures that depend on it"),
+            Heading(look._("Measures depending on it")),
             _mini_measures(detail, detail.dependents, look),
         ]
     indicator = m.indicator
     if indicator is not None:
         out += [
             Line(()),
-            Heading("Indicator"),
+            Heading(look._("Indicator")),
             Line(cell(_text(detail, indicator.description, look))),
         ]
         unit = f" {indicator.unit}" if indicator.unit else ""
         refs = []
         if indicator.baseline is not None:
             refs.append(
-                f"baseline {indicator.baseline.value:g}{unit} "
-                f"({look.date(indicator.baseline.date)})"
+                look._(
+                    "baseline %(value)s (%(date)s)",
+                    value=f"{indicator.baseline.value:g}{unit}",
+                    date=look.date(indicator.baseline.date),
+                )
             )
         if indicator.target is not None:
             refs.append(
-                f"target {indicator.target.value:g}{unit} ({look.date(indicator.target.date)})"
+                look._(
+                    "target %(value)s (%(date)s)",
+                    value=f"{indicator.target.value:g}{unit}",
+                    date=look.date(indicator.target.date),
+                )
             )
         if indicator.direction is not None:
-            refs.append(f"{indicator.direction.value} is better")
+            refs.append(look.label("direction", indicator.direction))
         if refs:
-            out.append(Line(cell(", ".join(refs).capitalize() + ".")))
+            out.append(Line(cell(_sentence(refs))))
         if indicator.values:
+            day = look._("Date")
             table = Table(
                 [
-                    Column("Date", width=10),
-                    Column("Value", width=12, justify="right"),
-                    Column("Source", min_width=16),
+                    Column(day, width=max(10, len(day))),
+                    Column(look._("Value"), width=12, justify="right"),
+                    Column(look._("Source"), min_width=16),
                 ]
             )
             for obs in sorted(indicator.values, key=lambda o: o.date):
@@ -163,15 +184,17 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
                     _text(detail, obs.source, look) or "-",
                 )
             out.append(table)
-    out += [Line(()), Heading(f"Update log ({len(detail.updates)}, newest first)")]
+    log = look._("Update log (%(n)s, newest first)", n=len(detail.updates))
+    out += [Line(()), Heading(log)]
     if detail.updates:
+        day, status, health = look._("Date"), look._("Status"), look._("Health")
         table = Table(
             [
-                Column("Date", width=10),
-                Column("Status", width=14),
-                Column("Health", width=12),
+                Column(day, width=max(10, len(day))),
+                Column(status, width=look.status_width(status)),
+                Column(health, width=look.health_width(health)),
                 Column("%", width=4, justify="right"),
-                Column("Note", min_width=16, wrap=True),
+                Column(look._("Note"), min_width=16, wrap=True),
             ]
         )
         for u in detail.updates:
@@ -187,31 +210,42 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             )
         out.append(table)
     else:
-        out.append(Line(cell("No updates recorded yet.")))
+        out.append(Line(cell(look._("No updates have been recorded."))))
     return out
 
 
+def _resolution(look: Look, resolution: object | None) -> str:
+    return look.label("resolution", resolution) if resolution else look._("no resolution")
+
+
 def _decisions(detail: Detail, look: Look) -> list[Block]:
-    out: list[Block] = [Line(()), Heading(f"Decisions ({len(detail.decisions)})")]
+    heading = counted(look._("Decisions"), len(detail.decisions))
+    out: list[Block] = [Line(()), Heading(heading)]
     if not detail.decisions:
-        out.append(Line(cell("No decision concerns it.")))
+        out.append(Line(cell(look._("No decision concerns it."))))
         return out
+    day = look._("Date")
     table = Table(
         [
-            Column("Date", width=10),
-            Column("Meeting, section", width=28),
-            Column("Decision", min_width=20, wrap=True),
+            Column(day, width=max(10, len(day))),
+            Column(look._("Meeting, section"), width=28),
+            Column(look._("Decision"), min_width=20, wrap=True),
         ]
     )
     for d in detail.decisions:
         item = d.ref.item
-        resolution = item.resolution.value.replace("_", " ") if item.resolution else "no resolution"
-        what = f"{_text(detail, item.title, look)}: {resolution}"
+        what = f"{_text(detail, item.title, look)}: {_resolution(look, item.resolution)}"
         if item.record_number:
-            what += f" (record {item.record_number})"
+            record = look._("record %(number)s", number=item.record_number)
+            what += f" ({record})"
         late = sum(a.overdue for a in d.actions)
         if d.actions:
-            what += f"; {len(d.actions)} open action(s), {late} overdue"
+            what += "; " + look.ngettext(
+                "%(n)s open action, %(late)s overdue",
+                "%(n)s open actions, %(late)s overdue",
+                len(d.actions),
+                late=late,
+            )
         table.add(look.date(d.ref.meeting.date), f"{d.ref.meeting.id} §{item.section}", what)
     out.append(table)
     return out
@@ -221,57 +255,55 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
     body = detail.entity
     assert isinstance(body, Body)
     out: list[Block] = []
-    out += [Line(()), Heading(f"Members by post ({len(body.members)})")]
+    out += [Line(()), Heading(counted(look._("Members by post"), len(body.members)))]
     if body.members:
+        role = look._("Role")
+        roles = [look.label("member_role", member.role) for member in body.members]
         table = Table(
             [
-                Column("Post", min_width=20),
-                Column("Organisation", width=16),
-                Column("Role", width=10),
-                Column("Person", width=20),
+                Column(look._("Post"), min_width=20),
+                Column(look._("Organisation"), width=16),
+                Column(role, width=min(20, max(10, len(role), *(len(r) for r in roles)))),
+                Column(look._("Person"), width=20),
             ]
         )
-        for member in body.members:
+        for member, role_word in zip(body.members, roles, strict=True):
             org = detail.names.get(member.organisation or "", member.organisation or "-")
-            table.add(
-                _text(detail, member.post, look),
-                org,
-                member.role.value.replace("_", " "),
-                member.person or "-",
-            )
+            table.add(_text(detail, member.post, look), org, role_word, member.person or "-")
         out.append(table)
     if body.tasks:
-        out += [Line(()), Heading("Tasks")]
+        out += [Line(()), Heading(look._("Tasks"))]
         out += [Line(cell(f"- {_text(detail, t, look)}")) for t in body.tasks]
     if body.cadence is not None:
         by_year: dict[int, int] = {}
         for meeting in detail.meetings:
             by_year[meeting.date.year] = by_year.get(meeting.date.year, 0) + 1
-        held = ", ".join(f"{y}: {n}" for y, n in sorted(by_year.items())) or "none recorded"
-        out += [
-            Line(()),
-            Line(
-                cell(
-                    f"Cadence: at least {body.cadence.meetings_per_year} meetings a year; "
-                    f"held {held}."
-                )
-            ),
-        ]
+        held = ", ".join(f"{y}: {n}" for y, n in sorted(by_year.items()))
+        at_least = look.ngettext(
+            "at least %(n)s meeting a year",
+            "at least %(n)s meetings a year",
+            body.cadence.meetings_per_year,
+        )
+        held_text = look._("held %(years)s", years=held) if held else look._("none recorded")
+        cadence = look._("Cadence")
+        out += [Line(()), Line(cell(f"{cadence}: {at_least}; {held_text}."))]
     if detail.bodies:
-        out.append(Line(cell("Bodies reporting to it: " + ", ".join(b.id for b in detail.bodies))))
-    out += [Line(()), Heading(f"Responsible for ({len(detail.measures)})")]
+        reporting = ", ".join(b.id for b in detail.bodies)
+        out.append(Line(cell(look._("Bodies reporting to it") + ": " + reporting)))
+    out += [Line(()), Heading(counted(look._("Responsible for"), len(detail.measures)))]
     if detail.measures:
         out.append(_mini_measures(detail, detail.measures, look))
-    out += [Line(()), Heading(f"Follows up ({len(detail.following)})")]
+    out += [Line(()), Heading(counted(look._("Follows up"), len(detail.following)))]
     if detail.following:
         out.append(_mini_measures(detail, detail.following, look))
     if detail.meetings:
-        out += [Line(()), Heading(f"Meetings ({len(detail.meetings)})")]
+        out += [Line(()), Heading(counted(look._("Meetings"), len(detail.meetings)))]
+        day, items = look._("Date"), look._("Items")
         table = Table(
             [
-                Column("Date", width=10),
-                Column("Meeting", min_width=20),
-                Column("Items", width=6, justify="right"),
+                Column(day, width=max(10, len(day))),
+                Column(look._("Meeting"), min_width=20),
+                Column(items, width=max(6, len(items)), justify="right"),
             ]
         )
         for meeting in reversed(detail.meetings):
@@ -283,21 +315,30 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
 def _actions_table(detail: Detail, look: Look) -> list[Block]:
     if not detail.actions:
         return []
-    table = Table([Column(width=14), Column(min_width=16, wrap=True)], show_header=False)
+    rows: list[tuple[Span, str, str]] = []
     for a in detail.actions:
-        due = a.action.due
-        state = (
-            look.span(f"late {a.days_overdue} d", "bold red")
-            if a.overdue
-            else Span(f"due {look.date(due)}" if due else "no due date")
-        )
         who = a.action.responsible
         body = detail.names.get(a.meeting.body, a.meeting.body)
-        decided = f"decided by {body} {look.date(a.meeting.date)} §{a.item.section}"
-        todo = f"; to do: {detail.names.get(who, who)}" if who else "; nobody named to do it"
-        table.add((state,), _text(detail, a.action.what, look))
-        table.add("", (look.span(decided + todo, "dim"),))
-    return [Line(()), Heading(f"Open follow-up actions ({len(detail.actions)})"), table]
+        rows.append(
+            (
+                action_state(look, a.overdue, a.days_overdue, a.action.due),
+                _text(detail, a.action.what, look),
+                decided_by(
+                    look,
+                    body,
+                    a.meeting.date,
+                    a.item.section,
+                    detail.names.get(who, who) if who else None,
+                ),
+            )
+        )
+    columns = [Column(width=state_width(r[0] for r in rows)), Column(min_width=16, wrap=True)]
+    table = Table(columns, show_header=False)
+    for state, what, decided in rows:
+        table.add((state,), what)
+        table.add("", (look.span(decided, "dim"),))
+    heading = counted(look._("Open follow-up actions"), len(detail.actions))
+    return [Line(()), Heading(heading), table]
 
 
 def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
@@ -305,42 +346,60 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
     assert isinstance(meeting, Meeting)
     out: list[Block] = []
     if meeting.attendees:
+        role, present = look._("Role"), look._("Present")
+        roles = [look.label("attendee_role", person.role) for person in meeting.attendees]
         table = Table(
-            [Column("Attendee", min_width=20), Column("Role", width=12), Column("Present", width=8)]
+            [
+                Column(look._("Attendee"), min_width=20),
+                Column(role, width=min(20, max(12, len(role), *(len(r) for r in roles)))),
+                Column(present, width=max(8, len(present))),
+            ]
         )
-        for person in meeting.attendees:
+        for person, role_word in zip(meeting.attendees, roles, strict=True):
             who = (
                 " - ".join(x for x in (_text(detail, person.post, look), person.name or "") if x)
                 or "-"
             )
-            table.add(who, person.role.value.replace("_", " "), "yes" if person.present else "no")
-        out += [Line(()), Heading(f"Attendees ({len(meeting.attendees)})"), table]
-    out += [Line(()), Heading(f"Agenda items ({len(meeting.items)})")]
+            table.add(who, role_word, look._("yes") if person.present else look._("no"))
+        out += [Line(()), Heading(counted(look._("Attendees"), len(meeting.attendees))), table]
+    out += [Line(()), Heading(counted(look._("Agenda items"), len(meeting.items)))]
     for item in sorted(meeting.items, key=lambda i: i.section):
-        resolution = item.resolution.value.replace("_", " ") if item.resolution else "no resolution"
+        resolution = _resolution(look, item.resolution)
         head = f"§{item.section} {_text(detail, item.title, look)} [{resolution}]"
         if item.record_number:
-            head += f" record {item.record_number}"
+            head += " " + look._("record %(number)s", number=item.record_number)
         out += [Line(()), Line((look.span(head, "bold"),))]
         for label, value in (
-            ("Proposal", item.proposal),
-            ("Decision", item.decision),
-            ("Remarks", item.remarks),
+            (look._("Proposal"), item.proposal),
+            (look._("Decision"), item.decision),
+            (look._("Remarks"), item.remarks),
         ):
             text = _text(detail, value, look)
             if text:
                 out.append(Line(cell(f"{label}: {text}")))
         if item.concerns:
-            out.append(Line(cell("Concerns: " + ", ".join(item.concerns))))
+            concerns = ", ".join(item.concerns)
+            out.append(Line(cell(look._("Concerns") + ": " + concerns)))
         for action in item.actions:
             if action.done:
-                state = "done" + (f" {look.date(action.done_date)}" if action.done_date else "")
+                state = (
+                    look._("done %(date)s", date=look.date(action.done_date))
+                    if action.done_date
+                    else look._("done")
+                )
             elif action.due is not None and action.due < detail.today:
-                state = f"LATE {(detail.today - action.due).days} d"
+                state = look._("LATE %(n)s d", n=(detail.today - action.due).days)
+            elif action.due is not None:
+                state = look._("open, due %(date)s", date=look.date(action.due))
             else:
-                state = f"open, due {look.date(action.due)}" if action.due else "open"
-            who = action.responsible or "nobody named"
-            out.append(Line(cell(f"- Action ({state}; {who}): {_text(detail, action.what, look)}")))
+                state = look._("open")
+            line = look._(
+                "- Action (%(state)s; %(who)s): %(what)s",
+                state=state,
+                who=action.responsible or look._("nobody named"),
+                what=_text(detail, action.what, look),
+            )
+            out.append(Line(cell(line)))
     return out
 
 
@@ -349,50 +408,52 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     entity = detail.entity
     title = _text(detail, getattr(entity, "title", None) or getattr(entity, "name", None), look)
     code = getattr(entity, "code", None)
-    label = f"{detail.kind.capitalize()} {code + ' ' if code else ''}{title}"
+    kind = look.label("kind", detail.kind)
+    label = f"{kind[:1].upper()}{kind[1:]} {code + ' ' if code else ''}{title}"
     if isinstance(entity, Meeting):
         body = detail.names.get(entity.body, entity.body)
-        label = f"Meeting of {body} on {look.date(entity.date)}"
+        label = look._("Meeting of %(body)s on %(date)s", body=body, date=look.date(entity.date))
     out: list[Block] = [
         Line((look.span(fit(label, look.width), "bold"),)),
         Line(cell(f"id: {getattr(entity, 'id', '-')}")),
-        Line(cell(f"file: {detail.file or '-'}")),
+        Line(cell(look._("file: %(file)s", file=detail.file or "-"))),
     ]
     if isinstance(entity, Measure):
         out += _measure_sections(detail, look)
-    out += _fields(detail)
+    out += _fields(detail, look)
     if isinstance(entity, Goal) and detail.goal is not None:
         out += [
             Line(()),
-            Heading("Roll-up"),
-            Line((*look.bar(detail.goal.progress), Span("  " + breakdown(detail.goal)))),
+            Heading(look._("Roll-up")),
+            Line((*look.bar(detail.goal.progress), Span("  " + breakdown(detail.goal, look)))),
         ]
         if detail.goal.measures:
             out.append(_mini_measures(detail, detail.goal.measures, look))
     elif isinstance(entity, Body):
         out += _body_sections(detail, look)
     elif isinstance(entity, Organisation):
-        out += [Line(()), Heading(f"Takes part in ({len(detail.measures)})")]
+        out += [Line(()), Heading(counted(look._("Takes part in"), len(detail.measures)))]
         if detail.measures:
             out.append(_mini_measures(detail, detail.measures, look))
         if detail.following:
             out += [
                 Line(()),
-                Heading(f"Responsible for ({len(detail.following)})"),
+                Heading(counted(look._("Responsible for"), len(detail.following))),
                 _mini_measures(detail, detail.following, look),
             ]
         if detail.bodies:
-            out.append(Line(cell("Bodies: " + ", ".join(b.id for b in detail.bodies))))
+            bodies = ", ".join(b.id for b in detail.bodies)
+            out.append(Line(cell(look._("Bodies") + ": " + bodies)))
     elif isinstance(entity, Meeting):
         out += _meeting_sections(detail, look)
     elif detail.measures:
         out += [
             Line(()),
-            Heading(f"Measures that depend on it ({len(detail.measures)})"),
+            Heading(counted(look._("Measures depending on it"), len(detail.measures))),
             _mini_measures(detail, detail.measures, look),
         ]
     if detail.goals and not isinstance(entity, Measure):
-        out += [Line(()), Heading(f"Goals ({len(detail.goals)})")]
+        out += [Line(()), Heading(counted(look._("Goals"), len(detail.goals)))]
         out += [
             Line(cell(f"{g.code} {_text(detail, g.title, look)} ({g.id})")) for g in detail.goals
         ]

@@ -33,7 +33,8 @@ from ictgov.views.decisions import DecisionRef, OpenAction, decisions_by_concern
 from ictgov.views.overview import GoalView, MeasureView, Overview, build_overview, code_key
 from ictgov.views.text import plain
 
-#: Kind names as ``show`` prints them, by model class.
+#: Kind names by model class: stable keys for JSON, shown in words through the
+#: ``kind`` labels of :mod:`ictgov.i18n.labels`.
 KIND_NAMES: dict[type[BaseModel], str] = {
     Strategy: "strategy",
     ValuePromise: "value promise",

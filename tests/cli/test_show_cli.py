@@ -24,51 +24,62 @@ def show(root: Path, *args: str, today: str = TODAY) -> str:
 def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
     minimal_root: Path,
 ) -> None:
-    text = show(minimal_root, "m-alpha")
-    assert text.startswith("Measure 1.1 Alfa\nid: m-alpha\nfile: data/measures/m-alpha.yaml\n")
-    log = text[text.index("UPDATE LOG (2, NEWEST FIRST)") :]
+    text = show(minimal_root, "m-alpha")  # the strategy's language: Finnish
+    assert text.startswith(
+        "Toimenpide 1.1 Alfa\nid: m-alpha\ntiedosto: data/measures/m-alpha.yaml\n"
+    )
+    log = text[text.index("PÄIVITYSLOKI (2, UUSIN ENSIN)") :]
     assert log.index("15.10.2024") < log.index("1.3.2024")
     assert "Eteni. (Palvelupäällikkö)" in log
-    assert re.search(r"big-procurement\s+project: Perustietotekniikan\s+hankinta", text)
-    assert re.search(r"MEASURES THAT DEPEND ON IT\n.*\n2\.1\s+Beeta\s+\+ completed", text)
+    assert re.search(r"big-procurement\s+hanke: Perustietotekniikan\s+hankinta", text)
+    assert re.search(r"SIITÄ RIIPPUVAT TOIMENPITEET\n.*\n2\.1\s+Beeta\s+\+ valmis", text)
     assert re.search(r"31\.12\.2024\s+30 %\s+Raportti", text)  # indicator series
-    assert "Baseline 0 % (1.1.2024), target 100 % (30.6.2026), higher is better." in text
-    decisions = text[text.index("DECISIONS (2)") :]
+    assert "Lähtötaso 0 % (1.1.2024), tavoitetaso 100 % (30.6.2026), suurempi on parempi." in text
+    decisions = text[text.index("PÄÄTÖKSET (2)") :]
     assert "mgmt-2024-03-01 §1" in decisions and "mgmt-2024-09-01 §2" in decisions
     assert re.search(r"schedule\.planned_end\s+2026-06-30", text)  # all fields
 
 
 def test_measure_can_be_found_by_its_code(minimal_root: Path) -> None:
-    assert show(minimal_root, "2.1").startswith("Measure 2.1 Beeta\n")
-    assert "DECISIONS (2)" in show(minimal_root, "1.1")  # looked up by the id, not the code
+    assert show(minimal_root, "2.1").startswith("Toimenpide 2.1 Beeta\n")
+    assert "PÄÄTÖKSET (2)" in show(minimal_root, "1.1")  # looked up by the id, not the code
 
 
 def test_measure_attention_is_explained(minimal_root: Path) -> None:
     text = show(minimal_root, "m-alpha", today="2026-08-01")
-    assert "Needs attention: overdue by 32 days (planned end 30.6.2026); no update for" in text
+    assert (
+        "Vaatii huomiota: 32 päivää myöhässä (suunniteltu päättyminen 30.6.2026); ei\n"
+        "  päivitystä 655 päivään (raja 120)." in text
+    )
+    english = show(minimal_root, "m-alpha", "--lang", "en", today="2026-08-01")
+    assert "Needs attention: overdue by 32 days (planned end 2026-06-30); no update for" in english
 
 
 def test_goal_shows_its_rollup_and_measures(minimal_root: Path) -> None:
     text = show(minimal_root, "g1")
-    assert "[###-----]  40%  1 measure: 1 in progress" in text
-    assert re.search(r"1\.1\s+Alfa\s+> in progress\s+\+ on track", text)
+    assert "KOOSTE\n[###-----]  40%  1 toimenpide: 1 käynnissä" in text
+    assert re.search(r"1\.1\s+Alfa\s+> käynnissä\s+\+ etenee hyvin", text)
 
 
 def test_body_shows_members_tasks_cadence_and_measures(minimal_root: Path) -> None:
-    text = show(minimal_root, "mgmt")
+    text = show(minimal_root, "mgmt", "--lang", "en")
     assert re.search(r"Tietohallintojohtaja, Tampe\S*\s+Tampere\s+chair\s+Maija", text)
     assert "- Seuraa strategiaa" in text
     assert "Cadence: at least 2 meetings a year; held 2024: 2." in text
     assert "Bodies reporting to it: steering" in text
     responsible = text[text.index("RESPONSIBLE FOR (1)") : text.index("FOLLOWS UP (2)")]
-    assert "Beeta" in responsible and "Alfa" not in responsible
+    assert "Beeta" in responsible and "Alpha" not in responsible
     assert "MEETINGS (2)" in text
+    finnish = show(minimal_root, "mgmt")
+    assert re.search(r"Tietohallintojohtaja, Ta\S*\s+Tampere\s+puheenjohtaja\s+Maija", finnish)
+    assert "Kokoustahti: vähintään 2 kokousta vuodessa; pidetty 2024: 2." in finnish
+    assert "VASTAA (1)" in finnish and "SEURAA (2)" in finnish and "KOKOUKSET (2)" in finnish
 
 
 def test_organisation_takes_part_by_default_in_every_measure(minimal_root: Path) -> None:
     text = show(minimal_root, "orivesi")
-    assert "TAKES PART IN (2)" in text
-    assert "Bodies: board, mgmt" in text
+    assert "OSALLISTUU (2)" in text
+    assert "Toimielimet: board, mgmt" in text
 
 
 def test_participants_limit_the_organisations_measures(minimal_root: Path) -> None:
@@ -76,16 +87,21 @@ def test_participants_limit_the_organisations_measures(minimal_root: Path) -> No
     path.write_text(
         path.read_text(encoding="utf-8") + "participants: [tampere]\n", encoding="utf-8"
     )
-    assert "TAKES PART IN (1)" in show(minimal_root, "orivesi")
-    assert "TAKES PART IN (2)" in show(minimal_root, "tampere")
+    assert "OSALLISTUU (1)" in show(minimal_root, "orivesi")
+    assert "OSALLISTUU (2)" in show(minimal_root, "tampere")
 
 
 def test_meeting_shows_items_decisions_and_actions(minimal_root: Path) -> None:
-    text = show(minimal_root, "board-2023-11-20")
-    assert text.startswith("Meeting of Hallitus on 20.11.2023\n")
+    text = show(minimal_root, "board-2023-11-20", "--lang", "en")
+    assert text.startswith("Meeting of Hallitus on 2023-11-20\n")
     assert "§12 Strategian hyväksyminen [passed] record 553/00.04.01/2023" in text
     assert "Decision: Hyväksyttiin." in text
     assert "- Action (done; mgmt): Päivitetään sopimus." in text
+    finnish = show(minimal_root, "board-2023-11-20")
+    assert finnish.startswith("Kokous: Hallitus 20.11.2023\n")
+    assert "§12 Strategian hyväksyminen [hyväksyttiin] dnro 553/00.04.01/2023" in finnish
+    assert "Päätös: Hyväksyttiin." in finnish
+    assert "- Jatkotoimi (tehty; mgmt): Päivitetään sopimus." in finnish
 
 
 def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
@@ -94,8 +110,15 @@ def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
         path.read_text(encoding="utf-8").replace("done: true", "done: false"), encoding="utf-8"
     )
     text = show(minimal_root, "board-2023-11-20")
-    assert "- Action (LATE 124 d; mgmt): Päivitetään sopimus." in text
-    assert "OPEN FOLLOW-UP ACTIONS (1)" in text
+    assert "- Jatkotoimi (MYÖHÄSSÄ 124 pv; mgmt): Päivitetään sopimus." in text
+    assert "AVOIMET JATKOTOIMET (1)" in text
+    english = show(minimal_root, "board-2023-11-20", "--lang", "en")
+    assert "- Action (LATE 124 d; mgmt): Päivitetään sopimus." in english
+    assert re.search(
+        r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 2023-11-20 §12; "
+        r"to do: Management group\n",
+        english,
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,7 +126,7 @@ def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
     [
         ("test-strategy", "board-2023-11-20 §12"),  # the approval decision
         ("vp1", "1 Ensimmäinen tavoite (g1)"),
-        ("big-procurement", "MEASURES THAT DEPEND ON IT (1)"),
+        ("big-procurement", "SIITÄ RIIPPUVAT TOIMENPITEET (1)"),
         ("high", "Kuntien hallitukset"),
     ],
 )
@@ -125,6 +148,23 @@ def test_json_holds_the_item_and_its_relations(minimal_root: Path) -> None:
 
 def test_language_option(minimal_root: Path) -> None:
     assert show(minimal_root, "m-alpha", "--lang", "en").startswith("Measure 1.1 Alpha\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("fi", ["Toimenpide 1.1 Alfa", "tiedosto: ", "RIIPPUVUUDET", "MITTARI", "KENTÄT",
+                "Päivämäärä  Tila", "Tilannearvio", "Huomautus", "> käynnissä"]),
+        ("sv", ["Åtgärd 1.1 Alfa", "fil: ", "BEROENDEN", "INDIKATOR", "FÄLT",
+                "Datum       Status", "Läge", "Anmärkning", "> pågår", "projekt: "]),
+        ("en", ["Measure 1.1 Alpha", "file: ", "DEPENDENCIES", "INDICATOR", "FIELDS",
+                "Date        Status", "Health", "Note", "> in progress", "project: "]),
+    ],
+)  # fmt: skip
+def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[str]) -> None:
+    text = show(minimal_root, "m-alpha", "--lang", lang)
+    missing = [label for label in labels if label not in text]
+    assert not missing, text
 
 
 def test_unknown_id_exits_2_with_did_you_mean(minimal_root: Path) -> None:
@@ -159,8 +199,8 @@ def test_every_item_of_the_bundled_tree_renders(bundled_root: Path) -> None:
 
 def test_bundled_show_smoke(bundled_root: Path) -> None:
     text = show(bundled_root, "1.1", today="2026-11-21")
-    assert text.startswith("Measure 1.1 ")
-    assert "UPDATE LOG" in text
+    assert text.startswith("Toimenpide 1.1 ")
+    assert "PÄIVITYSLOKI" in text
 
 
 def test_rich_terminal_show_fits_80_columns(minimal_root: Path) -> None:
@@ -178,6 +218,6 @@ def test_rich_terminal_show_fits_80_columns(minimal_root: Path) -> None:
     buffer = io.StringIO()
     print_detail(Console(file=buffer, force_terminal=True, width=80), detail)
     out = buffer.getvalue()
-    assert "\x1b[" in out and "▶ in progress" in out
+    assert "\x1b[" in out and "▶ käynnissä" in out and "✓ etenee hyvin" in out
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert max(len(line) for line in visible.splitlines()) <= 80

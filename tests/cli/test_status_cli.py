@@ -1,4 +1,9 @@
-"""``ictgov status``: golden output, filters, languages, JSON shape and failure modes."""
+"""``ictgov status``: golden output, filters, languages, JSON shape and failure modes.
+
+The minimal tree's strategy is in Finnish, so the default view speaks Finnish; tests of
+layout and wording in English pass ``--lang en``. Regenerate the golden files with
+``ICTGOV_UPDATE_GOLDEN=1 python -m pytest tests/cli`` and review the diff.
+"""
 
 from __future__ import annotations
 
@@ -33,13 +38,86 @@ def test_golden_text_with_attention(minimal_root: Path) -> None:
     check_golden("status/minimal-late.txt", text)
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_golden_text_in_other_languages(minimal_root: Path, lang: str) -> None:
+    text = status(minimal_root, "--lang", lang, today=LATE)
+    assert_plain(text)
+    check_golden(f"status/minimal-late-{lang}.txt", text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        (
+            "fi",
+            [
+                "Strategiakausi 2023-2027, visio 2040. Tänään 1.8.2026.",
+                "2 toimenpidettä, kokonaisedistyminen 70%, 1 vaatii huomiota.",
+                "VAATII HUOMIOTA (1)",
+                "32 päivää myöhässä (suunniteltu päättyminen 30.6.2026)",
+                "Tavoite 1: Ensimmäinen tavoite",
+                "Koodi  Vastuutaho",
+                "> käynnissä",
+                "+ etenee hyvin",
+                "PÄÄTÖSTEN JATKOTOIMET: 0 AVOINNA, 0 MYÖHÄSSÄ",
+                "YHTEENVETO",
+                "Tila: suunniteltu 0, käynnissä 1, valmis 1, keskeytetty 0, lopetettu 0.",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "Strategiperiod 2023-2027, vision 2040. I dag 2026-08-01.",
+                "2 åtgärder, framsteg totalt 70%, 1 kräver uppmärksamhet.",
+                "KRÄVER UPPMÄRKSAMHET (1)",
+                "32 dagar försenad (planerat slut 2026-06-30)",
+                "Mål 1: Ensimmäinen tavoite",
+                "Kod   Ansvarig",
+                "> pågår",
+                "+ enligt plan",
+                "UPPFÖLJNING AV BESLUT: 0 ÖPPNA, 0 FÖRSENADE",
+                "SAMMANFATTNING",
+                "Status: planerad 0, pågår 1, slutförd 1, vilande 0, avbruten 0.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Period 2023-2027, vision 2040. Today 2026-08-01.",
+                "2 measures, overall progress 70%, 1 needs attention.",
+                "NEEDS ATTENTION (1)",
+                "overdue by 32 days (planned end 2026-06-30)",
+                "Goal 1: First goal",
+                "Code  Responsible",
+                "> in progress",
+                "+ on track",
+                "DECISION FOLLOW-UP: 0 OPEN, 0 OVERDUE",
+                "SUMMARY",
+                "Status: planned 0, in progress 1, completed 1, on hold 0, discontinued 0.",
+            ],
+        ),
+    ],
+)
+def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[str]) -> None:
+    text = status(minimal_root, "--lang", lang, today=LATE)
+    missing = [label for label in labels if label not in text]
+    assert not missing, text
+
+
+def test_language_from_config_then_strategy(minimal_root: Path) -> None:
+    assert "VAATII HUOMIOTA (0)" in status(minimal_root)  # the strategy's language
+    (minimal_root / "ictgov.toml").write_text('language = "sv"\n', encoding="utf-8")
+    assert "KRÄVER UPPMÄRKSAMHET (0)" in status(minimal_root)
+    assert "NEEDS ATTENTION (0)" in status(minimal_root, "--lang", "en")  # the option wins
+
+
 def test_golden_json_minimal(minimal_root: Path) -> None:
     text = status(minimal_root, "--format", "json")
     check_golden("status/minimal.json", text)
 
 
 def test_attention_comes_first_with_reasons_and_days(minimal_root: Path) -> None:
-    text = status(minimal_root, today=LATE)
+    text = status(minimal_root, "--lang", "en", today=LATE)
     attention = text.index("NEEDS ATTENTION (1)")
     assert attention < text.index("Goal 1")
     block = text[attention : text.index("Goal 1")]
@@ -50,10 +128,10 @@ def test_attention_comes_first_with_reasons_and_days(minimal_root: Path) -> None
 
 def test_measure_rows_show_owner_status_health_bar_and_dates(minimal_root: Path) -> None:
     text = status(minimal_root)
-    assert re.search(r"1\.1\s+Alfa\s+> in progress\s+\[###-----\]\s+40%\s+15\.10\.2024", text)
-    assert re.search(r"Ohjausryhmä\s+\+ on track\s+30\.6\.2026", text)
-    assert "Goal 2: Toinen tavoite" in text
-    assert "Status: planned 0, in progress 1, completed 1" in text
+    assert re.search(r"1\.1\s+Alfa\s+> käynnissä\s+\[###-----\]\s+40%\s+15\.10\.2024", text)
+    assert re.search(r"Ohjausryhmä\s+\+ etenee hyvin\s+30\.6\.2026", text)
+    assert "Tavoite 2: Toinen tavoite" in text
+    assert "Tila: suunniteltu 0, käynnissä 1, valmis 1" in text
 
 
 def test_long_titles_end_in_an_ellipsis_at_80_columns(minimal_root: Path) -> None:
@@ -62,13 +140,13 @@ def test_long_titles_end_in_an_ellipsis_at_80_columns(minimal_root: Path) -> Non
     path.write_text(text, encoding="utf-8")
     out = status(minimal_root)
     assert_plain(out)
-    assert re.search(r"2\.1   (Pitkä ?)+\S*…  ", out), out
+    assert re.search(r"2\.1\s+(Pitkä ?)+\S*…  ", out), out
 
 
 def test_wider_terminal_uses_one_line_per_measure(minimal_root: Path) -> None:
     result = run("status", "--root", str(minimal_root), "--today", TODAY, env={"COLUMNS": "150"})
     assert_plain(result.stdout, width=150)
-    assert re.search(r"1\.1\s+Alfa\s+Ohjausryhmä\s+> in progress\s+\+ on track", result.stdout)
+    assert re.search(r"1\.1\s+Alfa\s+Ohjausryhmä\s+> käynnissä\s+\+ etenee hyvin", result.stdout)
 
 
 def test_rich_terminal_output_has_colour_glyphs_and_fits_80(minimal_root: Path) -> None:
@@ -86,7 +164,7 @@ def test_rich_terminal_output_has_colour_glyphs_and_fits_80(minimal_root: Path) 
     print_status(console, report)
     out = buffer.getvalue()
     assert "\x1b[" in out
-    assert "▶ in progress" in out and "✓ on track" in out
+    assert "▶ käynnissä" in out and "✓ etenee hyvin" in out
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert max(len(line) for line in visible.splitlines()) <= 80
 
@@ -103,7 +181,7 @@ def test_filters(minimal_root: Path, option: str, value: str, shown: str, hidden
     text = status(minimal_root, option, value)
     assert shown in text
     assert hidden not in text
-    assert "counts cover the measures shown" in text
+    assert "luvut koskevat näytettyjä toimenpiteitä" in text
 
 
 def test_owner_matches_the_body_that_follows_up(minimal_root: Path) -> None:
@@ -193,12 +271,19 @@ def test_open_and_overdue_actions_are_listed(minimal_root: Path) -> None:
     path.write_text(
         path.read_text(encoding="utf-8").replace("done: true", "done: false"), encoding="utf-8"
     )
-    text = status(minimal_root)
+    text = status(minimal_root, "--lang", "en")
     assert "DECISION FOLLOW-UP: 1 OPEN, 1 OVERDUE" in text
     assert re.search(
-        r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 20\.11\.2023 §12; "
-        r"to do: Johtoryhmä\n",
+        r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 2023-11-20 §12; "
+        r"to do: Management group\n",
         text,
+    )
+    finnish = status(minimal_root)
+    assert "PÄÄTÖSTEN JATKOTOIMET: 1 AVOINNA, 1 MYÖHÄSSÄ" in finnish
+    assert re.search(
+        r"myöhässä 124 pv\s+Päivitetään sopimus\.\n\s+päätös: Hallitus 20\.11\.2023 §12; "
+        r"toteuttaa: Johtoryhmä\n",
+        finnish,
     )
     data = json.loads(status(minimal_root, "-f", "json"))
     assert data["actions"][0]["days_overdue"] == 124
@@ -247,7 +332,7 @@ def test_no_repository_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_bundled_tree_smoke(bundled_root: Path) -> None:
     text = status(bundled_root, today="2026-11-21")
     assert_plain(text)
-    assert "NEEDS ATTENTION" in text
+    assert "VAATII HUOMIOTA" in text
     data = json.loads(status(bundled_root, "-f", "json", today="2026-11-21"))
     assert data["measures"]
     goal_ids = {g["id"] for g in data["goals"]}
@@ -314,7 +399,8 @@ def test_trend_adds_a_month_by_month_table(minimal_root: Path) -> None:
     _commit_all(minimal_root, "alpha 60", "2024-10-20T12:00:00")
     text = status(minimal_root, "--trend")
     assert_plain(text)
-    table = text[text.index("TREND BY MONTH (2)") :]
+    table = text[text.index("KEHITYS KUUKAUSITTAIN (2)") :]
+    assert "Kuukausi" in table and "Suunni-" in table
     assert re.search(r"2024-09\s+2\s+0\s+1\s+1\s+0\s+0\s+70%", table)
     assert re.search(r"2024-10\s+2\s+0\s+1\s+1\s+0\s+0\s+80%", table)
     data = json.loads(status(minimal_root, "--trend", "-f", "json"))
