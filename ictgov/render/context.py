@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import quote
@@ -112,13 +112,23 @@ class Helpers:
         self._text: Callable[[str], str] = _escape_html
         self._memo: dict[tuple[Any, ...], Markup] = {}
         self._badges: dict[tuple[str, str, str, str], Markup] = {}
+        #: Results that depend only on the page setting (language, format, folder depth,
+        #: single file) and the arguments, kept per setting; see :meth:`use`.
+        self._settings: dict[tuple[str, str, int, bool], _Results] = {}
+        self._results = _Results()
+        self._setting: tuple[str, str, int, bool] | None = None
 
     def use(self, state: PageState) -> None:
         """Render the next page with *state*."""
         self.state = state
+        setting = (state.lang, state.fmt, state.depth, state.single)
+        if setting == self._setting:
+            return
+        self._setting = setting
         self._tr = translations(state.lang)
         self._fmt = formats(state.lang)
         self._text = escape_inline if state.fmt == "md" else _escape_html
+        self._results = self._settings.setdefault(setting, _Results())
 
     # -- escaping ---------------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
@@ -201,6 +211,15 @@ class Helpers:
 
     def t(self, value: str | dict[str, str] | None) -> Markup:
         """A data text for inline use, with its language marked when it is a fallback."""
+        if type(value) is not str:
+            return self._t(value)
+        texts = self._results.texts
+        hit = texts.get(value)
+        if hit is None:
+            hit = texts[value] = self._t(value)
+        return hit
+
+    def _t(self, value: str | dict[str, str] | None) -> Markup:
         loc = localize(value, self.state.lang, self.content_lang)
         if not loc.fallback or not loc.text:
             return self._escape(loc.text)
@@ -267,7 +286,13 @@ class Helpers:
     # -- numbers and dates ------------------------------------------------------------
     def date(self, value: date | None) -> str:
         """A date in the reader's locale."""
-        return self._fmt.date(value)
+        if type(value) is not date:
+            return self._fmt.date(value)
+        dates = self._results.dates
+        hit = dates.get(value)
+        if hit is None:
+            hit = dates[value] = self._fmt.date(value)
+        return hit
 
     def num(self, value: float | None) -> str:
         """A number in the reader's locale."""
@@ -284,6 +309,16 @@ class Helpers:
     # -- links ------------------------------------------------------------------------
     def url(self, kind: str | None, ident: str | None = None) -> Markup | None:
         """Link to a page (or a part of one) from the current page; None if it has none."""
+        if type(ident) is not str and ident is not None:
+            return self._url(kind, ident)
+        urls = self._results.urls
+        key = (kind, ident)
+        if key in urls:
+            return urls[key]
+        hit = urls[key] = self._url(kind, ident)
+        return hit
+
+    def _url(self, kind: str | None, ident: str | None) -> Markup | None:
         if kind is None:
             return None
         if kind == "strategy":
@@ -374,6 +409,15 @@ class Helpers:
             "lang_url": self.lang_url,
             "language_name": self.language_name,
         }
+
+
+@dataclass
+class _Results:
+    """Helper results for one page setting, by argument (see ``Helpers.use``)."""
+
+    texts: dict[str, Markup] = field(default_factory=dict)
+    dates: dict[date, str] = field(default_factory=dict)
+    urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
 
 
 def _escape_html(text: str) -> str:

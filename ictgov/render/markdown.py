@@ -9,6 +9,7 @@ new table row.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 #: Characters that can start markup anywhere in a line.
@@ -21,9 +22,22 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 def escape_inline(text: str) -> str:
     """Escape *text* for use inside a line (a table cell, a list item, a heading)."""
+    # Short texts (names, labels, codes) recur on many pages: remember them.
+    return _escape_short(text) if len(text) <= _SHORT else _escape_inline(text)
+
+
+#: Texts up to this long are remembered, up to _REMEMBERED of them.
+_SHORT = 200
+_REMEMBERED = 1 << 16
+
+
+def _escape_inline(text: str) -> str:
     folded = _NEWLINES.sub(" ", text.strip())
     escaped = _INLINE.sub(r"\\\1", folded)
     return _LEADING.sub(_escape_leading, escaped)
+
+
+_escape_short = lru_cache(maxsize=_REMEMBERED)(_escape_inline)
 
 
 def _escape_leading(match: re.Match[str]) -> str:
