@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import AtOption, RootOption, TodayOption
+from ictgov.cli.options import AtOption, Language, RootOption, TodayOption
 from ictgov.errors import ConfigError
 
 
@@ -31,14 +31,6 @@ class TableChoice(StrEnum):
     MEETINGS = "meetings"
     DECISIONS = "decisions"
     ACTIONS = "actions"
-
-
-class Language(StrEnum):
-    """Languages texts may be exported in."""
-
-    FI = "fi"
-    SV = "sv"
-    EN = "en"
 
 
 class Delimiter(StrEnum):

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import TodayOption
+from ictgov.cli.options import Language, TodayOption
 
 
 class CiChoice(StrEnum):
@@ -18,14 +18,6 @@ class CiChoice(StrEnum):
     GITHUB = "github"
     GITLAB = "gitlab"
     AZURE = "azure"
-
-
-class Language(StrEnum):
-    """Languages of the starting content and README."""
-
-    FI = "fi"
-    SV = "sv"
-    EN = "en"
 
 
 def register(app: typer.Typer) -> None:

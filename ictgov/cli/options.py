@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,3 +35,11 @@ AtOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class Language(StrEnum):
+    """The languages ictgov speaks, as ``--lang`` / ``--language`` accept them."""
+
+    FI = "fi"
+    SV = "sv"
+    EN = "en"

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import AtOption, RootOption, TodayOption
+from ictgov.cli.options import AtOption, Language, RootOption, TodayOption
 from ictgov.errors import IctgovError
+from ictgov.model.base import Status
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,24 +32,6 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
-
-
-class Language(StrEnum):
-    """Languages the data's texts may be shown in."""
-
-    FI = "fi"
-    SV = "sv"
-    EN = "en"
-
-
-class StatusChoice(StrEnum):
-    """Lifecycle statuses, as ``--status`` accepts them."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    ON_HOLD = "on_hold"
-    DISCONTINUED = "discontinued"
 
 
 FormatOption = Annotated[
@@ -119,7 +102,7 @@ def status(
         ),
     ] = None,
     status_: Annotated[
-        StatusChoice | None,
+        Status | None,
         typer.Option("--status", "-s", help="Only measures with this status.", show_default=False),
     ] = None,
     output: FormatOption = OutputFormat.TEXT,

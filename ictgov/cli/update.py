@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,27 +9,10 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.model.base import Health, Status
 
 if TYPE_CHECKING:
     from datetime import date
-
-
-class StatusChoice(StrEnum):
-    """Lifecycle statuses, as ``--status`` accepts them."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    ON_HOLD = "on_hold"
-    DISCONTINUED = "discontinued"
-
-
-class HealthChoice(StrEnum):
-    """Health of a measure in progress, as ``--health`` accepts it."""
-
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
 
 
 def register(app: typer.Typer) -> None:
@@ -78,11 +60,11 @@ def parse_indicator_values(raw: list[str], report_date: date) -> list[tuple[obje
 def update(
     measure_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the measure.")],
     status: Annotated[
-        StatusChoice | None,
+        Status | None,
         typer.Option("--status", help="New status.", show_default=False, case_sensitive=False),
     ] = None,
     health: Annotated[
-        HealthChoice | None,
+        Health | None,
         typer.Option(
             "--health",
             help="How it is doing (only while in progress).",
