@@ -160,7 +160,10 @@ class Helpers:
     # -- interface text ---------------------------------------------------------------
     def gettext(self, message: str, **values: Any) -> str | Markup:
         """Translate *message*; ``%(name)s`` placeholders are filled from *values*."""
-        text = self._tr.gettext(message)
+        messages = self._results.messages
+        text = messages.get(message)
+        if text is None:
+            text = messages[message] = self._tr.gettext(message)
         return self._fill(text, values) if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str | Markup:
@@ -416,6 +419,7 @@ class _Results:
     """Helper results for one page setting, by argument (see ``Helpers.use``)."""
 
     texts: dict[str, Markup] = field(default_factory=dict)
+    messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
 
