@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - pure-Python markupsafe
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
+from ictgov.model import Body
 from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
@@ -101,10 +102,13 @@ class Helpers:
         content_lang: str,
         charts: dict[str, LineChart] | None = None,
         timeline_chart: Gantt | None = None,
+        bodies: Mapping[str, Body] | None = None,
     ) -> None:
         self.content_lang = content_lang
         self.charts = charts or {}
         self.timeline_chart = timeline_chart
+        #: Bodies by id, for a meeting's body name in a reference.
+        self.bodies: Mapping[str, Body] = bodies or {}
         self.state = PageState("fi", "html", "index")
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
@@ -359,6 +363,56 @@ class Helpers:
         """Link to what a resolved reference names."""
         return self.url(ref.kind, ref.id) if ref is not None and ref.kind else None
 
+    def ref_link(self, ref: Ref | None) -> Markup:
+        """A reference as a link to what it names, in the page's format.
+
+        The ``ref`` macro of ``macros.html`` / ``macros.md`` in Python, remembered per
+        page setting: references (owners, organisations, measures) recur on most pages.
+        "–" for no reference; an unknown id is shown as text, marked unknown.
+        """
+        if ref is None:
+            return Markup('<span class="muted">–</span>' if self.state.fmt == "html" else "–")
+        if not isinstance(ref, Ref):
+            raise TypeError(f"ref_link() takes a reference, not {type(ref).__name__}")
+        key = (ref.id, ref.kind, id(ref.entity))
+        refs = self._results.refs
+        hit = refs.get(key)
+        if hit is None:
+            hit = refs[key] = self._ref_link(ref)
+        return hit
+
+    def _ref_link(self, ref: Ref) -> Markup:
+        out = self.output
+        if ref.entity is None:
+            unknown = out(self.gettext("unknown"))
+            if self.state.fmt == "html":
+                return Markup(f'{out(ref.id)} <span class="muted">({unknown})</span>')
+            return Markup(f"{out(ref.id)} ({unknown})")
+        target = self.ref_url(ref)
+        text = self._ref_text(ref)
+        if self.state.fmt == "html":
+            return Markup(f'<a href="{out(target)}">{text}</a>' if target else text)
+        return Markup(f"[{text}]({out(target)})" if target else text)
+
+    def _ref_text(self, ref: Ref) -> str:
+        """What a reference is called (the ``ref_text`` macro)."""
+        out = self.output
+        e: Any = ref.entity  # its kind says which fields it has
+        if ref.kind in ("measure", "goal"):
+            return f"{out(e.code)} {out(self.t(e.title))}"
+        if ref.kind == "meeting":
+            return f"{out(self.date(e.date))} {self._body_name(e.body)}"
+        if ref.kind in ("strategy", "value_promise"):
+            return str(out(self.t(e.title)))
+        return str(out(self.t(e.name)))
+
+    def _body_name(self, body_id: str) -> str:
+        """A body's short name (the ``body_name`` macro); the id if there is no such body."""
+        body = self.bodies.get(body_id)
+        if body is None:
+            return str(self.output(body_id))
+        return str(self.output(self.t(body.short_name or body.name)))
+
     def md_url(self, url: str) -> Markup:
         """A Markdown link destination that cannot break out of the link."""
         return Markup(link_target(url))
@@ -404,6 +458,7 @@ class Helpers:
             "qty": self.qty,
             "url": self.url,
             "ref_url": self.ref_url,
+            "ref_link": self.ref_link,
             "aid": self.aid,
             "memo": self.memo,
             "href": self.href,
@@ -422,6 +477,7 @@ class _Results:
     messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
+    refs: dict[tuple[str, str | None, int], Markup] = field(default_factory=dict)
 
 
 def _escape_html(text: str) -> str:

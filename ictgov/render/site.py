@@ -177,7 +177,7 @@ class SiteRenderer:
 
     def __init__(self, site: Site, user_templates: Path | None = None) -> None:
         self.site = site
-        self.helpers = Helpers(site.content_lang, site.charts, site.gantt)
+        self.helpers = Helpers(site.content_lang, site.charts, site.gantt, site.tree.body_by_id)
         self.env: ImmutableSandboxedEnvironment = make_environment(
             user_templates,
             self.helpers.finalize,

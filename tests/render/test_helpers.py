@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
+from ictgov.project import Project
 from ictgov.render.context import Helpers, PageState
 from ictgov.render.markdown import escape_inline
+from ictgov.render.site import RenderOptions, SiteRenderer, build_site
+from ictgov.views.report import Ref, resolve
+from tests.conftest import TODAY
 
 
 def test_links_follow_the_page_depth_format_and_single_file() -> None:
@@ -56,3 +61,54 @@ def test_markdown_escaping_is_the_same_for_short_and_long_texts() -> None:
     assert escape_inline(short) == escape_inline(short) == r"\# 1. \<a\> \| b\_c"
     long = short + " x" * 200
     assert escape_inline(long).startswith(r"\# 1. \<a\> \| b\_c x")
+
+
+#: The ``ref`` macros as they were before ``ref_link`` took their place: the reference.
+_OLD_REF = {
+    "html": """
+{% macro ref(r) %}
+{%- if r is none -%}
+<span class="muted">–</span>
+{%- else -%}
+{%- set target = ref_url(r) -%}
+{%- set e = r.entity -%}
+{%- if e is none -%}{{ r.id }} <span class="muted">({{ _("unknown") }})</span>
+{%- else -%}
+{%- set text = ui.ref_text(r) -%}
+{%- if target %}<a href="{{ target }}">{{ text }}</a>{% else %}{{ text }}{% endif -%}
+{%- endif -%}
+{%- endif -%}
+{%- endmacro %}""",
+    "md": """
+{% macro ref(r) -%}
+{%- if r is none -%}–
+{%- elif r.entity is none -%}{{ r.id }} ({{ _("unknown") }})
+{%- else -%}
+{%- set target = ref_url(r) -%}
+{%- if target %}[{{ ui.ref_text(r) }}]({{ target }}){% else %}{{ ui.ref_text(r) }}{% endif -%}
+{%- endif -%}
+{%- endmacro %}""",
+}
+
+
+def test_ref_link_writes_what_the_ref_macro_wrote(minimal_root: Path) -> None:
+    tree = Project.open(minimal_root).tree()
+    site = build_site(tree, TODAY, 120, RenderOptions(), "fi")
+    renderer = SiteRenderer(site)
+    refs: list[Ref | None] = [None, resolve(tree, "no-such-id"), Ref("x", None, None)]
+    refs += [resolve(tree, str(getattr(e, "id", ""))) for e in tree.entities()]
+    meeting = tree.meetings[0]
+    refs.append(Ref(meeting.id, "meeting", meeting.model_copy(update={"body": "no-body"})))
+    kinds = {r.kind for r in refs if r is not None}
+    assert {"measure", "goal", "meeting", "body", "organisation", "strategy"} <= kinds
+    for fmt in ("html", "md"):
+        old = renderer.env.from_string(
+            f'{{% import "{fmt}/macros.{fmt}" as ui %}}{_OLD_REF[fmt]}'
+            "{% for r in refs %}{{ ref(r) }}|{% endfor %}"
+        )
+        new = renderer.env.from_string("{% for r in refs %}{{ ref_link(r) }}|{% endfor %}")
+        for lang, stem in (("fi", "index"), ("sv", "measures/m"), ("en", "index")):
+            for single in (False, True):
+                renderer.helpers.use(PageState(lang, fmt, stem, single))
+                for _ in range(2):  # the second time from what was remembered
+                    assert new.render(refs=refs) == old.render(refs=refs)
