@@ -65,18 +65,26 @@ def tidy(text: str) -> str:
     so only template structure is touched.
     """
     out: list[str] = []
+    append = out.append
+    prev = ""  # the last line kept ("" also before the first one)
     for raw in text.split("\n"):
         line = raw.rstrip()
-        block = line.startswith("#") or line == "---"
-        table_start = line.startswith("|") and not (out and out[-1].startswith("|"))
-        after_heading = bool(out) and out[-1].startswith("#")
-        if out and out[-1] and line and (block or table_start or after_heading):
-            out.append("")
-        if not line and out and not out[-1]:
+        if not line:
+            # One blank line at most, and none at the start (prev is "" there too).
+            if prev:
+                append("")
+                prev = ""
             continue
-        out.append(line)
-    while out and not out[0]:
-        out.pop(0)
-    while out and not out[-1]:
+        # A blank line before headings, rules and tables, and after headings.
+        if prev and (
+            line[0] == "#"
+            or line == "---"
+            or (line[0] == "|" and prev[0] != "|")
+            or prev[0] == "#"
+        ):
+            append("")
+        append(line)
+        prev = line
+    if out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"
