@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - pure-Python markupsafe
     def _escape_inner(s: str, /) -> str:
         return str(escape(s))
 
+
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id

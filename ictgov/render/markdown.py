@@ -77,10 +77,7 @@ def tidy(text: str) -> str:
             continue
         # A blank line before headings, rules and tables, and after headings.
         if prev and (
-            line[0] == "#"
-            or line == "---"
-            or (line[0] == "|" and prev[0] != "|")
-            or prev[0] == "#"
+            line[0] == "#" or line == "---" or (line[0] == "|" and prev[0] != "|") or prev[0] == "#"
         ):
             append("")
         append(line)

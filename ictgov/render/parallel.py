@@ -1,8 +1,10 @@
 """Run a list of rendering tasks on every core, this process included.
 
 Forked workers inherit the computed views, so only task numbers go in and only
-finished text comes out. The tasks are shared out as they go (a worker that is
-slowed down, say by another program on the machine, simply takes fewer), and the
+finished text comes out (through a temporary file per worker, which the worker
+appends each result to, so it never waits for this process to read). The tasks
+are shared out as they go (a worker that is slowed down, say by another program
+on the machine, simply takes fewer), and the
 workers take them from the front of the list while this process takes them from
 the back: with HTML tasks listed before Markdown ones, each process mostly renders
 one format and compiles only that format's templates, after the fork and so at the
@@ -14,9 +16,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
 Work = Callable[[T], dict[str, str]]
@@ -66,38 +70,100 @@ def run(tasks: Sequence[T], work: Work[T], count: int) -> dict[str, str]:
             back.value -= 1
             return int(back.value)
 
-    def drain(from_front: bool) -> dict[str, str]:
-        out: dict[str, str] = {}
-        while (index := take(from_front)) is not None:
-            out.update(work(tasks[index]))
-        return out
+    def serve(send: Connection, sink: BinaryIO) -> None:
+        """In a forked worker: tasks from the front, each result appended to *sink*."""
+        try:
+            while (index := take(True)) is not None:
+                pickle.dump(work(tasks[index]), sink, protocol=pickle.HIGHEST_PROTOCOL)
+            sink.flush()
+            send.send(("done", None))
+        except BaseException as exc:  # handed to the parent, which raises it
+            try:
+                send.send(("error", exc))
+            except Exception as problem:  # e.g. an exception that cannot be pickled
+                send.send(("error", RuntimeError(f"a render worker failed: {problem!r}")))
+        finally:
+            send.close()
 
     # Keep the collector from touching (and so copying) the objects the workers inherit.
     gc.freeze()
-    workers: list[tuple[Any, Connection]] = []
+    workers: list[_Worker] = []
     try:
         for _ in range(count - 1):
             receive, send = context.Pipe(duplex=False)
-            worker = context.Process(target=_worker, args=(drain, send), daemon=True)
+            sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _Worker.close
+            process = context.Process(target=serve, args=(send, sink), daemon=True)
             try:
-                worker.start()
+                process.start()
             except OSError:  # no more processes allowed: this one does the rest
                 receive.close()
                 send.close()
+                sink.close()
                 break
             send.close()
-            workers.append((worker, receive))
-        out = drain(False)
-        for worker, receive in workers:
-            out.update(_result(worker, receive))
+            workers.append(_Worker(process, receive, sink))
+        out: dict[str, str] = {}
+        while (index := take(False)) is not None:
+            if any(w.failed() for w in workers):
+                break  # the error is raised below; the rest of the work is pointless
+            out.update(work(tasks[index]))
+        for w in workers:
+            out.update(w.result())
         return out
     finally:
-        for worker, receive in workers:
-            if worker.is_alive():
-                worker.terminate()
-            worker.join()
-            receive.close()
+        for w in workers:
+            w.close()
         gc.unfreeze()
+
+
+class _Worker:
+    """A forked worker: its process, the pipe it reports on, the file of its results."""
+
+    def __init__(self, process: Any, receive: Connection, sink: BinaryIO) -> None:
+        self.process = process
+        self.receive = receive
+        self.sink = sink
+        self._report: tuple[str, Any] | None = None
+
+    def _wait(self) -> tuple[str, Any]:
+        """("done", None) or ("error", exception), waiting for the worker if need be."""
+        if self._report is None:
+            try:
+                self._report = self.receive.recv()
+            except EOFError:
+                self.process.join()
+                stopped = RuntimeError(
+                    f"a render worker stopped (exit code {self.process.exitcode})"
+                )
+                self._report = ("error", stopped)
+        return self._report
+
+    def failed(self) -> bool:
+        """Whether the worker has already reported a failure (does not wait)."""
+        if self._report is None and not self.receive.poll():
+            return False
+        return self._wait()[0] != "done"
+
+    def result(self) -> dict[str, str]:
+        """Everything the worker rendered; raises what the worker raised."""
+        status, payload = self._wait()
+        if status != "done":
+            raise payload
+        out: dict[str, str] = {}
+        self.sink.seek(0)
+        while True:
+            try:
+                out.update(pickle.load(self.sink))
+            except EOFError:
+                return out
+
+    def close(self) -> None:
+        """End the process if it still runs; close the pipe and the file."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receive.close()
+        self.sink.close()
 
 
 def _serial(tasks: Sequence[T], work: Work[T]) -> dict[str, str]:
@@ -105,30 +171,3 @@ def _serial(tasks: Sequence[T], work: Work[T]) -> dict[str, str]:
     for task in tasks:
         out.update(work(task))
     return out
-
-
-def _worker(drain: Callable[[bool], dict[str, str]], send: Connection) -> None:
-    """In a forked worker: render tasks from the front, send back the text or the error."""
-    try:
-        payload: tuple[str, Any] = ("ok", drain(True))
-    except BaseException as exc:  # handed to the parent, which raises it
-        payload = ("error", exc)
-    try:
-        send.send(payload)
-    except Exception as exc:  # e.g. an exception that cannot be pickled
-        send.send(("error", RuntimeError(f"a render worker failed: {exc!r}")))
-    finally:
-        send.close()
-
-
-def _result(worker: Any, receive: Connection) -> dict[str, str]:
-    try:
-        status, payload = receive.recv()
-    except EOFError:
-        worker.join()
-        raise RuntimeError(f"a render worker stopped (exit code {worker.exitcode})") from None
-    worker.join()
-    if status == "error":
-        raise payload
-    result: dict[str, str] = payload
-    return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,18 @@ def test_the_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parallel.processes(tasks=10, pages=10, parallel_from=400) == 3
     monkeypatch.setenv(parallel.WORKERS_ENV, "0")
     assert parallel.processes(tasks=10, pages=5000, parallel_from=400) == 1
+
+
+_PARENT = os.getpid()
+
+
+def _die_in_a_worker(n: int) -> dict[str, str]:
+    if os.getpid() != _PARENT:
+        os._exit(3)
+    time.sleep(0.01)  # leave the worker time to start and take a task
+    return {str(n): ""}
+
+
+def test_a_worker_that_dies_is_reported() -> None:
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        parallel.run(list(range(40)), _die_in_a_worker, 2)
