@@ -18,6 +18,7 @@ Layout of the output folder::
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -313,13 +314,29 @@ def render_site(
 
 
 def write_site(files: dict[str, str], out: Path) -> list[Path]:
-    """Write the files under *out* (folders created; other files there are left alone)."""
+    """Write the files under *out* (folders created; other files there are left alone).
+
+    A file whose bytes are already there is not rewritten, so its modification time
+    stays and publishing tools see only what changed.
+    """
     written = []
+    folders: set[Path] = set()
     for rel, text in files.items():
         path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         data = text.encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
+        if not _holds(path, data):
             path.write_bytes(data)
         written.append(path)
     return written
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at *path* has exactly these bytes (False if there is none)."""
+    try:
+        with path.open("rb") as file:
+            return os.fstat(file.fileno()).st_size == len(data) and file.read() == data
+    except (FileNotFoundError, IsADirectoryError):
+        return False
