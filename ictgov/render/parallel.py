@@ -18,7 +18,8 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any, BinaryIO, TypeVar
 
@@ -86,10 +87,22 @@ def run(tasks: Sequence[T], work: Work[T], count: int) -> dict[str, str]:
             send.close()
 
     # Keep the collector from touching (and so copying) the objects the workers inherit.
-    gc.freeze()
+    with frozen_heap():
+        return _share(tasks, work, count - 1, context, take, serve)
+
+
+def _share(
+    tasks: Sequence[T],
+    work: Work[T],
+    forks: int,
+    context: Any,
+    take: Callable[[bool], int | None],
+    serve: Callable[[Connection, BinaryIO], None],
+) -> dict[str, str]:
+    """Start *forks* workers, render from the back here, then gather everything."""
     workers: list[_Worker] = []
     try:
-        for _ in range(count - 1):
+        for _ in range(forks):
             receive, send = context.Pipe(duplex=False)
             sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _Worker.close
             process = context.Process(target=serve, args=(send, sink), daemon=True)
@@ -113,7 +126,24 @@ def run(tasks: Sequence[T], work: Work[T], count: int) -> dict[str, str]:
     finally:
         for w in workers:
             w.close()
-        gc.unfreeze()
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the cyclic garbage collector away from every object that exists now.
+
+    Rendering allocates a lot, and each full collection would walk the whole tree
+    and its views (tenths of a second on a big site) only to find them alive; in
+    forked workers it would also copy the pages it touches. Objects made inside
+    are collected as usual. Nested use keeps the outermost freeze.
+    """
+    outermost = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if outermost:
+            gc.unfreeze()
 
 
 class _Worker:

@@ -214,6 +214,10 @@ class SiteRenderer:
 
     def render_all(self, options: RenderOptions) -> dict[str, str]:
         """Every output file: relative path -> text."""
+        with parallel.frozen_heap():
+            return self._render_all(options)
+
+    def _render_all(self, options: RenderOptions) -> dict[str, str]:
         pages = plan_pages(self.site)
         tasks = plan_tasks(pages, options)
         count = parallel.processes(len(tasks), len(pages) * _units(options), PARALLEL_FROM)
@@ -309,8 +313,9 @@ def render_site(
     user_templates: Path | None = None,
 ) -> dict[str, str]:
     """Render a tree: relative path -> text of every file."""
-    site = build_site(tree, today, stale_after_days, options, content_lang)
-    return SiteRenderer(site, user_templates).render_all(options)
+    with parallel.frozen_heap():
+        site = build_site(tree, today, stale_after_days, options, content_lang)
+        return SiteRenderer(site, user_templates).render_all(options)
 
 
 def write_site(files: dict[str, str], out: Path) -> list[Path]:

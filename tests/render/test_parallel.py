@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -73,3 +74,15 @@ def _die_in_a_worker(n: int) -> dict[str, str]:
 def test_a_worker_that_dies_is_reported() -> None:
     with pytest.raises(RuntimeError, match="exit code 3"):
         parallel.run(list(range(40)), _die_in_a_worker, 2)
+
+
+def test_the_heap_is_frozen_while_rendering_and_thawed_after(minimal_root: Path) -> None:
+    assert gc.get_freeze_count() == 0
+    with parallel.frozen_heap():
+        assert gc.get_freeze_count() > 0
+        with parallel.frozen_heap():
+            pass
+        assert gc.get_freeze_count() > 0  # the inner one leaves the outer freeze alone
+    assert gc.get_freeze_count() == 0
+    render(minimal_root, TODAY, languages=("fi",))
+    assert gc.get_freeze_count() == 0
