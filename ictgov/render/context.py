@@ -35,7 +35,7 @@ from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_block, escape_inline, link_target
-from ictgov.render.svg import ChartTexts, gantt_svg, line_chart_svg
+from ictgov.render.svg import ChartTexts, Parts, fill, gantt_svg, line_chart_parts
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
@@ -117,6 +117,8 @@ class Helpers:
         self._text: Callable[[str], str] = _escape_html
         self._memo: dict[tuple[Any, ...], Markup] = {}
         self._badges: dict[tuple[str, str, str, str], Markup] = {}
+        #: Each chart's geometry as SVG text, the same in every language.
+        self._chart_parts: dict[str, Parts] = {}
         #: Results that depend only on the page setting (language, format, folder depth,
         #: single file) and the arguments, kept per setting; see :meth:`use`.
         self._settings: dict[tuple[str, str, int, bool], _Results] = {}
@@ -269,7 +271,10 @@ class Helpers:
             baseline=self._tr.gettext("Baseline"),
             target=self._tr.gettext("Target"),
         )
-        return Markup(line_chart_svg(chart, self.aid(f"{key}-chart-title"), texts, self._fmt))
+        parts = self._chart_parts.get(key)
+        if parts is None:
+            parts = self._chart_parts[key] = line_chart_parts(chart)
+        return Markup(fill(parts, self.aid(f"{key}-chart-title"), texts, self._fmt))
 
     def gantt(self) -> Markup:
         """The inline SVG Gantt chart of the timeline."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -33,49 +34,103 @@ def _e(text: object) -> str:
     return str(escape(str(text)))
 
 
+class Slot(NamedTuple):
+    """A language-dependent piece of a chart, filled in for each page."""
+
+    kind: str  # "id", "title", "number", "x", "baseline" or "target"
+    value: object = None
+
+
+#: A chart as text pieces and slots: the geometry is the same in every language.
+Parts = tuple[str | Slot, ...]
+
+
 def line_chart_svg(chart: LineChart, title_id: str, texts: ChartTexts, fmt: Formats) -> str:
     """An indicator's values against baseline and target."""
+    return fill(line_chart_parts(chart), title_id, texts, fmt)
+
+
+def line_chart_parts(chart: LineChart) -> Parts:
+    """The chart with its words, ids and number and date labels left as slots."""
     c = chart
     right = c.width - c.right
-    out = [
+    out: list[str | Slot] = [
         f'<svg viewBox="0 0 {c.width} {c.height}" width="{c.width}" height="{c.height}" '
-        f'role="img" aria-labelledby="{_e(title_id)}" focusable="false">',
-        f'<title id="{_e(title_id)}">{_e(texts.title)}</title>',
+        'role="img" aria-labelledby="',
+        Slot("id"),
+        '" focusable="false">\n<title id="',
+        Slot("id"),
+        '">',
+        Slot("title"),
+        "</title>",
     ]
     for tick in c.y_ticks:
-        out.append(
-            f'<line x1="{c.left}" x2="{right}" y1="{tick.pos}" y2="{tick.pos}" class="grid"/>'
-            f'<text x="{c.left - 6}" y="{tick.pos + 4}" text-anchor="end" class="axis">'
-            f"{_e(fmt.number(tick.value))}</text>"  # type: ignore[arg-type]
-        )
+        out += [
+            f'\n<line x1="{c.left}" x2="{right}" y1="{tick.pos}" y2="{tick.pos}" class="grid"/>'
+            f'<text x="{c.left - 6}" y="{tick.pos + 4}" text-anchor="end" class="axis">',
+            Slot("number", tick.value),
+            "</text>",
+        ]
     last = len(c.x_ticks) - 1
     for i, tick in enumerate(c.x_ticks):
         anchor = "start" if i == 0 else ("end" if i == last else "middle")
-        label = fmt.date(tick.value) if isinstance(tick.value, date) else str(tick.value)
-        out.append(
-            f'<text x="{tick.pos}" y="{c.height - c.bottom + 18}" text-anchor="{anchor}" '
-            f'class="axis">{_e(label)}</text>'
-        )
-    for ref, css, word in (
-        (c.baseline, "baseline", texts.baseline),
-        (c.target, "target", texts.target),
-    ):
+        out += [
+            f'\n<text x="{tick.pos}" y="{c.height - c.bottom + 18}" text-anchor="{anchor}" '
+            'class="axis">',
+            Slot("x", tick.value),
+            "</text>",
+        ]
+    for ref, css in ((c.baseline, "baseline"), (c.target, "target")):
         if ref is None:
             continue
-        out.append(
-            f'<line x1="{c.left}" x2="{right}" y1="{ref.y}" y2="{ref.y}" class="{css}"/>'
-            f'<text x="{right - 4}" y="{ref.y - 5}" text-anchor="end" class="ref">{_e(word)}</text>'
-        )
+        out += [
+            f'\n<line x1="{c.left}" x2="{right}" y1="{ref.y}" y2="{ref.y}" class="{css}"/>'
+            f'<text x="{right - 4}" y="{ref.y - 5}" text-anchor="end" class="ref">',
+            Slot(css),
+            "</text>",
+        ]
         if css == "target" and ref.x is not None:
             out.append(
-                f'<rect x="{ref.x - 5}" y="{ref.y - 5}" width="10" height="10" '
+                f'\n<rect x="{ref.x - 5}" y="{ref.y - 5}" width="10" height="10" '
                 'class="target-mark"/>'
             )
     if c.points:
-        out.append(f'<path d="{c.path}" class="series"/>')
-        out.extend(f'<circle cx="{p.x}" cy="{p.y}" r="4" class="point"/>' for p in c.points)
-    out.append("</svg>")
-    return "\n".join(out)
+        out.append(f'\n<path d="{c.path}" class="series"/>')
+        out.extend(f'\n<circle cx="{p.x}" cy="{p.y}" r="4" class="point"/>' for p in c.points)
+    out.append("\n</svg>")
+    return _merged(out)
+
+
+def fill(parts: Parts, title_id: str, texts: ChartTexts, fmt: Formats) -> str:
+    """The chart's SVG for one page: its slots filled in, every filled text escaped."""
+    words = {"id": title_id, "title": texts.title, "baseline": texts.baseline}
+    words["target"] = texts.target
+    out = []
+    for part in parts:
+        if type(part) is str:
+            out.append(part)
+            continue
+        assert isinstance(part, Slot)
+        if part.kind == "number":
+            text = fmt.number(part.value)  # type: ignore[arg-type]
+        elif part.kind == "x":
+            value = part.value
+            text = fmt.date(value) if isinstance(value, date) else str(value)
+        else:
+            text = words[part.kind]
+        out.append(_e(text))
+    return "".join(out)
+
+
+def _merged(parts: list[str | Slot]) -> Parts:
+    """Adjacent text pieces joined, so filling in has less to do."""
+    out: list[str | Slot] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] += part
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 def gantt_svg(g: Gantt, title_id: str, texts: ChartTexts, label: Callable[[object], str]) -> str:
