@@ -6,15 +6,17 @@ Usage::
                                  [--lang all|fi|sv|en]
 
 Prints the time to load the tree, to compute the views and render every page in
-memory (wall clock, and CPU seconds of all processes, which a busy machine does not
-inflate), and to write the files, best of ``--repeat`` runs. Big sites render their
-languages and formats in parallel worker processes (``ICTGOV_RENDER_WORKERS=1``
+memory (wall clock, and CPU seconds of all processes, which a busy machine inflates
+less), and to write the files, best of ``--repeat`` runs, and the load average (other
+programs on the machine slow the wall clock down). Big sites are rendered by this
+process and forked workers together, one per core (``ICTGOV_RENDER_WORKERS=1``
 renders in one process).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"render pages  best {min(renders):.3f} s (CPU {min(cpus):.3f} s, all processes)")
     print(f"write files   best {min(writes):.3f} s")
     print(f"render+write  best {min(r + w for r, w in zip(renders, writes, strict=True)):.3f} s")
+    print(f"load average  {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     return 0
 
 
