@@ -35,7 +35,7 @@ from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_block, escape_inline, link_target
-from ictgov.render.svg import ChartTexts, Parts, fill, gantt_svg, line_chart_parts
+from ictgov.render.svg import ChartTexts, Parts, Slot, fill, gantt_svg, line_chart_parts
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
@@ -274,7 +274,8 @@ class Helpers:
         parts = self._chart_parts.get(key)
         if parts is None:
             parts = self._chart_parts[key] = line_chart_parts(chart)
-        return Markup(fill(parts, self.aid(f"{key}-chart-title"), texts, self._fmt))
+        title_id = self.aid(f"{key}-chart-title")
+        return Markup(fill(parts, title_id, texts, self._fmt, self._results.chart_labels))
 
     def gantt(self) -> Markup:
         """The inline SVG Gantt chart of the timeline."""
@@ -484,6 +485,7 @@ class _Results:
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
     refs: dict[tuple[str, str | None, int], Markup] = field(default_factory=dict)
+    chart_labels: dict[tuple[Slot, type], str] = field(default_factory=dict)
 
 
 def _escape_html(text: str) -> str:

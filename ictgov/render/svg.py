@@ -101,24 +101,40 @@ def line_chart_parts(chart: LineChart) -> Parts:
     return _merged(out)
 
 
-def fill(parts: Parts, title_id: str, texts: ChartTexts, fmt: Formats) -> str:
-    """The chart's SVG for one page: its slots filled in, every filled text escaped."""
+def fill(
+    parts: Parts,
+    title_id: str,
+    texts: ChartTexts,
+    fmt: Formats,
+    labels: dict[tuple[Slot, type], str] | None = None,
+) -> str:
+    """The chart's SVG for one page: its slots filled in, every filled text escaped.
+
+    *labels* remembers the escaped axis labels of one language across charts.
+    """
     words = {"id": title_id, "title": texts.title, "baseline": texts.baseline}
     words["target"] = texts.target
+    if labels is None:
+        labels = {}
     out = []
     for part in parts:
         if type(part) is str:
             out.append(part)
             continue
         assert isinstance(part, Slot)
-        if part.kind == "number":
-            text = fmt.number(part.value)  # type: ignore[arg-type]
-        elif part.kind == "x":
+        if part.kind in words:
+            out.append(_e(words[part.kind]))
+            continue
+        key = (part, type(part.value))  # 1 and 1.0 are equal but may read differently
+        text = labels.get(key)
+        if text is None:
             value = part.value
-            text = fmt.date(value) if isinstance(value, date) else str(value)
-        else:
-            text = words[part.kind]
-        out.append(_e(text))
+            if part.kind == "number":
+                label = fmt.number(value)  # type: ignore[arg-type]
+            else:
+                label = fmt.date(value) if isinstance(value, date) else str(value)
+            text = labels[key] = _e(label)
+        out.append(text)
     return "".join(out)
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from ictgov.i18n.formats import formats
 from ictgov.project import Project
+from ictgov.render.charts import LineChart, RefLine, Tick
 from ictgov.render.context import Helpers, PageState
 from ictgov.render.markdown import escape_inline
 from ictgov.render.site import RenderOptions, SiteRenderer, build_site
+from ictgov.render.svg import ChartTexts, Slot, fill, line_chart_parts
 from ictgov.views.report import Ref, resolve
 from tests.conftest import TODAY
 
@@ -112,3 +115,23 @@ def test_ref_link_writes_what_the_ref_macro_wrote(minimal_root: Path) -> None:
                 renderer.helpers.use(PageState(lang, fmt, stem, single))
                 for _ in range(2):  # the second time from what was remembered
                     assert new.render(refs=refs) == old.render(refs=refs)
+
+
+def test_chart_labels_remembered_across_charts_keep_their_own_text() -> None:
+    def chart(x_value: object) -> LineChart:
+        return LineChart(
+            width=300, height=150, left=40, right=10, top=10, bottom=30,
+            points=(), path="", baseline=None, target=RefLine(20.0, 1.5, None, None),
+            x_ticks=(Tick(40.0, date(2024, 1, 5)), Tick(290.0, x_value)),  # type: ignore[arg-type]
+            y_ticks=(Tick(120.0, 0), Tick(20.0, 1.5)),
+        )  # fmt: skip
+
+    texts = ChartTexts(title="T <1>", baseline="B", target="Tavoite")
+    shared: dict[tuple[Slot, type], str] = {}
+    for lang, day in (("fi", "5.1.2024"), ("en", "5 Jan 2024")):
+        fmt = formats(lang)
+        for x_value, shown in ((2024, ">2024<"), (2024.0, ">2024.0<")):
+            svg = fill(line_chart_parts(chart(x_value)), "c-1", texts, fmt, shared)
+            assert svg == fill(line_chart_parts(chart(x_value)), "c-1", texts, fmt)
+            assert shown in svg and f">{day}<" in svg and "T &lt;1&gt;" in svg
+        shared.clear()  # one language per dict, as the helpers keep them
