@@ -2,7 +2,8 @@
 
 Forked workers inherit the computed views, so only task numbers go in and only
 finished text comes out (through a temporary file per worker, which the worker
-appends each result to, so it never waits for this process to read). The tasks
+appends each result to, so it never waits for this process to read; this process
+reads the results as they are reported, between its own tasks and while it waits). The tasks
 are shared out as they go (a worker that is slowed down, say by another program
 on the machine, simply takes fewer), and the
 workers take them from the front of the list while this process takes them from
@@ -72,11 +73,17 @@ def run(tasks: Sequence[T], work: Work[T], count: int) -> dict[str, str]:
             return int(back.value)
 
     def serve(send: Connection, sink: BinaryIO) -> None:
-        """In a forked worker: tasks from the front, each result appended to *sink*."""
+        """In a forked worker: tasks from the front, each result appended to *sink*.
+
+        After each one the worker says where it lies in the file, so this process
+        can read it while the worker goes on.
+        """
         try:
             while (index := take(True)) is not None:
+                start = sink.tell()
                 pickle.dump(work(tasks[index]), sink, protocol=pickle.HIGHEST_PROTOCOL)
-            sink.flush()
+                sink.flush()
+                send.send(("part", (start, sink.tell())))
             send.send(("done", None))
         except BaseException as exc:  # handed to the parent, which raises it
             try:
@@ -117,10 +124,11 @@ def _share(
             workers.append(_Worker(process, receive, sink))
         out: dict[str, str] = {}
         while (index := take(False)) is not None:
-            if any(w.failed() for w in workers):
-                break  # the error is raised below; the rest of the work is pointless
+            if not all([w.collect(wait=False) for w in workers]):
+                break  # a worker failed: its error is raised below
             out.update(work(tasks[index]))
         for w in workers:
+            w.collect(wait=True)
             out.update(w.result())
         return out
     finally:
@@ -153,39 +161,38 @@ class _Worker:
         self.process = process
         self.receive = receive
         self.sink = sink
-        self._report: tuple[str, Any] | None = None
+        self.results: dict[str, str] = {}
+        self.done = False
+        self.error: BaseException | None = None
 
-    def _wait(self) -> tuple[str, Any]:
-        """("done", None) or ("error", exception), waiting for the worker if need be."""
-        if self._report is None:
+    def collect(self, wait: bool) -> bool:
+        """Read the results the worker has reported; with *wait*, until it has finished.
+
+        Returns False once the worker has failed. The file is read with ``pread``,
+        which leaves alone the position the worker writes at.
+        """
+        while not self.done and self.error is None and (wait or self.receive.poll()):
             try:
-                self._report = self.receive.recv()
+                status, payload = self.receive.recv()
             except EOFError:
                 self.process.join()
-                stopped = RuntimeError(
-                    f"a render worker stopped (exit code {self.process.exitcode})"
-                )
-                self._report = ("error", stopped)
-        return self._report
-
-    def failed(self) -> bool:
-        """Whether the worker has already reported a failure (does not wait)."""
-        if self._report is None and not self.receive.poll():
-            return False
-        return self._wait()[0] != "done"
+                code = self.process.exitcode
+                self.error = RuntimeError(f"a render worker stopped (exit code {code})")
+                break
+            if status == "part":
+                start, end = payload
+                self.results.update(pickle.loads(os.pread(self.sink.fileno(), end - start, start)))
+            elif status == "done":
+                self.done = True
+            else:
+                self.error = payload
+        return self.error is None
 
     def result(self) -> dict[str, str]:
         """Everything the worker rendered; raises what the worker raised."""
-        status, payload = self._wait()
-        if status != "done":
-            raise payload
-        out: dict[str, str] = {}
-        self.sink.seek(0)
-        while True:
-            try:
-                out.update(pickle.load(self.sink))
-            except EOFError:
-                return out
+        if self.error is not None:
+            raise self.error
+        return self.results
 
     def close(self) -> None:
         """End the process if it still runs; close the pipe and the file."""

@@ -240,12 +240,12 @@ class SiteRenderer:
 
     def render_task(self, task: Task, pages: list[Page], options: RenderOptions) -> dict[str, str]:
         """The files of one task: some pages of one language in one format."""
-        lang, fmt, start, stop = task
+        lang, fmt, indices = task
         if fmt == "html" and options.single_file:
             return {f"ictgov-{lang}.html": self.single_file(pages, lang)}
         folder = f"{lang}/" if fmt == "html" else f"{lang}/md/"
         return {
-            f"{folder}{p.stem}.{fmt}": self.render_page(p, lang, fmt) for p in pages[start:stop]
+            f"{folder}{pages[i].stem}.{fmt}": self.render_page(pages[i], lang, fmt) for i in indices
         }
 
     def single_file(self, pages: list[Page], lang: str) -> str:
@@ -274,10 +274,10 @@ class SiteRenderer:
 
 #: Pages per run (all languages and formats) above which worker processes help.
 PARALLEL_FROM = 400
-#: Pages per task: small enough to share the work out evenly, big enough to be cheap.
+#: Measure pages per task: small enough to share the work out evenly, big enough to be cheap.
 CHUNK = 50
-#: (language, format, first page, end): a slice of :func:`plan_pages`.
-Task = tuple[str, str, int, int]
+#: (language, format, pages by their place in :func:`plan_pages`).
+Task = tuple[str, str, tuple[int, ...]]
 
 
 def _units(options: RenderOptions) -> int:
@@ -287,19 +287,27 @@ def _units(options: RenderOptions) -> int:
 def plan_tasks(pages: list[Page], options: RenderOptions) -> list[Task]:
     """The work of a run in chunks, HTML before Markdown (see :mod:`ictgov.render.parallel`).
 
+    Workers take tasks from the front and this process from the back, so each mostly
+    renders one format. The pages other than measure pages (few, but each big, and
+    together needing every template of the format) come at the ends of the list, and
+    the measure pages in the middle, where the processes meet: the one that crosses
+    over into the other format then needs only that format's measure template.
     A single-file report is one task per language: its pages become one file.
     """
+    measures = [i for i, p in enumerate(pages) if p.kind == "measure"]
+    others = tuple(i for i, p in enumerate(pages) if p.kind != "measure")
+    chunks = [tuple(measures[i : i + CHUNK]) for i in range(0, len(measures), CHUNK)]
+    langs = options.languages
     tasks: list[Task] = []
-    for fmt in FORMATS:
-        if fmt not in options.formats:
-            continue
-        for lang in options.languages:
-            if fmt == "html" and options.single_file:
-                tasks.append((lang, fmt, 0, len(pages)))
-                continue
-            tasks.extend(
-                (lang, fmt, i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)
-            )
+    if "html" in options.formats:
+        if options.single_file:
+            tasks += [(lang, "html", tuple(range(len(pages)))) for lang in langs]
+        else:
+            tasks += [(lang, "html", others) for lang in langs if others]
+            tasks += [(lang, "html", chunk) for lang in langs for chunk in chunks]
+    if "md" in options.formats:
+        tasks += [(lang, "md", chunk) for lang in langs for chunk in chunks]
+        tasks += [(lang, "md", others) for lang in reversed(langs) if others]
     return tasks
 
 
