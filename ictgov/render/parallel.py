@@ -110,8 +110,11 @@ def _share(
     workers: list[_Worker] = []
     try:
         for _ in range(forks):
+            try:
+                sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _Worker.close
+            except OSError:  # no room for temporary files: this one does the rest
+                break
             receive, send = context.Pipe(duplex=False)
-            sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed by _Worker.close
             process = context.Process(target=serve, args=(send, sink), daemon=True)
             try:
                 process.start()

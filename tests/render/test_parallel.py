@@ -86,3 +86,12 @@ def test_the_heap_is_frozen_while_rendering_and_thawed_after(minimal_root: Path)
     assert gc.get_freeze_count() == 0
     render(minimal_root, TODAY, languages=("fi",))
     assert gc.get_freeze_count() == 0
+
+
+def test_without_temporary_files_this_process_does_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_room() -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(parallel.tempfile, "TemporaryFile", no_room)
+    out = parallel.run(list(range(10)), _square, 2)
+    assert {v for k, v in out.items() if k.startswith("pid")} == {str(os.getpid())}
