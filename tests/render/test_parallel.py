@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -92,6 +93,6 @@ def test_without_temporary_files_this_process_does_all(monkeypatch: pytest.Monke
     def no_room() -> None:
         raise OSError("no space left on device")
 
-    monkeypatch.setattr(parallel.tempfile, "TemporaryFile", no_room)
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_room)
     out = parallel.run(list(range(10)), _square, 2)
     assert {v for k, v in out.items() if k.startswith("pid")} == {str(os.getpid())}
