@@ -40,6 +40,8 @@ from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+#: Plain strings up to this long are remembered as printed (names, labels, codes).
+_REMEMBERED_TEXT = 200
 #: Where each page kind lives under a language folder (without extension).
 PAGE_PATHS: dict[str, str] = {
     "overview": "index",
@@ -124,6 +126,8 @@ class Helpers:
         self._settings: dict[tuple[str, str, int, bool], _Results] = {}
         self._results = _Results()
         self._setting: tuple[str, str, int, bool] | None = None
+        #: Plain strings as printed on pages of the current setting (see ``output``).
+        self._printed: dict[str, str] = self._results.printed
 
     def use(self, state: PageState) -> None:
         """Render the next page with *state*."""
@@ -136,6 +140,7 @@ class Helpers:
         self._fmt = formats(state.lang)
         self._text = escape_inline if state.fmt == "md" else _escape_html
         self._results = self._settings.setdefault(setting, _Results())
+        self._printed = self._results.printed
 
     # -- escaping ---------------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
@@ -158,7 +163,12 @@ class Helpers:
             safe: str = value
             return safe
         if cls is str:
-            return self._text(value)
+            printed = self._printed.get(value)
+            if printed is None:
+                printed = self._text(value)
+                if len(value) <= _REMEMBERED_TEXT:
+                    self._printed[value] = printed
+            return printed
         return escape(self.finalize(value))
 
     def _escape(self, text: str) -> Markup:
@@ -481,6 +491,7 @@ class _Results:
     """Helper results for one page setting, by argument (see ``Helpers.use``)."""
 
     texts: dict[str, Markup] = field(default_factory=dict)
+    printed: dict[str, str] = field(default_factory=dict)
     messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
