@@ -43,3 +43,25 @@ class Language(StrEnum):
     FI = "fi"
     SV = "sv"
     EN = "en"
+
+
+class StatusChoice(StrEnum):
+    """Lifecycle statuses for ``--status``: the model's, without importing the model.
+
+    Command modules stay light so that a warm ``ictgov lint`` never loads Pydantic;
+    a test checks these mirror :class:`ictgov.model.Status` and ``Health``.
+    """
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ON_HOLD = "on_hold"
+    DISCONTINUED = "discontinued"
+
+
+class HealthChoice(StrEnum):
+    """Health of a measure in progress, for ``--health``."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import AtOption, Language, RootOption, TodayOption
+from ictgov.cli.options import AtOption, Language, RootOption, StatusChoice, TodayOption
 from ictgov.errors import IctgovError
-from ictgov.model.base import Status
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -102,7 +101,7 @@ def status(
         ),
     ] = None,
     status_: Annotated[
-        Status | None,
+        StatusChoice | None,
         typer.Option("--status", "-s", help="Only measures with this status.", show_default=False),
     ] = None,
     output: FormatOption = OutputFormat.TEXT,

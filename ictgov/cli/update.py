@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import RootOption, TodayOption
+from ictgov.cli.options import HealthChoice, RootOption, StatusChoice, TodayOption
 from ictgov.errors import ConfigError
-from ictgov.model.base import Health, Status
 
 if TYPE_CHECKING:
     from datetime import date
@@ -60,11 +59,11 @@ def parse_indicator_values(raw: list[str], report_date: date) -> list[tuple[obje
 def update(
     measure_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the measure.")],
     status: Annotated[
-        Status | None,
+        StatusChoice | None,
         typer.Option("--status", help="New status.", show_default=False, case_sensitive=False),
     ] = None,
     health: Annotated[
-        Health | None,
+        HealthChoice | None,
         typer.Option(
             "--health",
             help="How it is doing (only while in progress).",

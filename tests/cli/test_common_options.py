@@ -50,3 +50,12 @@ def test_every_command_has_root_and_today() -> None:
         if "--today" in opts:
             today = opts["--today"]
             assert today.envvar == "ICTGOV_TODAY", path
+
+
+def test_cli_choices_mirror_the_model_enums() -> None:
+    """The CLI keeps its own copies (no model import at start-up); they must not drift."""
+    from ictgov.cli.options import HealthChoice, StatusChoice
+    from ictgov.model import Health, Status
+
+    assert [c.value for c in StatusChoice] == [s.value for s in Status]
+    assert [c.value for c in HealthChoice] == [h.value for h in Health]
