@@ -157,19 +157,25 @@ class BodyRegister:
     meetings: tuple[tuple[Meeting, tuple[RegisterItem, ...]], ...]
 
 
+#: The page kind of each entity class, for links.
+_KINDS: dict[type, str] = {
+    Measure: "measure",
+    Goal: "goal",
+    Body: "body",
+    Organisation: "organisation",
+    MajorProject: "project",
+    Meeting: "meeting",
+    Strategy: "strategy",
+    ValuePromise: "value_promise",
+}
+
+
 def kind_of(entity: object) -> str | None:
     """The page kind of an entity, for links: measure, goal, body ..."""
-    kinds: tuple[tuple[type, str], ...] = (
-        (Measure, "measure"),
-        (Goal, "goal"),
-        (Body, "body"),
-        (Organisation, "organisation"),
-        (MajorProject, "project"),
-        (Meeting, "meeting"),
-        (Strategy, "strategy"),
-        (ValuePromise, "value_promise"),
-    )
-    for cls, name in kinds:
+    kind = _KINDS.get(type(entity))
+    if kind is not None:
+        return kind
+    for cls, name in _KINDS.items():  # a subclass of one of them
         if isinstance(entity, cls):
             return name
     return None
