@@ -6,12 +6,15 @@ import gc
 import os
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from ictgov.project import Project
 from ictgov.render import parallel
 from ictgov.render.engine import TemplateProblem
+from ictgov.render.site import RenderOptions, build_site, plan_pages, plan_tasks
 from tests.conftest import TODAY
 from tests.render.conftest import render
 
@@ -96,3 +99,31 @@ def test_without_temporary_files_this_process_does_all(monkeypatch: pytest.Monke
     monkeypatch.setattr(tempfile, "TemporaryFile", no_room)
     out = parallel.run(list(range(10)), _square, 2)
     assert {v for k, v in out.items() if k.startswith("pid")} == {str(os.getpid())}
+
+
+def test_the_task_plan_covers_every_page_once_per_language_and_format(
+    minimal_root: Path,
+) -> None:
+    tree = Project.open(minimal_root).tree()
+    for options in (
+        RenderOptions(),
+        RenderOptions(formats=("md",), languages=("sv",)),
+        RenderOptions(single_file=True),
+    ):
+        site = build_site(tree, TODAY, 120, options, "fi")
+        pages = plan_pages(site)
+        tasks = plan_tasks(pages, options)
+        seen = Counter((lang, fmt, i) for lang, fmt, indices in tasks for i in indices)
+        expected = {
+            (lang, fmt, i)
+            for lang in options.languages
+            for fmt in options.formats
+            for i in range(len(pages))
+        }
+        assert set(seen) == expected and set(seen.values()) == {1}
+        # HTML first, Markdown last; measure pages in the middle, where processes meet.
+        fmts = [fmt for _, fmt, _ in tasks]
+        assert fmts == sorted(fmts, key=lambda f: f != "html")
+        if not options.single_file and len(options.formats) == 2:
+            middle = tasks[len(tasks) // 2 - 1 : len(tasks) // 2 + 1]
+            assert all(pages[i].kind == "measure" for _, _, ix in middle for i in ix)
