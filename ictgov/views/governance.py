@@ -113,7 +113,12 @@ def judge(body_id: str, year: int, required: int, held: int, today: date) -> Cad
 def cadence_status(
     tree: Tree, today: date, years: Iterable[int] | None = None
 ) -> dict[str, tuple[CadenceYear, ...]]:
-    """Body id -> the cadence judgement of each year, for bodies that have a cadence."""
+    """Body id -> the cadence judgement of each year, for bodies that have a cadence.
+
+    A body is judged from the year of its first recorded meeting on: it is not
+    blamed for years before it existed (or before its minutes were recorded here).
+    The lint rule FU04 reports the years this judges missed, so both always agree.
+    """
     counts = meetings_per_year(tree, today)
     judged = tuple(years) if years is not None else cadence_years(tree, today)
     out: dict[str, tuple[CadenceYear, ...]] = {}
@@ -121,8 +126,13 @@ def cadence_status(
         if body.cadence is None:
             continue
         held = counts.get(body.id, {})
+        first = min(held) if held else None
         required = body.cadence.meetings_per_year
-        out[body.id] = tuple(judge(body.id, y, required, held.get(y, 0), today) for y in judged)
+        out[body.id] = tuple(
+            judge(body.id, y, required, held.get(y, 0), today)
+            for y in judged
+            if first is not None and y >= first
+        )
     return out
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from ictgov.diagnostics import Diagnostic, Severity
@@ -124,32 +123,22 @@ class Cadence(Rule):
     severity = Severity.WARNING
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Count each body's meetings per year and compare with its cadence."""
+        """Report the years the governance view judges missed (one place decides)."""
         if tree.strategy is None:
             return
-        period = tree.strategy.period
-        counts: Counter[tuple[str, int]] = Counter()
-        first_year: dict[str, int] = {}
-        for meeting in tree.meetings:
-            year = meeting.date.year
-            counts[(meeting.body, year)] += 1
-            first_year[meeting.body] = min(year, first_year.get(meeting.body, year))
-        for body in tree.bodies:
-            if body.cadence is None or body.id not in first_year:
-                continue
-            need = body.cadence.meetings_per_year
-            start = max(period.start, first_year[body.id])
-            end = min(period.end, ctx.today.year - 1)
-            for year in range(start, end + 1):
-                met = counts[(body.id, year)]
-                if met < need:
+        from ictgov.views.governance import CadenceState, cadence_status
+
+        for body_id, years in cadence_status(tree, ctx.today).items():
+            body = tree.body_by_id[body_id]
+            for judged in years:
+                if judged.state is CadenceState.MISSED:
                     yield self.at(
                         tree,
                         body,
                         ("cadence", "meetings_per_year"),
-                        f"{entity_label(body)} met {_times(met)} in {year}, fewer than its "
-                        f"cadence of {need} a year; record the missing meetings or change the "
-                        "cadence",
+                        f"{entity_label(body)} met {_times(judged.held)} in {judged.year}, "
+                        f"fewer than its cadence of {judged.required} a year; record the "
+                        "missing meetings or change the cadence",
                     )
 
 
