@@ -36,6 +36,7 @@ from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_block, escape_inline, link_target
 from ictgov.render.svg import ChartTexts, Parts, Slot, fill, gantt_svg, line_chart_parts
+from ictgov.views.overview import MeasureView
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
@@ -359,6 +360,56 @@ class Helpers:
         rel = "../" * self.state.depth + quote(target)
         return Markup(rel + ("#" + quote(anchor) if anchor else ""))
 
+    def measure_row(self, view: MeasureView, show_reasons: bool = False) -> Markup:
+        """A measure's row in a table of measures (``measure_table``).
+
+        The most repeated fragment of the site (every table of measures on the
+        overview, goal, responsibilities, organisation and annual pages), so it is
+        written here and remembered per page setting: the measure as a link, the
+        reasons when asked, status (and health while in progress), progress, planned
+        end and last update.
+        """
+        key = (view.id, bool(show_reasons))
+        rows = self._results.rows
+        hit = rows.get(key)
+        if hit is None:
+            hit = rows[key] = self._measure_row(view, bool(show_reasons))
+        return hit
+
+    def _measure_row(self, view: MeasureView, show_reasons: bool) -> Markup:
+        out = self.output
+        m = view.measure
+        link = f"{out(m.code)} {out(self.t(m.title))}"
+        url = out(self.url("measure", m.id))
+        state = str(out(self.badge("status", m.status)))  # str: Markup += would escape
+        planned = out(self.date(m.schedule.planned_end) or "–")
+        updated = out(self.date(view.last_update) or "–")
+        if self.state.fmt == "md":
+            reasons = f" {', '.join(out(self.badge('reason', r)) for r in view.reasons)} |"
+            if m.health and m.status == "in_progress":
+                state += f", {out(self.badge('health', m.health))}"
+            progress = "–" if m.progress is None else out(self.pct(m.progress))
+            return Markup(
+                f"| [{link}]({url}) |{reasons if show_reasons else ''} {state} | {progress} "
+                f"| {planned} | {updated} |"
+            )
+        reasons = f"<td>{' '.join(out(self.badge('reason', r)) for r in view.reasons)}</td>"
+        if m.health and m.status == "in_progress":
+            state += f" {out(self.badge('health', m.health))}"
+        if m.progress is None:
+            progress = '<span class="muted">–</span>'
+        else:
+            progress = (
+                '<span class="progress"><span class="bar" aria-hidden="true"><span style="width: '
+                f'{out(int(round(m.progress, 0)))}%"></span></span> '
+                f'<span class="pct">{out(self.pct(m.progress))}</span></span>'
+            )
+        return Markup(
+            f'<tr>\n<th scope="row"><a href="{url}">{link}</a></th>\n'
+            f"{reasons if show_reasons else ''}<td>{state}</td>\n<td>{progress}</td>\n"
+            f"<td>{planned}</td>\n<td>{updated}</td>\n</tr>"
+        )
+
     def memo(self, *key: Any, caller: Callable[[], Markup]) -> Markup:
         """Render the body of a call block once per key and page setting.
 
@@ -478,6 +529,7 @@ class Helpers:
             "ref_link": self.ref_link,
             "aid": self.aid,
             "memo": self.memo,
+            "measure_row": self.measure_row,
             "href": self.href,
             "md_url": self.md_url,
             "asset": self.asset,
@@ -496,6 +548,7 @@ class _Results:
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
     refs: dict[tuple[str, str | None, int], Markup] = field(default_factory=dict)
+    rows: dict[tuple[str, bool], Markup] = field(default_factory=dict)
     chart_labels: dict[tuple[Slot, type], str] = field(default_factory=dict)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -135,3 +136,55 @@ def test_chart_labels_remembered_across_charts_keep_their_own_text() -> None:
             assert svg == fill(line_chart_parts(chart(x_value)), "c-1", texts, fmt)
             assert shown in svg and f">{day}<" in svg and "T &lt;1&gt;" in svg
         shared.clear()  # one language per dict, as the helpers keep them
+
+
+#: The row of ``measure_table`` as a template before ``measure_row`` took its place.
+_OLD_ROW = {
+    "html": """{% for v in views %}
+{% set m = v.measure %}
+<tr>
+<th scope="row"><a href="{{ url('measure', m.id) }}">{{ m.code }} {{ t(m.title) }}</a></th>
+{% if show_reasons %}<td>{{ ui.reasons(v) }}</td>{% endif %}
+<td>{{ badge("status", m.status) }}{% if m.health and m.status == "in_progress" %} \
+{{ badge("health", m.health) }}{% endif %}</td>
+<td>{% if m.progress is none %}<span class="muted">–</span>{% else %}<span class="progress">\
+<span class="bar" aria-hidden="true"><span style="width: {{ m.progress|round(0)|int }}%">\
+</span></span> <span class="pct">{{ pct(m.progress) }}</span></span>{% endif %}</td>
+<td>{{ date(m.schedule.planned_end) or "–" }}</td>
+<td>{{ date(v.last_update) or "–" }}</td>
+</tr>
+{% endfor %}""",
+    "md": """{% for v in views %}
+{% set m = v.measure %}
+| [{{ m.code }} {{ t(m.title) }}]({{ url('measure', m.id) }}) |{% if show_reasons %} \
+{{ ui.reasons(v) }} |{% endif %} {{ badge("status", m.status) }}{% if m.health and \
+m.status == "in_progress" %}, {{ badge("health", m.health) }}{% endif %} | \
+{% if m.progress is none %}–{% else %}{{ pct(m.progress) }}{% endif %} | \
+{{ date(m.schedule.planned_end) or "–" }} | {{ date(v.last_update) or "–" }} |
+{% endfor %}""",
+}
+
+
+def test_measure_row_writes_what_the_row_template_wrote(bundled_root: Path) -> None:
+    tree = Project.open(bundled_root).tree()
+    site = build_site(tree, TODAY, 120, RenderOptions(), "fi")
+    renderer = SiteRenderer(site)
+    views = list(site.overview.measures)
+    nothing = views[0].measure.model_copy(update={"progress": None, "id": "m-unmeasured"})
+    unmeasured = replace(views[0], measure=nothing)
+    views.append(unmeasured)  # no progress: a dash
+    assert any(v.reasons for v in views)
+    assert any(v.measure.health and v.measure.status == "in_progress" for v in views)
+    for fmt in ("html", "md"):
+        old = renderer.env.from_string(
+            f'{{% import "{fmt}/macros.{fmt}" as ui %}}' + _OLD_ROW[fmt].replace("\\\n", "")
+        )
+        new = renderer.env.from_string(
+            "{% for v in views %}\n{{ measure_row(v, show_reasons) }}\n{% endfor %}"
+        )
+        for lang, stem in (("fi", "index"), ("sv", "goals/g"), ("en", "index")):
+            for show_reasons in (False, True):
+                renderer.helpers.use(PageState(lang, fmt, stem))
+                expected = old.render(views=views, show_reasons=show_reasons)
+                for _ in range(2):  # the second time from what was remembered
+                    assert new.render(views=views, show_reasons=show_reasons) == expected
