@@ -254,6 +254,15 @@ class Helpers:
 
     def tp(self, value: str | dict[str, str] | None) -> Markup:
         """A data text as paragraphs (blank lines split them), language marked as in ``t``."""
+        if type(value) is not str or len(value) > _REMEMBERED_TEXT:
+            return self._tp(value)
+        paragraphs = self._results.paragraphs  # short notes recur ("Started.")
+        hit = paragraphs.get(value)
+        if hit is None:
+            hit = paragraphs[value] = self._tp(value)
+        return hit
+
+    def _tp(self, value: str | dict[str, str] | None) -> Markup:
         loc = localize(value, self.state.lang, self.content_lang)
         if not loc.text:
             return Markup("")
@@ -544,6 +553,7 @@ class _Results:
 
     texts: dict[str, Markup] = field(default_factory=dict)
     printed: dict[str, str] = field(default_factory=dict)
+    paragraphs: dict[str, Markup] = field(default_factory=dict)
     messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)

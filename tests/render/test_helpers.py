@@ -188,3 +188,18 @@ def test_measure_row_writes_what_the_row_template_wrote(bundled_root: Path) -> N
                 expected = old.render(views=views, show_reasons=show_reasons)
                 for _ in range(2):  # the second time from what was remembered
                     assert new.render(views=views, show_reasons=show_reasons) == expected
+
+
+def test_paragraphs_follow_the_page_language_and_format() -> None:
+    helpers = Helpers("fi")
+    pages = [
+        (PageState("fi", "html", "index"), "<p>a &lt;b&gt;</p>\n<p>c</p>"),
+        (PageState("sv", "html", "index"), '<p lang="fi">a &lt;b&gt;</p>\n<p lang="fi">c</p>'),
+        (PageState("fi", "md", "index"), "a \\<b\\>\n\nc"),
+    ]
+    for _ in range(2):  # the second round answers from what was remembered
+        for state, start in pages:
+            helpers.use(state)
+            assert str(helpers.tp("a <b>\n\nc")).startswith(start)
+    helpers.use(PageState("fi", "html", "index"))
+    assert helpers.tp("x" * 300) == f"<p>{'x' * 300}</p>"  # long texts are not remembered
