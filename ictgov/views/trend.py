@@ -67,9 +67,14 @@ class _Tally:
     goal_sum: Counter[str] = field(default_factory=Counter)
     goal_count: Counter[str] = field(default_factory=Counter)
     total: int = 0
+    #: Measures that count towards progress: as in ``views.rollup``, not discontinued ones.
+    counted: int = 0
 
     def _apply(self, facts: _Facts, sign: int) -> None:
         self.status[facts.status] += sign
+        if facts.status == Status.DISCONTINUED.value:
+            return
+        self.counted += sign
         self.total += sign * facts.progress
         for goal in facts.goals:
             self.goal_sum[goal] += sign * facts.progress
@@ -95,7 +100,7 @@ class _Tally:
             measures=count,
             by_status={s.value: self.status[s.value] for s in Status},
             mean_progress=means,
-            overall_progress=round(self.total / count, 1) if count else None,
+            overall_progress=round(self.total / self.counted, 1) if self.counted else None,
         )
 
 

@@ -74,3 +74,17 @@ def test_no_commits_and_bad_arguments(tmp_path: object, minimal_git: GitTree) ->
             progress_over_time(Project.open(empty.root))
     finally:
         empty.close()
+
+
+def test_discontinued_measures_do_not_count_towards_mean_progress() -> None:
+    """As in the status roll-up (views.rollup): the trend and `status` must agree."""
+    from ictgov.views.trend import _Facts, _Tally
+
+    tally = _Tally()
+    tally.set("a.yaml", _Facts("in_progress", 60, ("g1",)))
+    tally.set("b.yaml", _Facts("discontinued", 10, ("g1",)))
+    point = tally.point("2024-11", date(2024, 11, 30), "abc")
+    assert point.measures == 2 and point.by_status["discontinued"] == 1
+    assert point.overall_progress == 60 and point.mean_progress == {"g1": 60}
+    tally.set("b.yaml", _Facts("in_progress", 10, ("g1",)))  # resumed: counts again
+    assert tally.point("2024-12", date(2024, 12, 31), "def").overall_progress == 35
