@@ -108,7 +108,8 @@ def measure_view(measure: Measure, today: date, stale_after_days: int) -> Measur
     since = (today - last).days if last else None
     active = measure.status == Status.IN_PROGRESS
     reference = last or measure.schedule.actual_start or measure.schedule.planned_start
-    stale = active and (reference is None or (today - reference).days > stale_after_days)
+    # With no update and no start date there is nothing to measure staleness from.
+    stale = active and reference is not None and (today - reference).days > stale_after_days
     end = measure.schedule.planned_end
     overdue = measure.status not in CLOSED and end is not None and end < today
     reasons: list[Reason] = []

@@ -271,3 +271,30 @@ def test_bundled_data_has_no_errors(bundled_root: Path) -> None:
     code, out = lint(bundled_root, today=BUNDLED_TODAY.isoformat())
     assert code == 0, out
     assert " error " not in out
+
+
+def test_on_hold_past_planned_end_is_overdue_as_in_status(minimal_root: Path) -> None:
+    """Lint FU02 and `ictgov status` decide overdue in one place (views.measure_view)."""
+    path = minimal_root / "data/measures/m-alpha.yaml"
+    text = path.read_text(encoding="utf-8").replace("status: in_progress", "status: on_hold")
+    kept = [line for line in text.splitlines(keepends=True) if "health:" not in line]
+    path.write_text("".join(kept), encoding="utf-8")
+    from ictgov.cli.main import app
+
+    result = CliRunner().invoke(
+        app,
+        [
+            "lint",
+            "--root",
+            str(minimal_root),
+            "--today",
+            "2026-11-01",
+            "--no-cache",
+            "--format",
+            "json",
+            "--select",
+            "FU02",
+        ],
+    )
+    found = [(d["code"], d["file"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [("FU02", "data/measures/m-alpha.yaml")]

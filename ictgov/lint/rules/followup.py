@@ -7,16 +7,15 @@ from collections.abc import Iterator
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
-from ictgov.model import Status
 
 
 class Stale(Rule):
     """A measure in progress has not been updated for too long.
 
     The age of a measure's news is the days since its newest update-log entry
-    (with no log at all: since its planned start). Over ``stale_after_days``
-    (default 120, set in ``[tool.ictgov]``) the status cannot be trusted: ask the
-    owner and add an update-log entry.
+    (with no log at all: since its actual start, else its planned start). Over
+    ``stale_after_days`` (default 120, set in ``[tool.ictgov]``) the status cannot
+    be trusted: ask the owner and add an update-log entry.
     """
 
     code = "FU01"
@@ -25,34 +24,38 @@ class Stale(Rule):
     scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Compute each in-progress measure's days since its last news."""
+        """Report the measures the views judge stale (one place decides, as in status)."""
+        from ictgov.views.overview import measure_view
+
         limit = ctx.stale_after_days
         for m in tree.measures:
-            if m.status is not Status.IN_PROGRESS:
+            view = measure_view(m, ctx.today, limit)
+            if not view.stale:
                 continue
             last = m.last_update
+            path: tuple[str | int, ...] = ("status",)
             if last is not None:
                 since, what = last.date, f"last update {last.date}"
-                index = m.updates.index(last)
-                path: tuple[str | int, ...] = ("updates", index, "date")
-            elif m.schedule.planned_start is not None:
-                since, what = m.schedule.planned_start, "no updates since the planned start"
-                path = ("status",)
+                path = ("updates", m.updates.index(last), "date")
+            elif m.schedule.actual_start is not None:
+                since, what = m.schedule.actual_start, "no updates since the actual start"
             else:
-                continue
-            age = (ctx.today - since).days
-            if age > limit:
-                yield self.at(
-                    tree,
-                    m,
-                    path,
-                    f"{entity_label(m)} is in progress but has had no update for {age} days "
-                    f"({what}; the limit is {limit}); add an update-log entry",
-                )
+                assert m.schedule.planned_start is not None  # the view found a reference
+                since, what = m.schedule.planned_start, "no updates since the planned start"
+            yield self.at(
+                tree,
+                m,
+                path,
+                f"{entity_label(m)} is in progress but has had no update for "
+                f"{(ctx.today - since).days} days ({what}; the limit is {limit}); "
+                "add an update-log entry",
+            )
 
 
 class OverdueMeasure(Rule):
-    """A measure is past its planned end and is not completed.
+    """A measure is past its planned end and is neither completed nor discontinued.
+
+    A measure on hold past its planned end is overdue too: the plan no longer holds.
 
     Either the work is done (set ``status: completed`` and ``actual_end``), or
     the plan changed (move ``planned_end`` and log why in the update log).
@@ -64,16 +67,16 @@ class OverdueMeasure(Rule):
     scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Find planned or in-progress measures whose planned end has passed."""
+        """Report the measures the views judge overdue (one place decides, as in status)."""
+        from ictgov.views.overview import measure_view
+
         for m in tree.measures:
-            end = m.schedule.planned_end
-            active = m.status in (Status.PLANNED, Status.IN_PROGRESS)
-            if active and end is not None and end < ctx.today:
+            if measure_view(m, ctx.today, ctx.stale_after_days).overdue:
                 yield self.at(
                     tree,
                     m,
                     ("schedule", "planned_end"),
-                    f"{entity_label(m)} should have ended on {end} but is "
+                    f"{entity_label(m)} should have ended on {m.schedule.planned_end} but is "
                     f"{m.status.value}; complete it or move planned_end",
                 )
 
