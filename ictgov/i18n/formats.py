@@ -1,25 +1,60 @@
-"""Dates, numbers, money and percentages written the way the reader's locale writes them.
+"""Dates, numbers, money and percentages written the way each reader's language writes them.
 
-Finnish readers get 20.11.2023 and 250 000 €, Swedish readers in Finland 2023-11-20,
-English readers 20 Nov 2023 and €250,000. Babel knows the rules; this module only
-picks the locale and format per interface language.
+The patterns are spelled out here instead of taken from a locale library, because a
+council's annual report re-rendered next year must come out byte for byte the same:
+CLDR changes between releases (Finland-Swedish short dates went from ``2024-01-01`` to
+``1.1.2024`` in Babel 2.19), and a report must not change because a library moved.
+
+The conventions follow Finnish practice (Kotimaisten kielten keskus; Svenska
+skrivregler for Finland-Swedish, which writes dates like Finnish):
+
+=========  ================  ================  =================
+           fi                sv                en
+=========  ================  ================  =================
+date       20.11.2023        20.11.2023        20 Nov 2023
+number     1 234 567,89      1 234 567,89      1,234,567.89
+negative   −5                −5                -5
+percent    57 %              57 %              57%
+money      250 000 €         250 000 €         €250,000
+=========  ================  ================  =================
+
+The space in numbers and before ``%`` and ``€`` is a no-break space (U+00A0), so a
+figure never breaks across lines; the Finnish and Swedish minus is U+2212.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from functools import lru_cache
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
-
-#: Babel locale used for each interface language.
-LOCALES: dict[str, str] = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
-#: Babel date format per language: short in Finnish and Swedish, medium in English.
-DATE_FORMATS: dict[str, str] = {"fi": "short", "sv": "short", "en": "medium"}
+NBSP = "\N{NO-BREAK SPACE}"
 _MONEY_UNITS = frozenset({"EUR", "€", "eur", "euro", "euroa"})
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
+_CENT = Decimal("0.01")
+#: Enough digits for any float (10**308) to the cent.
+_WIDE = Context(prec=400)
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How one language writes figures: separators, signs and where the units go."""
+
+    group: str
+    decimal: str
+    minus: str
+    percent: str  #: ``{}`` is the number
+    money: str  #: ``{}`` is the amount without its sign
+    english_dates: bool = False
+
+
+CONVENTIONS: dict[str, Convention] = {
+    "fi": Convention(NBSP, ",", "\N{MINUS SIGN}", "{}" + NBSP + "%", "{}" + NBSP + "€"),
+    "sv": Convention(NBSP, ",", "\N{MINUS SIGN}", "{}" + NBSP + "%", "{}" + NBSP + "€"),
+    "en": Convention(",", ".", "-", "{}%", "€{}", english_dates=True),
+}
 
 
 @dataclass(frozen=True)
@@ -29,42 +64,38 @@ class Formats:
     lang: str
 
     @property
-    def locale(self) -> str:
-        """The Babel locale name."""
-        return LOCALES[self.lang]
+    def convention(self) -> Convention:
+        """The separators and patterns of this language."""
+        return CONVENTIONS[self.lang]
 
     def date(self, value: date | None) -> str:
-        """A date in the reader's locale; empty for no date."""
+        """A date as the reader writes it: 20.11.2023, or 20 Nov 2023 in English."""
         if value is None:
             return ""
-        return _format_date(value, self.lang)
+        if self.convention.english_dates:
+            return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+        return f"{value.day}.{value.month}.{value.year}"
 
     def number(self, value: float | int | None) -> str:
-        """A number with the locale's grouping and decimal sign, at most two decimals."""
+        """A number with grouped thousands and at most two decimals: 1 234,5."""
         if value is None:
             return ""
-        return _format_number(value, self.locale)
+        return _number(value, self.lang, fixed_cents=False)
 
     def percent(self, value: float | int | None) -> str:
         """Per cent given as 0-100 (progress), rounded to a whole number: 40 %."""
         if value is None:
             return ""
-        return _format_percent(round(value), self.locale)
+        return self.convention.percent.format(_number(round(value), self.lang, False))
 
     def money(self, value: float | int | None) -> str:
-        """Euros with the locale's pattern and no needless decimals: 250 000 €."""
+        """Euros, with cents only when there are any: 250 000 €, 1 250,50 €."""
         if value is None:
             return ""
-        whole = float(value).is_integer()
-        return format_currency(
-            value,
-            "EUR",
-            format=_money_pattern(self.locale, whole),
-            locale=self.locale,
-            currency_digits=False,
-        )
+        amount = _number(abs(value), self.lang, fixed_cents=not float(value).is_integer())
+        sign = self.convention.minus if value < 0 else ""
+        return sign + self.convention.money.format(amount)
 
-    @lru_cache(maxsize=16384)  # noqa: B019 - instances are few and live for the process
     def quantity(self, value: float | int | None, unit: str | None) -> str:
         """A value with its unit: money for euros, per cent for '%', else number + unit."""
         if value is None:
@@ -72,44 +103,37 @@ class Formats:
         if unit in _MONEY_UNITS:
             return self.money(value)
         if unit == "%":
-            return format_percent(
-                value / 100, format=_percent_pattern(self.locale), locale=self.locale
-            )
+            return self.convention.percent.format(self.number(value))
         number = self.number(value)
-        return f"{number}\N{NO-BREAK SPACE}{unit}" if unit else number
+        return f"{number}{NBSP}{unit}" if unit else number
 
 
 @lru_cache(maxsize=16384)
-def _format_number(value: float | int, locale: str) -> str:
-    return format_decimal(value, format="#,##0.##", locale=locale)
-
-
-@lru_cache(maxsize=1024)
-def _format_percent(value: int, locale: str) -> str:
-    return format_percent(value / 100, locale=locale)
-
-
-@lru_cache(maxsize=16384)
-def _format_date(value: date, lang: str) -> str:
-    return format_date(value, DATE_FORMATS[lang], locale=LOCALES[lang])
-
-
-@lru_cache(maxsize=8)
-def _money_pattern(locale: str, whole: bool) -> str:
-    pattern: str = Locale.parse(locale).currency_formats["standard"].pattern
-    pattern = pattern.split(";")[0]
-    return pattern.replace("0.00", "0") if whole else pattern
-
-
-@lru_cache(maxsize=8)
-def _percent_pattern(locale: str) -> str:
-    pattern: str = Locale.parse(locale).percent_formats[None].pattern
-    return pattern.split(";")[0].replace("#,##0", "#,##0.##")
+def _number(value: float | int, lang: str, fixed_cents: bool) -> str:
+    """Round half to even at two decimals (as spreadsheets and Babel do), then group."""
+    convention = CONVENTIONS[lang]
+    if isinstance(value, float) and not math.isfinite(value):
+        sign = convention.minus if value < 0 else ""
+        return "" if math.isnan(value) else sign + "∞"
+    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+    rounded = exact.quantize(_CENT, rounding=ROUND_HALF_EVEN, context=_WIDE)
+    whole, _, cents = f"{abs(rounded):f}".partition(".")
+    if not fixed_cents:
+        cents = cents.rstrip("0")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = convention.group.join(groups)
+    if cents:
+        text += convention.decimal + cents
+    return (convention.minus + text) if rounded < 0 else text
 
 
 @lru_cache(maxsize=8)
 def formats(lang: str) -> Formats:
     """The shared :class:`Formats` of a language."""
-    if lang not in LOCALES:
+    if lang not in CONVENTIONS:
         raise ValueError(f"unknown interface language {lang!r}")
     return Formats(lang)

@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ictgov.i18n import translations
+from ictgov.i18n.formats import formats
 from ictgov.i18n.labels import label_id
 from ictgov.model import Health, Status
 from ictgov.render.blocks import (
@@ -138,19 +139,37 @@ class Look:
         if percent is None:
             return (Span("-", "dim"),)
         filled = max(0, min(cells, round(percent * cells / 100)))
-        label = f" {round(percent):>3d}%"
+        label = " " + self.percent(percent).rjust(len(self.percent(100)))
         if self.plain:
             return (Span(f"[{'#' * filled}{'-' * (cells - filled)}]{label}"),)
         style = "green" if percent >= 100 else "cyan"
         return (Span("█" * filled, style), Span("░" * (cells - filled), "dim"), Span(label))
 
     def date(self, value: date | None) -> str:
-        """A date in the reader's convention: 15.10.2024 in Finnish, ISO otherwise."""
+        """A date as the reports write it (15.10.2024); a dash for no date."""
         if value is None:
             return "-"
-        if self.lang == "fi":
-            return f"{value.day}.{value.month}.{value.year}"
-        return value.isoformat()
+        return formats(self.lang).date(value)
+
+    @property
+    def bar_width(self) -> int:
+        """Characters a progress bar with its label needs: ``[########] 100 %``."""
+        return 11 + len(self.percent(100))
+
+    @property
+    def date_width(self) -> int:
+        """Characters the longest date of this language needs (30.12.2024, 30 Sept 2024)."""
+        return max(len(self.date(date(2024, 9, 30))), len(self.date(date(2024, 12, 31))))
+
+    def quantity(self, value: float, unit: str | None) -> str:
+        """An indicator value with its unit, as the reports write it (250 000 €)."""
+        return formats(self.lang).quantity(value, unit)
+
+    def percent(self, value: float | None) -> str:
+        """A whole per cent as the reports write it (57 %); a dash when unknown."""
+        if value is None:
+            return "-"
+        return formats(self.lang).percent(value)
 
     def span(self, text: str, style: str) -> Span:
         """Text with a style that only a terminal shows."""
@@ -234,7 +253,7 @@ def _header(report: StatusReport, look: Look) -> list[Block]:
             "Only %(filters)s: counts cover the measures shown.", filters=", ".join(parts)
         )
         out.append(Line(cell(only)))
-    progress = "-" if report.progress is None else f"{round(report.progress)}%"
+    progress = look.percent(report.progress)
     out.append(
         Line(
             cell(
@@ -304,7 +323,7 @@ def measure_table(
     h_measure, h_owner = look._("Measure"), look._("Responsible")
     h_status, h_health = look._("Status"), look._("Health")
     h_updated, h_ends = look._("Updated"), look._("Ends")
-    progress = Column(look._("Progress"), width=max(15, len(look._("Progress"))))
+    progress = Column(look._("Progress"), width=max(look.bar_width, len(look._("Progress"))))
     status_width, health_width = look.status_width(h_status), look.health_width(h_health)
     if wide:
         columns = [
@@ -314,8 +333,8 @@ def measure_table(
             Column(h_status, width=status_width),
             Column(h_health, width=health_width),
             progress,
-            Column(h_updated, width=max(10, len(h_updated))),
-            Column(h_ends, width=max(10, len(h_ends))),
+            Column(h_updated, width=max(look.date_width, len(h_updated))),
+            Column(h_ends, width=max(look.date_width, len(h_ends))),
         ]
     else:
         columns = [
@@ -323,7 +342,10 @@ def measure_table(
             Column(f"{h_measure}\n{h_owner}", min_width=16),
             Column(f"{h_status}\n{h_health}", width=max(status_width, health_width)),
             progress,
-            Column(f"{h_updated}\n{h_ends}", width=max(10, len(h_updated), len(h_ends))),
+            Column(
+                f"{h_updated}\n{h_ends}",
+                width=max(look.date_width, len(h_updated), len(h_ends)),
+            ),
         ]
     table = Table(columns)
     for view in views:
@@ -348,7 +370,7 @@ def measure_table(
 
 
 def _goal_heading(report: StatusReport, look: Look, goal: GoalView) -> Table:
-    table = Table([Column(min_width=20), Column(width=15)], show_header=False)
+    table = Table([Column(min_width=20), Column(width=look.bar_width)], show_header=False)
     goal_code = look._("Goal %(code)s", code=goal.goal.code)
     label = f"{goal_code}: {report.text(goal.goal.title)}"
     table.add((look.span(label, "bold"),), look.bar(goal.progress))
@@ -508,7 +530,7 @@ def trend_blocks(points: Sequence[TrendPoint], look: Look) -> list[Block]:
         ]
     )
     for point in points:
-        mean = "-" if point.overall_progress is None else f"{round(point.overall_progress)}%"
+        mean = look.percent(point.overall_progress)
         counts = (str(point.by_status.get(s.value, 0)) for s in Status)
         table.add(point.label, str(point.measures), *counts, mean)
     out.append(table)

@@ -41,7 +41,7 @@ def _mini_measures(detail: Detail, views: Sequence[MeasureView], look: Look) -> 
             Column(look._("Measure"), min_width=16),
             Column(status, width=look.status_width(status)),
             Column(health, width=look.health_width(health)),
-            Column(look._("Progress"), width=max(15, len(look._("Progress")))),
+            Column(look._("Progress"), width=max(look.bar_width, len(look._("Progress")))),
         ]
     )
     for view in views:
@@ -112,7 +112,7 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
                 Column(depends, width=min(24, max(ids, len(depends)))),
                 Column(look._("What"), min_width=16, wrap=True),
                 Column(status, width=look.status_width(status)),
-                Column(look._("Progress"), width=max(15, len(look._("Progress")))),
+                Column(look._("Progress"), width=max(look.bar_width, len(look._("Progress")))),
             ]
         )
         for dep in detail.dependencies:
@@ -146,13 +146,13 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             Heading(look._("Indicator")),
             Line(cell(_text(detail, indicator.description, look))),
         ]
-        unit = f" {indicator.unit}" if indicator.unit else ""
+        unit = indicator.unit
         refs = []
         if indicator.baseline is not None:
             refs.append(
                 look._(
                     "baseline %(value)s (%(date)s)",
-                    value=f"{indicator.baseline.value:g}{unit}",
+                    value=look.quantity(indicator.baseline.value, unit),
                     date=look.date(indicator.baseline.date),
                 )
             )
@@ -160,7 +160,7 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             refs.append(
                 look._(
                     "target %(value)s (%(date)s)",
-                    value=f"{indicator.target.value:g}{unit}",
+                    value=look.quantity(indicator.target.value, unit),
                     date=look.date(indicator.target.date),
                 )
             )
@@ -172,7 +172,7 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             day = look._("Date")
             table = Table(
                 [
-                    Column(day, width=max(10, len(day))),
+                    Column(day, width=max(look.date_width, len(day))),
                     Column(look._("Value"), width=12, justify="right"),
                     Column(look._("Source"), min_width=16),
                 ]
@@ -180,7 +180,7 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
             for obs in sorted(indicator.values, key=lambda o: o.date):
                 table.add(
                     look.date(obs.date),
-                    f"{obs.value:g}{unit}",
+                    look.quantity(obs.value, unit),
                     _text(detail, obs.source, look) or "-",
                 )
             out.append(table)
@@ -190,7 +190,7 @@ def _measure_sections(detail: Detail, look: Look) -> list[Block]:
         day, status, health = look._("Date"), look._("Status"), look._("Health")
         table = Table(
             [
-                Column(day, width=max(10, len(day))),
+                Column(day, width=max(look.date_width, len(day))),
                 Column(status, width=look.status_width(status)),
                 Column(health, width=look.health_width(health)),
                 Column("%", width=4, justify="right"),
@@ -227,7 +227,7 @@ def _decisions(detail: Detail, look: Look) -> list[Block]:
     day = look._("Date")
     table = Table(
         [
-            Column(day, width=max(10, len(day))),
+            Column(day, width=max(look.date_width, len(day))),
             Column(look._("Meeting, section"), width=28),
             Column(look._("Decision"), min_width=20, wrap=True),
         ]
@@ -301,7 +301,7 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
         day, items = look._("Date"), look._("Items")
         table = Table(
             [
-                Column(day, width=max(10, len(day))),
+                Column(day, width=max(look.date_width, len(day))),
                 Column(look._("Meeting"), min_width=20),
                 Column(items, width=max(6, len(items)), justify="right"),
             ]

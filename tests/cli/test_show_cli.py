@@ -33,8 +33,11 @@ def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
     assert "Eteni. (Palvelupäällikkö)" in log
     assert re.search(r"big-procurement\s+hanke: Perustietotekniikan\s+hankinta", text)
     assert re.search(r"SIITÄ RIIPPUVAT TOIMENPITEET\n.*\n2\.1\s+Beeta\s+\+ valmis", text)
-    assert re.search(r"31\.12\.2024\s+30 %\s+Raportti", text)  # indicator series
-    assert "Lähtötaso 0 % (1.1.2024), tavoitetaso 100 % (30.6.2026), suurempi on parempi." in text
+    assert re.search(r"31\.12\.2024\s+30\xa0%\s+Raportti", text)  # indicator series
+    assert (
+        "Lähtötaso 0\xa0% (1.1.2024), tavoitetaso 100\xa0% (30.6.2026), suurempi on parempi."
+        in text
+    )
     decisions = text[text.index("PÄÄTÖKSET (2)") :]
     assert "mgmt-2024-03-01 §1" in decisions and "mgmt-2024-09-01 §2" in decisions
     assert re.search(r"schedule\.planned_end\s+2026-06-30", text)  # all fields
@@ -52,12 +55,12 @@ def test_measure_attention_is_explained(minimal_root: Path) -> None:
         "  päivitystä 655 päivään (raja 120)." in text
     )
     english = show(minimal_root, "m-alpha", "--lang", "en", today="2026-08-01")
-    assert "Needs attention: overdue by 32 days (planned end 2026-06-30); no update for" in english
+    assert "Needs attention: overdue by 32 days (planned end 30 Jun 2026); no update for" in english
 
 
 def test_goal_shows_its_rollup_and_measures(minimal_root: Path) -> None:
     text = show(minimal_root, "g1")
-    assert "KOOSTE\n[###-----]  40%  1 toimenpide: 1 käynnissä" in text
+    assert "KOOSTE\n[###-----]  40\xa0%  1 toimenpide: 1 käynnissä" in text
     assert re.search(r"1\.1\s+Alfa\s+> käynnissä\s+\+ etenee hyvin", text)
 
 
@@ -93,7 +96,7 @@ def test_participants_limit_the_organisations_measures(minimal_root: Path) -> No
 
 def test_meeting_shows_items_decisions_and_actions(minimal_root: Path) -> None:
     text = show(minimal_root, "board-2023-11-20", "--lang", "en")
-    assert text.startswith("Meeting of Hallitus on 2023-11-20\n")
+    assert text.startswith("Meeting of Hallitus on 20 Nov 2023\n")
     assert "§12 Strategian hyväksyminen [passed] record 553/00.04.01/2023" in text
     assert "Decision: Hyväksyttiin." in text
     assert "- Action (done; mgmt): Päivitetään sopimus." in text
@@ -115,7 +118,7 @@ def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
     english = show(minimal_root, "board-2023-11-20", "--lang", "en")
     assert "- Action (LATE 124 d; mgmt): Päivitetään sopimus." in english
     assert re.search(
-        r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 2023-11-20 §12; "
+        r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 20 Nov 2023 §12; "
         r"to do: Management group\n",
         english,
     )
@@ -158,7 +161,7 @@ def test_language_option(minimal_root: Path) -> None:
         ("sv", ["Åtgärd 1.1 Alfa", "fil: ", "BEROENDEN", "INDIKATOR", "FÄLT",
                 "Datum       Status", "Läge", "Anmärkning", "> pågår", "projekt: "]),
         ("en", ["Measure 1.1 Alpha", "file: ", "DEPENDENCIES", "INDICATOR", "FIELDS",
-                "Date        Status", "Health", "Note", "> in progress", "project: "]),
+                "Date          Status", "Health", "Note", "> in progress", "project: "]),
     ],
 )  # fmt: skip
 def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[str]) -> None:

@@ -9,6 +9,8 @@ from io import BytesIO
 import pytest
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ictgov.i18n import LANGUAGES, LOCALE_DIR, translations
 from ictgov.i18n.formats import formats
@@ -116,7 +118,7 @@ def test_runtime_catalogues_translate() -> None:
     ("lang", "day", "money", "share", "number"),
     [
         ("fi", "20.11.2023", "250\xa0000\xa0€", "40\xa0%", "1\xa0234,5"),
-        ("sv", "2023-11-20", "250\xa0000\xa0€", "40\xa0%", "1\xa0234,5"),
+        ("sv", "20.11.2023", "250\xa0000\xa0€", "40\xa0%", "1\xa0234,5"),
         ("en", "20 Nov 2023", "€250,000", "40%", "1,234.5"),
     ],
 )
@@ -135,3 +137,42 @@ def test_dates_and_numbers_in_the_readers_locale(
 def test_money_keeps_cents_only_when_there_are_some() -> None:
     assert formats("fi").money(1250.5) == "1\xa0250,50\xa0€"
     assert formats("en").money(1250.5) == "€1,250.50"
+
+
+@pytest.mark.parametrize(
+    ("lang", "negative", "rounded", "september"),
+    [
+        ("fi", "\u22121\xa0250,5", "0,02", "30.9.2024"),
+        ("sv", "\u22121\xa0250,5", "0,02", "30.9.2024"),
+        ("en", "-1,250.5", "0.02", "30 Sept 2024"),
+    ],
+)
+def test_patterns_are_our_own_not_the_installed_cldr(
+    lang: str, negative: str, rounded: str, september: str
+) -> None:
+    f = formats(lang)
+    assert f.number(-1250.5) == negative
+    assert f.number(0.015) == rounded  # half to even at the cent, as spreadsheets show it
+    assert f.date(date(2024, 9, 30)) == september
+    assert f.number(float("inf")).endswith("∞") and f.number(float("nan")) == ""
+    assert f.number(1e300).startswith("1")  # no decimal context overflow
+
+
+def test_formatting_never_imports_babel() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from ictgov.i18n.formats import formats; formats('sv').date(None); "
+        "print('babel' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.sampled_from(["fi", "en"]))
+def test_a_formatted_number_reads_back_to_the_value_at_the_cent(value: float, lang: str) -> None:
+    text = formats(lang).number(value)
+    group, decimal = ("\xa0", ",") if lang == "fi" else (",", ".")
+    back = float(text.replace(group, "").replace(decimal, ".").replace("\u2212", "-"))
+    assert abs(back - value) <= 0.005 + abs(value) * 1e-15

@@ -26,7 +26,7 @@ def test_without_a_strategy_and_with_an_unknown_goal() -> None:
         Measure(id="b", code="2", title="Beeta", goals=["ghost"]),
     ]
     text = report(t)
-    assert text.startswith("(The strategy file did not load.) Today 2024-11-01.\n")
+    assert text.startswith("(The strategy file did not load.) Today 1 Nov 2024.\n")
     assert "MEASURES NOT LINKED TO A KNOWN GOAL (1)" in text
     finnish = report(t, lang="fi")
     assert finnish.startswith("(Strategiatiedosto ei latautunut.) Tänään 1.11.2024.\n")
@@ -73,11 +73,12 @@ def test_column_widths_follow_the_words_of_the_language() -> None:
 
 def test_bars_and_dates() -> None:
     plain, fancy = Look(plain=True), Look(plain=False)
-    assert plain.bar(40)[0].text == "[###-----]  40%"
-    assert "".join(s.text for s in fancy.bar(100)) == "████████ 100%"
+    assert plain.bar(40)[0].text == "[###-----]  40\xa0%"
+    assert "".join(s.text for s in fancy.bar(100)) == "████████ 100\xa0%"
     assert plain.bar(None)[0].text == "-"
     assert plain.date(date(2024, 3, 5)) == "5.3.2024"
-    assert Look(plain=True, lang="sv").date(date(2024, 3, 5)) == "2024-03-05"
+    assert Look(plain=True, lang="sv").date(date(2024, 3, 5)) == "5.3.2024"
+    assert Look(plain=True, lang="en").bar(7)[0].text == "[#-------]   7%"
 
 
 def test_every_kind_of_item_has_a_label_in_every_language() -> None:
