@@ -277,7 +277,7 @@ class GitRepo:
             bases = self.repo.merge_base(a, b)
         except git.GitCommandError:
             bases = []
-        if bases:
+        if bases and bases[0] is not None:  # GitPython 3.1.40's types allow None
             return str(bases[0].hexsha)
         if self.is_shallow():
             raise RevisionError(
