@@ -1,8 +1,8 @@
 """Which ictgov a new strategy repository installs: decided here, and only here.
 
-No package named ``ictgov`` is published on PyPI, and the name is unclaimed: a bare
-``pip install ictgov`` in a CI job that holds a write token would run whatever a
-stranger registers under that name. So ``ictgov init`` writes one pinned requirement
+No package named ``ictgov`` is published on PyPI, and the name is unclaimed: installing
+it by bare name in a CI job that holds a write token would run whatever a stranger
+registers under that name. ``ictgov init`` writes one pinned requirement
 into ``requirements-ictgov.txt`` (every CI file and the pre-commit hook install from
 it), chosen in this order:
 
