@@ -34,11 +34,11 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from ictgov import __version__
+from ictgov import REPOSITORY_URL, __version__
 from ictgov.errors import ConfigError
 
 DIST_NAME = "ictgov"
-CANONICAL_REPOSITORY = "https://github.com/ictgov/ictgov"
+CANONICAL_REPOSITORY = REPOSITORY_URL
 REQUIREMENTS_FILE = "requirements-ictgov.txt"
 
 _NAME = r"ictgov(?:\[[A-Za-z0-9_,.\- ]+\])?"
