@@ -73,6 +73,7 @@ class InitResult:
     """Files written and files kept because they already existed."""
 
     root: Path
+    pin: Pin
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
 
@@ -147,7 +148,10 @@ def init_repository(
     today: date,
     pin: Pin | None = None,
 ) -> InitResult:
-    """Create a strategy repository in *dest* (see the module docstring)."""
+    """Create a strategy repository in *dest* (see the module docstring).
+
+    *pin* is the ictgov to install; by default ``decide_pin(dest)`` chooses it.
+    """
     if language not in LANGUAGES:
         raise IctgovError(f"--language {language!r}: use one of {', '.join(LANGUAGES)}")
     if ci is not None and ci not in CI_PROVIDERS:
@@ -161,7 +165,7 @@ def init_repository(
         )
     pin = pin or decide_pin(dest)
     files = planned_files(name or TEXTS[language]["name"], language, today, pin)
-    result = InitResult(dest)
+    result = InitResult(dest, pin)
     if ci is not None:
         files.update(ci_files(ci))
     dest.mkdir(parents=True, exist_ok=True)
