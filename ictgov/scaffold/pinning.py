@@ -85,17 +85,18 @@ class Pin:
 def check_requirement(requirement: str, index_url: str | None, where: str) -> Pin:
     """A configured requirement as a Pin, or a ConfigError saying what pinned means."""
     text = " ".join(requirement.split())
+    source = f"ictgov_requirement in {Path(where).name}"  # no machine's path in the file
     if _VCS_PIN.match(text) or _ARCHIVE_PIN.match(text):
         if index_url:
             raise ConfigError(f"{where}: ictgov_index_url is only for an 'ictgov==X.Y.Z' pin")
-        return Pin(text, None, where)
+        return Pin(text, None, source)
     if _VERSION_PIN.match(text):
         if not index_url or not index_url.startswith("https://"):
             raise ConfigError(
                 f"{where}: {text!r} needs ictgov_index_url, the https:// index it is "
                 "published on: the name ictgov is not claimed on PyPI"
             )
-        return Pin(text, strip_credentials(index_url), where)
+        return Pin(text, strip_credentials(index_url), source)
     raise ConfigError(
         f"{where}: ictgov_requirement {requirement!r} is not pinned; use "
         "'ictgov @ git+https://HOST/PATH@<full 40-hex commit>', "

@@ -51,8 +51,9 @@ def _isolated_git(
     ],
 )
 def test_pinned_urls_are_accepted(requirement: str) -> None:
-    pin = check_requirement(requirement, None, "ictgov.toml")
-    assert pin == Pin(requirement, None, "ictgov.toml")
+    pin = check_requirement(requirement, None, "/home/me/strategy/ictgov.toml")
+    assert pin == Pin(requirement, None, "ictgov_requirement in ictgov.toml")
+    assert "/home/me" not in pin.requirements_txt()
     assert pin.requirements_txt().splitlines()[-1] == requirement
 
 
@@ -202,7 +203,7 @@ def test_configuration_wins_over_the_installation() -> None:
     }
     configured = f"ictgov @ git+https://git.example.fi/ict/ictgov@{'f' * 40}"
     pin = decide(configured, None, "/r/ictgov.toml", direct_url=installed)
-    assert pin.requirement == configured and pin.source == "/r/ictgov.toml"
+    assert pin.requirement == configured and pin.source == "ictgov_requirement in ictgov.toml"
     assert decide(None, None, "x", direct_url=installed).requirement.endswith(SHA)
 
 
