@@ -138,3 +138,15 @@ def test_the_checks_can_fail(tmp_path: Path) -> None:
     broken.write_text("jobs:\n  x:\n    runs-on: [1]\n    stepz: []\n", encoding="utf-8")
     tool = venv_tool("check-jsonschema")
     assert run(tool, "--builtin-schema", "vendor.github-workflows", broken).returncode != 0
+
+
+def test_missing_tools_skip_locally_but_fail_under_ci(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="zizmor is not installed"):
+        venv_tool("zizmor")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        venv_tool("zizmor")

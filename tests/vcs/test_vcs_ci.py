@@ -374,6 +374,8 @@ def test_sticky_never_fails_the_pipeline_unless_strict(
 
     assert sticky.main(["gitlab", str(body)], env=GITLAB_ENV, send=broken) == 0
     assert "403" in capsys.readouterr().err
+    assert sticky.main(["github", str(body)], env={}) == 0
+    assert "GITHUB_TOKEN" in capsys.readouterr().err
     assert sticky.main(["jenkins", str(body)], env={}) == 2
     assert sticky.main(["azure", str(tmp_path / "missing.md")], env={}) == 2
     assert os.environ.get("ICTGOV_GITLAB_TOKEN") is None
