@@ -5,4 +5,6 @@ views -> renderers. Each layer is importable without the ones above it.
 """
 
 __version__ = "0.1.0"
-ISSUES_URL = "https://github.com/ictgov/ictgov/issues"
+#: The canonical repository: releases are tagged ``v{version}`` there.
+REPOSITORY_URL = "https://github.com/ictgov/ictgov"
+ISSUES_URL = f"{REPOSITORY_URL}/issues"

@@ -45,6 +45,13 @@ class Config(StrictModel):
     language: str = Field(default="fi", pattern="^(fi|sv|en)$")
     lint: LintConfig = Field(default_factory=LintConfig)
     render: dict[str, object] = Field(default_factory=dict)
+    ictgov_requirement: str | None = Field(
+        default=None,
+        description="The pinned ictgov that 'ictgov init' writes to requirements-ictgov.txt.",
+    )
+    ictgov_index_url: str | None = Field(
+        default=None, description="The index an 'ictgov==X.Y.Z' requirement comes from."
+    )
     #: Where the configuration was read from, for messages.
     source: str | None = None
 

@@ -58,6 +58,10 @@ def init(
 ) -> None:
     """Create a new strategy repository: config, a minimal valid tree, schemas, README.
 
+    CI and the pre-commit hook install the ictgov pinned in
+    requirements-ictgov.txt: ictgov_requirement of DIR/ictgov.toml if set,
+    else the commit this ictgov was installed from, else its release tag.
+
     'ictgov lint' passes on the result at once; replace the placeholders, then run
     'git init' and commit.
     """
@@ -76,4 +80,5 @@ def init(
         typer.echo(f"created {relpath}")
     for relpath in result.kept:
         typer.echo(f"kept    {relpath} (already there)")
+    typer.echo(f"pinned  {result.pin.requirement} (from {result.pin.source})")
     typer.echo(f"next: cd {directory} && ictgov lint")

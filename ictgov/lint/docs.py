@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
+from ictgov import REPOSITORY_URL
 from ictgov.lint.registry import RuleInfo, registry
+
+#: The rules reference on the canonical repository; SARIF's ``helpUri`` points into it.
+RULES_DOC_URL = f"{REPOSITORY_URL}/blob/main/docs/rules.md"
 
 HEADER = """\
 # Lint rules
@@ -19,6 +24,31 @@ code (`RF01`), its family (`RF`), its name (`references.dangling`) or its group
 on its line with `# ictgov: disable=CODE` (or for a whole file with
 `# ictgov: disable-file=CODE`).
 """
+
+
+def github_anchor(heading: str) -> str:
+    """The id GitHub gives a Markdown heading (``## YM01`` -> ``ym01``).
+
+    Lower case, punctuation other than ``-`` and ``_`` dropped, spaces as hyphens: the
+    links into docs/rules.md must resolve on GitHub, where the page is read.
+    """
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def rule_heading(info: RuleInfo) -> str:
+    """The heading of a rule's section in docs/rules.md."""
+    return info.code
+
+
+def rule_help_uri(info: RuleInfo) -> str:
+    """The URL of a rule's section in the rules reference."""
+    return f"{RULES_DOC_URL}#{github_anchor(rule_heading(info))}"
+
+
+def rule_body(info: RuleInfo) -> str:
+    """A rule's section in docs/rules.md without its heading, as Markdown."""
+    return f"`{info.name}` · default severity: {info.severity.value}\n\n{info.doc}"
 
 
 def rules_text(infos: tuple[RuleInfo, ...] | None = None) -> str:
@@ -51,10 +81,10 @@ def rules_markdown(infos: tuple[RuleInfo, ...] | None = None) -> str:
     infos = infos or registry()
     out = [HEADER, "| Code | Name | Default | Summary |", "| --- | --- | --- | --- |"]
     out += [
-        f"| [{i.code}](#{i.code.lower()}) | `{i.name}` | {i.severity.value} | {i.summary} |"
+        f"| [{i.code}](#{github_anchor(rule_heading(i))}) | `{i.name}` | {i.severity.value} "
+        f"| {i.summary} |"
         for i in infos
     ]
     for i in infos:
-        out += ["", f"## {i.code}", "", f"`{i.name}` · default severity: {i.severity.value}", ""]
-        out.append(i.doc)
+        out += ["", f"## {rule_heading(i)}", "", rule_body(i)]
     return "\n".join(out) + "\n"

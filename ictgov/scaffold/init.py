@@ -2,8 +2,9 @@
 
 It holds a minimal valid tree (strategy, one goal, one organisation, one body,
 one measure) in the chosen language, the JSON Schemas editors use, a README for
-the repository's users, ``.gitignore``, a pre-commit hook and, if asked, CI
-files. An existing file is never overwritten: with ``force`` a non-empty folder
+the repository's users, ``.gitignore``, ``requirements-ictgov.txt`` (the one pinned
+ictgov that CI and the pre-commit hook install, see ``pinning``), a pre-commit hook
+and, if asked, CI files. An existing file is never overwritten: with ``force`` a non-empty folder
 is accepted and the files already there are kept.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from ictgov import __version__
 from ictgov.edit.atomic import atomic_create
 from ictgov.errors import IctgovError
+from ictgov.scaffold.pinning import REQUIREMENTS_FILE, Pin, decide, installed_direct_url
 from ictgov.scaffold.slug import slugify
 from ictgov.scaffold.templating import render
 
@@ -71,6 +73,7 @@ class InitResult:
     """Files written and files kept because they already existed."""
 
     root: Path
+    pin: Pin
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
 
@@ -89,10 +92,27 @@ def schema_files() -> dict[str, str]:
     return {f"{SCHEMA_DIR}/{name}": text for name, text in rendered_schemas().items()}
 
 
-def planned_files(name: str, language: str, today: date) -> dict[str, str]:
+def decide_pin(dest: Path) -> Pin:
+    """The pinned ictgov for a repository at *dest*: its own config if it has one."""
+    from ictgov.config import CONFIG_FILE, load_config
+
+    config = load_config(dest) if dest.is_dir() else None
+    if config is None or config.source is None:
+        return decide(None, None, CONFIG_FILE, direct_url=installed_direct_url())
+    return decide(
+        config.ictgov_requirement,
+        config.ictgov_index_url,
+        config.source,
+        direct_url=installed_direct_url(),
+    )
+
+
+def planned_files(name: str, language: str, today: date, pin: Pin) -> dict[str, str]:
     """Every file of a new repository (without CI), by path."""
     texts = TEXTS[language]
     context = {
+        "pin": pin,
+        "requirements_file": REQUIREMENTS_FILE,
         "version": __version__,
         "name": name,
         "language": language,
@@ -105,6 +125,7 @@ def planned_files(name: str, language: str, today: date) -> dict[str, str]:
         "ictgov.toml": render("init/ictgov.toml.j2", **context),
         "README.md": render(f"init/README.{language}.md.j2", **context),
         ".gitignore": render("init/gitignore.j2", **context),
+        REQUIREMENTS_FILE: pin.requirements_txt(),
         ".pre-commit-config.yaml": render("init/pre-commit-config.yaml.j2", **context),
         ".vscode/extensions.json": render("init/vscode-extensions.json.j2", **context),
         "data/strategy/strategy.yaml": render("init/strategy.yaml.j2", **context),
@@ -125,8 +146,12 @@ def init_repository(
     ci: str | None = None,
     force: bool = False,
     today: date,
+    pin: Pin | None = None,
 ) -> InitResult:
-    """Create a strategy repository in *dest* (see the module docstring)."""
+    """Create a strategy repository in *dest* (see the module docstring).
+
+    *pin* is the ictgov to install; by default ``decide_pin(dest)`` chooses it.
+    """
     if language not in LANGUAGES:
         raise IctgovError(f"--language {language!r}: use one of {', '.join(LANGUAGES)}")
     if ci is not None and ci not in CI_PROVIDERS:
@@ -138,8 +163,9 @@ def init_repository(
             f"{dest} is not empty; choose an empty folder, or give --force to add the missing "
             "files (existing files are never overwritten)"
         )
-    files = planned_files(name or TEXTS[language]["name"], language, today)
-    result = InitResult(dest)
+    pin = pin or decide_pin(dest)
+    files = planned_files(name or TEXTS[language]["name"], language, today, pin)
+    result = InitResult(dest, pin)
     if ci is not None:
         files.update(ci_files(ci))
     dest.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,14 @@
 """Post the Markdown diff as one sticky merge-request or pull-request comment.
 
-``python -m ictgov.vcs.sticky gitlab|azure FILE`` finds the comment that carries the
-hidden ``<!-- ictgov-diff -->`` marker and updates it, or creates it; so a pull request
-gets one comment however often it is pushed. It never fails the pipeline for want of a
-token or permission (pass ``--strict`` for that): it prints what to set up instead.
-GitHub Actions does the same with ``actions/github-script`` (see ``ci/github``).
+``python -m ictgov.vcs.sticky github|gitlab|azure FILE`` finds the comment that carries
+the hidden ``<!-- ictgov-diff -->`` marker *and was written by the token's own
+identity*, and updates it, or creates one; so a pull request gets one comment however
+often it is pushed. Matching the marker alone is not enough: anyone can paste the
+marker into a comment of their own, and the job would then overwrite (or fail on) a
+person's comment. The identity is GitHub's ``github-actions[bot]`` (or
+``ICTGOV_COMMENT_AUTHOR``), GitLab's ``GET /user`` and Azure DevOps' ``connectionData``.
+It never fails the pipeline for want of a token or permission (pass ``--strict`` for
+that): it prints what to set up instead.
 """
 
 from __future__ import annotations
@@ -50,6 +54,42 @@ def _env(env: Mapping[str, str], *names: str) -> list[str]:
     return [env[n] for n in names]
 
 
+#: The identity of GitHub Actions' GITHUB_TOKEN, which cannot ask ``GET /user`` itself.
+GITHUB_ACTIONS_BOT = "github-actions[bot]"
+
+
+def post_github(body: str, env: Mapping[str, str], send: Send = send) -> str:
+    """Create or update the pull-request comment; returns what was done."""
+    if not env.get("GITHUB_TOKEN"):
+        raise StickyError(
+            "no GITHUB_TOKEN: give the step 'env: GITHUB_TOKEN: ${{ github.token }}' and the "
+            "job 'permissions: pull-requests: write'"
+        )
+    repository, number, token = _env(env, "GITHUB_REPOSITORY", "ICTGOV_PR_NUMBER", "GITHUB_TOKEN")
+    api = env.get("GITHUB_API_URL") or "https://api.github.com"
+    author = env.get("ICTGOV_COMMENT_AUTHOR") or GITHUB_ACTIONS_BOT
+    base = f"{api.rstrip('/')}/repos/{repository}/issues"
+    headers = {
+        "Authorization": f"Bearer {token}",
+        "Accept": "application/vnd.github+json",
+        "X-GitHub-Api-Version": "2022-11-28",
+    }
+    page = 1
+    while True:
+        url = f"{base}/{number}/comments?per_page=100&page={page}"
+        comments = send("GET", url, headers, None) or []
+        for comment in comments:
+            user = comment.get("user") or {}
+            if user.get("login") == author and MARKER in str(comment.get("body", "")):
+                send("PATCH", f"{base}/comments/{comment['id']}", headers, {"body": body})
+                return f"updated comment {comment['id']}"
+        if len(comments) < 100:
+            break
+        page += 1
+    send("POST", f"{base}/{number}/comments", headers, {"body": body})
+    return "created a comment"
+
+
 def post_gitlab(body: str, env: Mapping[str, str], send: Send = send) -> str:
     """Create or update the merge-request note; returns what was done."""
     if not env.get("ICTGOV_GITLAB_TOKEN"):
@@ -62,11 +102,15 @@ def post_gitlab(body: str, env: Mapping[str, str], send: Send = send) -> str:
     )
     base = f"{api}/projects/{urllib.parse.quote(project, safe='')}/merge_requests/{iid}/notes"
     headers = {"PRIVATE-TOKEN": token}
+    me = (send("GET", f"{api}/user", headers, None) or {}).get("id")
+    if me is None:
+        raise StickyError(f"GET {api}/user did not say whose token ICTGOV_GITLAB_TOKEN is")
     page = 1
     while True:
         notes = send("GET", f"{base}?per_page=100&page={page}", headers, None) or []
         for note in notes:
-            if MARKER in str(note.get("body", "")):
+            author = note.get("author") or {}
+            if author.get("id") == me and MARKER in str(note.get("body", "")):
                 send("PUT", f"{base}/{note['id']}", headers, {"body": body})
                 return f"updated note {note['id']}"
         if len(notes) < 100:
@@ -98,10 +142,16 @@ def post_azure(body: str, env: Mapping[str, str], send: Send = send) -> str:
     )
     version = "api-version=7.1"
     headers = {"Authorization": f"Bearer {token}"}
+    connection = send("GET", f"{collection.rstrip('/')}/_apis/connectionData", headers, None)
+    me = ((connection or {}).get("authenticatedUser") or {}).get("id")
+    if not me:
+        raise StickyError("connectionData did not say whose token SYSTEM_ACCESSTOKEN is")
     answer = send("GET", f"{base}?{version}", headers, None) or {}
     for thread in answer.get("value", []):
         comments = thread.get("comments") or []
-        if comments and MARKER in str(comments[0].get("content", "")):
+        first = comments[0] if comments else {}
+        author = first.get("author") or {}
+        if author.get("id") == me and MARKER in str(first.get("content", "")):
             url = f"{base}/{thread['id']}/comments/{comments[0]['id']}?{version}"
             send("PATCH", url, headers, {"content": body})
             return f"updated thread {thread['id']}"
@@ -114,6 +164,7 @@ def post_azure(body: str, env: Mapping[str, str], send: Send = send) -> str:
 
 
 POSTERS: dict[str, Callable[[str, Mapping[str, str], Send], str]] = {
+    "github": post_github,
     "gitlab": post_gitlab,
     "azure": post_azure,
 }

@@ -1,16 +1,41 @@
-"""SARIF 2.1.0, for code-scanning dashboards, with every rule's metadata."""
+"""SARIF 2.1.0, for code-scanning dashboards, with every rule's metadata and help.
+
+File locations are relative URI references (RFC 3986) against ``%SRCROOT%``, the
+repository root: a path is percent-encoded as UTF-8 (``data/measures/ä b.yaml`` ->
+``data/measures/%C3%A4%20b.yaml``), so a space, a non-ASCII letter or a ``:`` or ``#``
+in a file name never turns into a scheme, a fragment or a broken link. Each rule
+carries its documentation as ``help`` (text and Markdown) and a ``helpUri`` to its
+section of the rules reference.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote, unquote
 
-from ictgov import ISSUES_URL, __version__
+from ictgov import REPOSITORY_URL, __version__
 from ictgov.lint.reporters.base import Reporter
 from ictgov.lint.result import LintResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """*path* (relative, ``/``-separated) as a percent-encoded relative URI reference.
+
+    Only RFC 3986's unreserved characters and ``/`` stay as they are (a backslash is
+    a character of a POSIX file name, so it is encoded too); undecodable bytes of a file
+    name (surrogate escapes) are encoded as the bytes they were.
+    """
+    return quote(path, safe="/", errors="surrogateescape")
+
+
+def artifact_path(uri: str) -> str:
+    """The path an ``artifact_uri`` came from (the inverse, for consumers and tests)."""
+    return unquote(uri, errors="surrogateescape")
 
 
 class SarifReporter(Reporter):
@@ -20,6 +45,7 @@ class SarifReporter(Reporter):
 
     def render(self, result: LintResult) -> str:
         """The SARIF log as indented JSON with sorted keys."""
+        from ictgov.lint.docs import rule_body, rule_help_uri
         from ictgov.lint.registry import registry  # the rules' metadata: loaded only here
 
         infos = registry()
@@ -30,6 +56,8 @@ class SarifReporter(Reporter):
                 "name": info.name,
                 "shortDescription": {"text": info.summary},
                 "fullDescription": {"text": info.doc},
+                "help": {"text": info.doc, "markdown": rule_body(info)},
+                "helpUri": rule_help_uri(info),
                 "defaultConfiguration": {"level": _LEVEL[info.severity.value]},
                 "properties": {"group": info.group},
             }
@@ -44,7 +72,10 @@ class SarifReporter(Reporter):
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": d.file, "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": {
+                                "uri": artifact_uri(d.file),
+                                "uriBaseId": SRCROOT,
+                            },
                             "region": {"startLine": d.line, "startColumn": d.column},
                         }
                     }
@@ -64,11 +95,14 @@ class SarifReporter(Reporter):
                         "driver": {
                             "name": "ictgov",
                             "version": __version__,
-                            "informationUri": ISSUES_URL.rsplit("/issues", 1)[0],
+                            "informationUri": REPOSITORY_URL,
                             "rules": rules,
                         }
                     },
                     "columnKind": "unicodeCodePoints",
+                    "originalUriBaseIds": {
+                        SRCROOT: {"description": {"text": "The root of the strategy repository."}}
+                    },
                     "results": results,
                 }
             ],
