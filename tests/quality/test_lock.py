@@ -72,3 +72,11 @@ def test_the_package_declares_its_licence() -> None:
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith(
         "EUROPEAN UNION PUBLIC LICENCE v. 1.2"
     )
+
+
+def test_readme_links_work_on_a_package_index_page() -> None:
+    """PyPI shows the README without the repository around it: relative links would 404."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme)
+    relative = [t for t in targets if not re.match(r"(https?|mailto):|#", t)]
+    assert targets and not relative, relative
