@@ -80,3 +80,9 @@ def test_readme_links_work_on_a_package_index_page() -> None:
     targets = re.findall(r"\]\(([^)\s]+)\)", readme)
     relative = [t for t in targets if not re.match(r"(https?|mailto):|#", t)]
     assert targets and not relative, relative
+
+
+def test_the_installed_metadata_carries_the_licence() -> None:
+    from importlib.metadata import metadata
+
+    assert metadata("ictgov")["License-Expression"] == "EUPL-1.2"
