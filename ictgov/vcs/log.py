@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ictgov.vcs.records import RawEntry, header_format, parse_log, parse_raw_meta
 from ictgov.vcs.repo import NULL_OID, GitRepo, is_data_file
 
-_FORMAT = "--format=%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%s"
+_FIELDS = ("%P", "%an", "%ae", "%aI", "%s")
+_FORMAT = header_format(_FIELDS)
 _SKIP_MODES = {"120000", "160000"}
 
 
@@ -41,39 +43,39 @@ class Commit:
         return next((f for f in self.files if f.path == path), None)
 
 
-def _files(repo: GitRepo, tokens: list[bytes]) -> list[FileChange]:
-    """Data files from ``--raw -z`` records: ``:mode mode old new status``, then the path."""
+def _files(repo: GitRepo, entries: list[RawEntry]) -> list[FileChange]:
+    """The data files among raw entries (a merge's entry compares with its first parent)."""
     files: list[FileChange] = []
-    i = 0
-    while i + 1 < len(tokens):
-        meta = tokens[i].strip(b"\n").decode("ascii", "replace")
-        path = tokens[i + 1].decode("utf-8", "surrogateescape")
-        i += 2
-        if not meta.startswith(":"):
+    for entry in entries:
+        rel = repo.project_path(entry.path.decode("utf-8", "surrogateescape"))
+        modes = {entry.old_mode, entry.new_mode}
+        if rel is None or not is_data_file(rel) or modes & _SKIP_MODES:
             continue
-        old_mode, new_mode, old, new, _status = meta[1:].split(" ")[:5]
-        rel = repo.project_path(path)
-        if rel is None or not is_data_file(rel) or {old_mode, new_mode} & _SKIP_MODES:
-            continue
+        old, new = entry.old, entry.new
         files.append(
             FileChange(rel, None if old == NULL_OID else old, None if new == NULL_OID else new)
         )
     return files
 
 
+def _pairs(raw: bytes) -> list[RawEntry]:
+    """Entries of ``diff-tree -z --raw`` output: meta, then path."""
+    tokens = raw.split(b"\0")
+    out: list[RawEntry] = []
+    for meta, path in zip(tokens[::2], tokens[1::2], strict=False):
+        meta = meta.strip(b"\n")
+        if meta.startswith(b":"):
+            out.append(RawEntry(*parse_raw_meta(meta), path))
+    return out
+
+
 def _parse(repo: GitRepo, raw: bytes) -> list[Commit]:
     commits: list[Commit] = []
-    for record in raw.split(b"\x1e"):
-        if not record:
-            continue
-        tokens = record.split(b"\0")
-        head = [t.decode("utf-8", "replace") for t in tokens[:6]]
-        if len(head) < 6:
-            continue
-        sha, parents, author, email, when, subject = head
-        files = _files(repo, tokens[6:])
+    for record in parse_log(raw, len(_FIELDS)):
+        parents, author, email, when, subject = record.fields
+        files = _files(repo, list(record.entries))
         commits.append(
-            Commit(sha, tuple(parents.split()), author, email, when, subject, tuple(files))
+            Commit(record.sha, tuple(parents.split()), author, email, when, subject, tuple(files))
         )
     return commits
 
@@ -97,7 +99,7 @@ def changed_files(repo: GitRepo, commit: Commit) -> tuple[FileChange, ...]:
         "--",
         repo.data_pathspec,
     )
-    return tuple(_files(repo, raw.split(b"\0")))
+    return tuple(_files(repo, _pairs(raw)))
 
 
 def log(

@@ -26,6 +26,7 @@ from ictgov.load.source import DATA_DIR
 from ictgov.model.files import YAML_SUFFIXES
 from ictgov.vcs.cache import BlobCache
 from ictgov.vcs.catfile import CatFile
+from ictgov.vcs.records import header_format, parse_log
 from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
 
 if TYPE_CHECKING:
@@ -349,16 +350,13 @@ class GitRepo:
         if not wanted:
             return out
         raw = self.run(
-            "log", "--no-merges", "-z", "--name-only", "--format=%x1e%an%x00%ae",
-            f"{base}..{head}", "--", self.data_pathspec,
+            "log", "--no-merges", "-z", "--raw", "--no-renames", "--no-abbrev",
+            header_format(("%an", "%ae")), f"{base}..{head}", "--", self.data_pathspec,
         )  # fmt: skip
-        for record in raw.split(b"\x1e"):
-            if not record:
-                continue
-            fields = record.decode("utf-8", "replace").split("\0")
-            author = (fields[0], fields[1].strip()) if len(fields) > 1 else ("", "")
-            for name in fields[2:]:
-                rel = self.project_path(name.strip("\n"))
+        for record in parse_log(raw, 2):
+            author = (record.fields[0], record.fields[1])
+            for entry in record.entries:
+                rel = self.project_path(entry.path.decode("utf-8", "surrogateescape"))
                 if rel in wanted:
                     out.setdefault(rel, set()).add(author)
         return out

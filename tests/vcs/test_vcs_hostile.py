@@ -1,0 +1,85 @@
+"""Hostile repositories: commit data that tries to hide, forge or crash the history."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+from vcs_repos import ALPHA, GitTree
+
+from ictgov.cli.main import app
+from ictgov.vcs.records import header_format, parse_log
+
+runner = CliRunner()
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [args[0], "--root", str(root), *args[1:]])
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "internal error" not in result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def git(root: Path, *args: str, stdin: bytes | None = None) -> str:
+    out = subprocess.run(
+        ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True
+    )
+    return out.stdout.decode("utf-8").strip()
+
+
+# -- the log-record parser ------------------------------------------------------
+
+_FIELD = st.text(
+    st.characters(exclude_characters="\0", exclude_categories=["Cs"]), max_size=30
+)
+_SHA = st.text("0123456789abcdef", min_size=40, max_size=40)
+_PATH = st.binary(max_size=20).filter(lambda b: b"\0" not in b)
+
+
+def _git_output(commits: list[tuple[str, list[str], list[bytes]]]) -> bytes:
+    """Bytes as ``git log -z --raw`` with ``header_format`` writes them."""
+    out = b""
+    for sha, fields, paths in commits:
+        out += b"".join(f.encode() + b"\0" for f in (sha, *fields))
+        if paths:
+            out += b"\0\n"
+            out += b"".join(
+                b":100644 100644 " + b"a" * 40 + b" " + b"b" * 40 + b" M\0" + p + b"\0"
+                for p in paths
+            )
+        out += b"\0"
+    return out
+
+
+@given(st.lists(st.tuples(_SHA, st.lists(_FIELD, min_size=5, max_size=5), st.lists(_PATH))))
+def test_any_subject_and_author_round_trip(
+    commits: list[tuple[str, list[str], list[bytes]]],
+) -> None:
+    records = list(parse_log(_git_output(commits), 5))
+    assert [(r.sha, list(r.fields), [e.path for e in r.entries]) for r in records] == commits
+
+
+def test_header_format_ends_every_field_with_nul() -> None:
+    assert header_format(("%an", "%s")) == "--format=%H%x00%an%x00%s%x00"
+
+
+# -- 1. a subject or author with 0x1E ------------------------------------------
+
+
+def test_separator_byte_in_subject_and_author_is_shown(story: GitTree) -> None:
+    story.checkout("main")
+    story.replace(ALPHA, "progress: 60\nschedule:", "progress: 65\nschedule:")
+    story.commit("fix\x1eAAAA", "2024-04-01", ("Eve\x1eMallory", "eve@example.org"))
+    code, out, err = run(story.root, "history", "m-alpha")
+    assert code == 0, err
+    assert "progress: 60 % → 65 %" in out
+    code, out, _ = run(story.root, "history", "m-alpha", "--format", "json")
+    newest = json.loads(out)["entries"][0]
+    assert newest["subject"] == "fix\x1eAAAA"
+    assert newest["author"] == "Eve\x1eMallory"
+    code, out, _ = run(story.root, "history", "--format", "json")
+    assert json.loads(out)["entries"][0]["subject"] == "fix\x1eAAAA"
