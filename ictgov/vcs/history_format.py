@@ -47,6 +47,8 @@ def render_history_text(history: History) -> str:
                 lines.append(f"    {label}")
             lines += [f"{indent}{e.text}" for e in item.events]
             lines += [f"{indent}! {h.code} {h.message}" for h in item.hints]
+    if history.notes:
+        lines += ["", *(f"Note: {n}" for n in history.notes)]
     return "\n".join(lines) + "\n"
 
 
@@ -67,6 +69,7 @@ def render_history_markdown(history: History) -> str:
             lines += [f"{prefix}{md(e.text)}" for e in item.events]
             lines += [f"{prefix}⚠️ **{h.code}** {md(h.message)}" for h in item.hints]
         lines.append("")
+    lines += [f"> **Note:** {md(n)}" for n in history.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

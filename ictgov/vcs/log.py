@@ -116,6 +116,10 @@ def log(
     args = ["log", _FORMAT, "--raw", "-z", "--no-renames", "--no-abbrev", "--root"]
     if first_parent:
         args += ["--first-parent", "--diff-merges=first-parent"]
+    else:
+        # A merge lists the files that differ from every parent (what the merge itself
+        # changed, an "evil merge"), each compared with the first parent.
+        args.append("--diff-merges=combined")
     if reverse:
         args.append("--reverse")
     if since is not None:

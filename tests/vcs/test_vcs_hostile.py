@@ -33,9 +33,7 @@ def git(root: Path, *args: str, stdin: bytes | None = None) -> str:
 
 # -- the log-record parser ------------------------------------------------------
 
-_FIELD = st.text(
-    st.characters(exclude_characters="\0", exclude_categories=["Cs"]), max_size=30
-)
+_FIELD = st.text(st.characters(exclude_characters="\0", exclude_categories=["Cs"]), max_size=30)
 _SHA = st.text("0123456789abcdef", min_size=40, max_size=40)
 _PATH = st.binary(max_size=20).filter(lambda b: b"\0" not in b)
 
@@ -83,3 +81,67 @@ def test_separator_byte_in_subject_and_author_is_shown(story: GitTree) -> None:
     assert newest["author"] == "Eve\x1eMallory"
     code, out, _ = run(story.root, "history", "--format", "json")
     assert json.loads(out)["entries"][0]["subject"] == "fix\x1eAAAA"
+
+
+# -- 2. an evil merge; a commit with invalid YAML ------------------------------
+
+
+def _commit_merge(tree: GitTree, branch: str, day: str) -> None:
+    """Merge *branch* with ``git commit`` at noon of *day* (whatever is staged goes in)."""
+    env = {"GIT_AUTHOR_DATE": f"{day}T12:00:00+0000", "GIT_COMMITTER_DATE": f"{day}T12:00:00+0000"}
+    tree.repo.git.add("--all", ".")
+    tree.repo.git.commit("-q", "-m", f"Merge {branch}", env=env)
+
+
+def test_change_inside_a_merge_commit_is_shown(story: GitTree) -> None:
+    story.checkout("main")
+    story.branch("side")
+    story.replace(
+        "data/measures/m-beta.yaml", "progress: 100\nschedule:", "progress: 95\nschedule:"
+    )
+    story.commit("Beta on a side branch", "2024-04-01")
+    story.checkout("main")
+    story.replace("data/strategy/goals.yaml", "    title: Toinen tavoite\n", "    title: Toinen!\n")
+    story.commit("Goal on main", "2024-04-02")
+    story.repo.git.merge("--no-ff", "--no-commit", "side")
+    story.replace(ALPHA, "progress: 60\nschedule:", "progress: 99\nschedule:")
+    _commit_merge(story, "side", "2024-04-03")
+    code, out, err = run(story.root, "history", "m-alpha")
+    assert code == 0, err
+    assert "Merge side" in out and "progress: 60 % → 99 %" in out
+    code, out, err = run(story.root, "history", "--format", "json")
+    assert json.loads(out)["entries"][0]["subject"] == "Merge side"
+    # the side branch's own change is told once, by its commit, not again by the merge
+    code, out, err = run(story.root, "history", "m-beta")
+    assert out.count("progress: 100 % → 95 %") == 1, out
+
+
+def test_one_commit_with_invalid_yaml_does_not_end_the_history(story: GitTree) -> None:
+    story.checkout("main")
+    good = story.read(ALPHA)
+    story.write(ALPHA, good.replace("progress: 60\n", "progress: [60\n"))
+    story.commit("Broken", "2024-04-01")
+    story.write(ALPHA, good.replace("progress: 60\n", "progress: 70\n"))
+    story.commit("Fixed", "2024-04-02")
+    code, out, err = run(story.root, "history", "m-alpha")
+    assert code == 0, err
+    assert "progress: 60 % → 70 %" in out
+    assert "added" not in out.split("\n\n")[1]
+    assert "progress: 40 % → 60 %" in out  # everything before is still there
+    assert f"Note: commit {story.short('Broken')}: {ALPHA} is not valid YAML" in out
+    code, out, _ = run(story.root, "history", "m-alpha", "--format", "json")
+    data = json.loads(out)
+    assert len(data["entries"]) == 3
+    assert data["notes"] and story.short("Broken") in data["notes"][0]
+
+
+def test_tree_history_notes_a_broken_file_instead_of_inventing_changes(story: GitTree) -> None:
+    story.checkout("main")
+    good = story.read(ALPHA)
+    story.write(ALPHA, good.replace("progress: 60\n", "progress: [60\n"))
+    story.commit("Broken", "2024-04-01")
+    code, out, err = run(story.root, "history", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert "Broken" not in [e["subject"] for e in data["entries"]]
+    assert any(story.short("Broken") in n for n in data["notes"])
