@@ -40,7 +40,7 @@ class HistoryEntry:
         c = self.commit
         return {
             "commit": c.sha,
-            "date": c.date,
+            "date": c.date or None,
             "author": c.author,
             "email": c.email,
             "subject": c.subject,
@@ -63,6 +63,15 @@ class History:
         """Remember *text* once."""
         if text not in self.notes:
             self.notes.append(text)
+
+    def add(self, entry: HistoryEntry) -> None:
+        """Append *entry*, with a note when its commit's date cannot be read."""
+        self.entries.append(entry)
+        if entry.commit.day is None:
+            self.note(
+                f"commit {entry.commit.sha[:7]} has a malformed date (timestamp or time zone); "
+                "it is shown as unknown"
+            )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -260,7 +269,7 @@ def _walk(
         diff = walker.commit_diff(commit, olds, news)
         diff.items = [i for i in diff.items if i.id == item_id]
         if diff.items:
-            history.entries.append(HistoryEntry(commit, diff))
+            history.add(HistoryEntry(commit, diff))
         if source is not None:
             return commit.parents[0], source
         if not _has(old_doc, item_id):
@@ -303,5 +312,5 @@ def tree_history(
                     news.pop(path, None)
             diff = walker.commit_diff(commit, olds, news)
             if not diff.empty:
-                history.entries.append(HistoryEntry(commit, diff))
+                history.add(HistoryEntry(commit, diff))
         return history

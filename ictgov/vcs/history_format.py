@@ -9,6 +9,7 @@ from ictgov.diff.entities import SINGULAR
 from ictgov.diff.formats import md
 from ictgov.diff.model import ItemDiff
 from ictgov.vcs.history import History, HistoryEntry
+from ictgov.vcs.stamps import UNKNOWN
 
 
 def _heading(history: History) -> str:
@@ -28,7 +29,8 @@ def _item_label(item: ItemDiff, single: bool) -> str:
 
 
 def _day(entry: HistoryEntry) -> str:
-    return entry.commit.date[:10]
+    day = entry.commit.day
+    return day.isoformat() if day is not None else UNKNOWN
 
 
 def render_history_text(history: History) -> str:

@@ -6,11 +6,13 @@ touched, so history never looks up a tree: it reads exactly those blobs.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date
 
 from ictgov.vcs.records import RawEntry, header_format, parse_log, parse_raw_meta
 from ictgov.vcs.repo import NULL_OID, GitRepo, is_data_file
+from ictgov.vcs.stamps import iso_day
 
 _FIELDS = ("%P", "%an", "%ae", "%aI", "%s")
 _FORMAT = header_format(_FIELDS)
@@ -34,9 +36,15 @@ class Commit:
     parents: tuple[str, ...]
     author: str
     email: str
+    #: The author date as git's ISO 8601, or "" when the commit's date is malformed.
     date: str
     subject: str
     files: tuple[FileChange, ...]
+
+    @property
+    def day(self) -> dt.date | None:
+        """The author's day, or None when the commit's date is malformed."""
+        return iso_day(self.date)
 
     def file(self, path: str) -> FileChange | None:
         """The change to *path*, if this commit touched it."""
@@ -73,6 +81,7 @@ def _parse(repo: GitRepo, raw: bytes) -> list[Commit]:
     commits: list[Commit] = []
     for record in parse_log(raw, len(_FIELDS)):
         parents, author, email, when, subject = record.fields
+        when = when if iso_day(when) is not None else ""  # git prints what it can
         files = _files(repo, list(record.entries))
         commits.append(
             Commit(record.sha, tuple(parents.split()), author, email, when, subject, tuple(files))

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from ictgov.vcs.cache import BlobCache
 from ictgov.vcs.catfile import CatFile
 from ictgov.vcs.records import header_format, parse_log
 from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
+from ictgov.vcs.stamps import UNKNOWN, ident_day
 
 if TYPE_CHECKING:
     import git
@@ -298,11 +299,8 @@ class GitRepo:
         raw = self.catfile.read(sha) or b""
         for line in raw.split(b"\n\n", 1)[0].split(b"\n"):
             if line.startswith(b"committer "):
-                stamp, offset = line.rsplit(b" ", 2)[1:]
-                minutes = int(offset[1:3]) * 60 + int(offset[3:5])
-                zone = timezone(timedelta(minutes=-minutes if offset[:1] == b"-" else minutes))
-                day = datetime.fromtimestamp(int(stamp), tz=zone).date()
-                return f"{sha[:7]} ({day.isoformat()})"
+                day = ident_day(line)
+                return f"{sha[:7]} ({day.isoformat() if day else UNKNOWN})"
         return sha[:7]
 
     # -- listings ------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -145,3 +146,82 @@ def test_tree_history_notes_a_broken_file_instead_of_inventing_changes(story: Gi
     data = json.loads(out)
     assert "Broken" not in [e["subject"] for e in data["entries"]]
     assert any(story.short("Broken") in n for n in data["notes"])
+
+
+# -- 3. malformed commit dates --------------------------------------------------
+
+BAD_STAMPS = [
+    "99999999999999999999 +9999",
+    "1700000000 +0a00",
+    "253402300800 +0000",
+    "1700000000",
+    "-5 +0000",
+]
+
+
+def _crafted_commit(tree: GitTree, stamp: str, subject: str) -> str:
+    """Commit what is staged with a literal *stamp* for author and committer."""
+    tree.repo.git.add("--all", ".")
+    root = tree.root
+    body = (
+        f"tree {git(root, 'write-tree')}\nparent {git(root, 'rev-parse', 'HEAD')}\n"
+        f"author Imported <i@example.org> {stamp}\ncommitter Imported <i@example.org> {stamp}\n"
+        f"\n{subject}\n"
+    )
+    sha = git(
+        root, "hash-object", "-t", "commit", "--literally", "-w", "--stdin", stdin=body.encode()
+    )
+    git(root, "update-ref", "refs/heads/main", sha)
+    git(root, "reset", "-q", "--hard", sha)
+    return sha
+
+
+@pytest.mark.parametrize("stamp", BAD_STAMPS)
+def test_malformed_commit_date_is_tolerated(story: GitTree, stamp: str) -> None:
+    story.checkout("main")
+    story.replace(ALPHA, "progress: 60\nschedule:", "progress: 66\nschedule:")
+    sha = _crafted_commit(story, stamp, "Imported")
+    story.replace(ALPHA, "progress: 66\nschedule:", "progress: 67\nschedule:")
+    _crafted_commit(story, stamp, "Imported again")
+    for args in (
+        ["diff", "HEAD~2", "HEAD"],
+        ["diff", "HEAD~1"],
+        ["status", "--at", "HEAD~1"],
+        ["status", "--at", "2024-12-31"],
+        ["show", "m-alpha", "--at", "HEAD"],
+        ["status", "--trend"],
+    ):
+        code, out, err = run(story.root, *args)
+        assert code == 0, (args, err)
+    code, out, err = run(story.root, "history", "m-alpha", "--format", "json")
+    assert code == 0, err
+    entry = next(e for e in json.loads(out)["entries"] if e["commit"] == sha)
+    assert entry["date"] is None or entry["date"][:4].isdigit()
+    code, out, err = run(story.root, "history", "m-alpha")
+    assert code == 0, err
+    assert "progress: 60 % → 66 %" in out
+
+
+def test_unreadable_date_is_a_note(story: GitTree) -> None:
+    story.checkout("main")
+    story.replace(ALPHA, "progress: 60\nschedule:", "progress: 66\nschedule:")
+    sha = _crafted_commit(story, "1700000000", "No zone")
+    code, out, _ = run(story.root, "history", "m-alpha")
+    assert f"date unknown  {sha[:7]}" in out
+    assert f"Note: commit {sha[:7]} has a malformed date" in out
+    code, out, _ = run(story.root, "diff", "HEAD~1", "HEAD")
+    assert code == 0 and f"{sha[:7]} (2023-11-14)" in out  # no zone: read as UTC
+
+
+def test_ident_day_reads_zones_and_refuses_nonsense() -> None:
+    from datetime import date
+
+    from ictgov.vcs.stamps import ident_day, iso_day
+
+    assert ident_day(b"committer A <a@b> 1700000000 +0200") == date(2023, 11, 15)
+    assert ident_day(b"committer A <a@b> 1700000000 -2300") == date(2023, 11, 13)
+    assert ident_day(b"committer A <a@b> 1700000000 +0a00") == date(2023, 11, 14)
+    assert ident_day(b"committer A <a@b> 99999999999999999999 +0000") is None
+    assert ident_day(b"committer A <a@b>") is None
+    assert iso_day("10000-01-01T00:00:00+00:00") is None
+    assert iso_day("%aI") is None
