@@ -103,7 +103,7 @@ def export(
     names = list(dict.fromkeys(t.value for t in table)) if table else None
     day = resolve_today(today)
     project = Project.open(root)
-    tree = project.tree(at)
+    tree = project.tree(at, today=day)
     broken = {d.file for d in tree.diagnostics if d.severity.value == "error"}
     if broken:
         typer.echo(

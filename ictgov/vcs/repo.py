@@ -26,8 +26,9 @@ from ictgov.load.source import DATA_DIR
 from ictgov.model.files import YAML_SUFFIXES
 from ictgov.vcs.cache import BlobCache
 from ictgov.vcs.catfile import CatFile
+from ictgov.vcs.command import SAFE_CONFIG, git_command
 from ictgov.vcs.records import header_format, parse_log
-from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
+from ictgov.vcs.revisions import check_not_future, check_revision, looks_like_date, parse_date
 from ictgov.vcs.stamps import UNKNOWN, ident_day
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class GitRepo:
             )
         root = root.resolve()
         proc = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+            git_command(root, "rev-parse", "--show-toplevel"),
             capture_output=True,
             env=git_environment(),
             check=False,
@@ -129,6 +130,7 @@ class GitRepo:
             import git
 
             self._gitpython = git.Repo(self.toplevel)
+            self._gitpython.git.set_persistent_git_options(c=list(SAFE_CONFIG[1::2]))
         return self._gitpython
 
     def close(self) -> None:
@@ -153,7 +155,7 @@ class GitRepo:
 
     def _git(self, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
-            ["git", "-C", str(self.toplevel), *args],
+            git_command(self.toplevel, *args),
             capture_output=True,
             env=self.env,
             check=False,
@@ -225,10 +227,11 @@ class GitRepo:
             "(see 'git log --oneline' and 'git branch -a')"
         )
 
-    def resolve_at(self, rev: str, what: str = "--at") -> str:
-        """A commit id for a revision, or for a date: the last commit on or before it."""
+    def resolve_at(self, rev: str, what: str = "--at", today: date | None = None) -> str:
+        """A commit id for a revision, or for a date up to *today*: the last commit then."""
         if looks_like_date(rev):
-            return self.commit_on_or_before(parse_date(rev, what), what)
+            day = check_not_future(parse_date(rev, what), today, what)
+            return self.commit_on_or_before(day, what)
         return self.resolve(rev, what)
 
     def commit_on_or_before(self, day: date, what: str = "--at") -> str:

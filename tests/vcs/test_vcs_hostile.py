@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -225,3 +226,60 @@ def test_ident_day_reads_zones_and_refuses_nonsense() -> None:
     assert ident_day(b"committer A <a@b>") is None
     assert iso_day("10000-01-01T00:00:00+00:00") is None
     assert iso_day("%aI") is None
+
+
+# -- 4. repository configuration that runs programs; future dates ---------------
+
+
+def test_fsmonitor_from_the_repository_config_never_runs(story: GitTree, tmp_path: Path) -> None:
+    marker = tmp_path / "fsmonitor-ran"
+    script = tmp_path / "fsmonitor.sh"
+    script.write_text(f"#!/bin/sh\ntouch '{marker}'\n", encoding="utf-8")
+    script.chmod(0o755)
+    git(story.root, "config", "core.fsmonitor", str(script))
+    git(story.root, "status", "--porcelain")
+    assert marker.exists()  # git itself runs it: the test can fail
+    marker.unlink()
+    story.replace(ALPHA, "progress: 100\n", "progress: 99\n")  # dirty: diff asks git status
+    for args in (["diff"], ["diff", "main"], ["history", "m-alpha"], ["status", "--at", "HEAD"]):
+        code, _, err = run(story.root, *args)
+        assert code in (0, 1), (args, err)
+    assert not marker.exists()
+
+
+def test_every_git_process_turns_off_fsmonitor_and_hooks() -> None:
+    from ictgov.vcs.command import git_command
+
+    argv = git_command(Path("/x"), "status")
+    assert argv[:7] == [
+        "git",
+        "-c",
+        "core.fsmonitor=false",
+        "-c",
+        f"core.hooksPath={os.devnull}",
+        "-c",
+        "core.untrackedCache=false",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "2099-01-01"],
+        ["diff", "HEAD", "2099-01-01"],
+        ["status", "--at", "2099-01-01"],
+        ["lint", "--at", "2099-01-01"],
+        ["show", "m-alpha", "--at", "2099-01-01"],
+        ["export", "--at", "2099-01-01"],
+    ],
+)
+def test_a_future_date_is_refused_alike(story: GitTree, args: list[str]) -> None:
+    code, _, err = run(story.root, *args, "--today", "2024-11-01")
+    assert code == 2, err
+    assert "2099-01-01 is after today (2024-11-01)" in err
+
+
+def test_a_date_up_to_today_is_accepted_by_both(story: GitTree) -> None:
+    for args in (["diff", "2024-11-01"], ["status", "--at", "2024-11-01"]):
+        code, _, err = run(story.root, *args, "--today", "2024-11-01")
+        assert code in (0, 1), (args, err)
