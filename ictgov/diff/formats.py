@@ -15,6 +15,7 @@ from typing import Any
 
 from ictgov.diff.entities import SINGULAR
 from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_pair
+from ictgov.visible import visible
 
 #: The hidden line CI searches for to update its one comment instead of adding more.
 MARKER = "<!-- ictgov-diff -->"
@@ -69,7 +70,7 @@ def render_text(diff: TreeDiff, note: str | None = None) -> str:
     lines.extend(
         _problem_lines(diff, lambda d: f"  {d.file}:{d.line}:{d.column}: {d.code} {d.message}")
     )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _problem_lines(
@@ -99,16 +100,22 @@ def render_json(diff: TreeDiff, note: str | None = None) -> str:
 
 
 def md(text: str) -> str:
-    """Text safe inside Markdown and table cells: no HTML, links or formatting."""
-    text = html.escape(text, quote=False)
+    """Text safe inside Markdown and table cells: no HTML, links, formatting or controls."""
+    text = html.escape(visible(text), quote=False)
     for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)
     return text.replace("\n", " ")
 
 
+def _html_inline(text: str) -> str:
+    """Data inside an HTML element of the comment (a summary): escaped, no controls."""
+    text = html.escape(visible(text), quote=False).replace("\n", " ")
+    return text.replace("[", "&#91;").replace("]", "&#93;")
+
+
 def code(text: str) -> str:
     """Text as a Markdown code span that survives a table cell."""
-    text = text.replace("\n", " ").replace("|", "\\|")
+    text = visible(text).replace("\n", " ").replace("|", "\\|")
     if "`" in text:
         return f"`` {text} ``"
     return f"`{text}`"
@@ -142,11 +149,10 @@ def _field_table(changes: list[Change]) -> list[str]:
 
 
 def _details(item: ItemDiff, with_fields: bool) -> list[str]:
-    title = html.escape(item.title, quote=False).replace("[", "&#91;").replace("]", "&#93;")
     out = [
         "<details>",
-        f"<summary>{_ICON[item.change]} {_kind(item)} <code>{html.escape(item.id)}</code>"
-        f" — {title}</summary>",
+        f"<summary>{_ICON[item.change]} {_kind(item)} <code>{_html_inline(item.id)}</code>"
+        f" — {_html_inline(item.title)}</summary>",
         "",
     ]
     if item.moved:

@@ -10,6 +10,7 @@ from ictgov.diff.formats import md
 from ictgov.diff.model import ItemDiff
 from ictgov.vcs.history import History, HistoryEntry
 from ictgov.vcs.stamps import UNKNOWN
+from ictgov.visible import visible
 
 
 def _heading(history: History) -> str:
@@ -51,7 +52,7 @@ def render_history_text(history: History) -> str:
             lines += [f"{indent}! {h.code} {h.message}" for h in item.hints]
     if history.notes:
         lines += ["", *(f"Note: {n}" for n in history.notes)]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def render_history_markdown(history: History) -> str:

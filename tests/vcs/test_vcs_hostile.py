@@ -283,3 +283,61 @@ def test_a_date_up_to_today_is_accepted_by_both(story: GitTree) -> None:
     for args in (["diff", "2024-11-01"], ["status", "--at", "2024-11-01"]):
         code, _, err = run(story.root, *args, "--today", "2024-11-01")
         assert code in (0, 1), (args, err)
+
+
+# -- 5. escape sequences in data; 6. mentions in the pull-request comment -------
+
+#: Window title, clipboard write (OSC 52), a colour, a carriage return, a bidi override.
+EVIL = "Alfa\\e]0;PWNED\\a\\e]52;c;ZXZpbA==\\a\\e[31mRED\\rX\\u202e"
+RAW = ("\x1b", "\x07", "\r", "\u202e")
+
+
+def _evil_title(tree: GitTree) -> None:
+    tree.replace(ALPHA, "title: {fi: Alfa, en: Alpha}", f'title: {{fi: "{EVIL}", en: Alpha}}')
+
+
+def _assert_visible(out: str) -> None:
+    assert not any(c in out for c in RAW), repr(out)
+    assert "x1b" in out and "PWNED" in out
+
+
+def test_escape_sequences_in_data_are_shown_not_sent(story: GitTree) -> None:
+    story.checkout("main")
+    _evil_title(story)
+    for args in (
+        ["status", "--today", "2024-11-01"],
+        ["show", "m-alpha"],
+        ["diff", "HEAD"],
+        ["diff", "HEAD", "--format", "markdown"],
+    ):
+        code, out, err = run(story.root, *args)
+        assert code in (0, 1), (args, err)
+        _assert_visible(out)
+    story.commit("Evil title", "2024-04-01")
+    for args in (["history", "m-alpha"], ["history"], ["history", "--format", "markdown"]):
+        code, out, err = run(story.root, *args)
+        assert code == 0, (args, err)
+        _assert_visible(out)
+    for args in (["history", "m-alpha"], ["show", "m-alpha"]):
+        code, out, _ = run(story.root, *args, "--format", "json")
+        assert any("\x1b]0;PWNED\x07" in s for s in _strings(json.loads(out))), args
+
+
+def _strings(data: object) -> list[str]:
+    """Every string in parsed JSON."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return []
+
+
+def test_update_dry_run_shows_escapes(story: GitTree) -> None:
+    story.checkout("main")
+    note = "done\x1b]0;PWNED\x07\u202e"
+    args = ["update", "m-alpha", "--progress", "70", "--note", note, "--dry-run"]
+    code, out, err = run(story.root, *args, "--today", "2024-11-01")
+    assert code == 0, err
+    assert "\x1b" not in out and "\u202e" not in out
