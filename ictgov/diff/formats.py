@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -99,17 +100,34 @@ def render_json(diff: TreeDiff, note: str | None = None) -> str:
 # -- Markdown -----------------------------------------------------------------
 
 
+#: ``@user`` and ``@org/team`` where GitHub would notify them (not inside an e-mail address).
+_MENTION = re.compile(r"(?<![\w.+\-])@(?=[A-Za-z0-9])")
+#: ``#123`` (``\#123`` after md's escaping): GitHub would link the issue and notify it.
+_ISSUE = re.compile(r"(\\?#)(?=\d)")
+#: Invisible, and breaks a mention or reference where GitHub parses them.
+_BREAK = "&#8203;"
+
+
 def md(text: str) -> str:
-    """Text safe inside Markdown and table cells: no HTML, links, formatting or controls."""
+    """Text safe inside Markdown and table cells: no HTML, links, formatting or controls.
+
+    Mentions and issue references from the data are broken with a zero-width space, so
+    a pull-request comment never notifies a person or a whole team the data names.
+    """
     text = html.escape(visible(text), quote=False)
     for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
+    return _unping(text).replace("\n", " ")
+
+
+def _unping(text: str) -> str:
+    """Mentions and issue references broken, so GitHub neither links nor notifies."""
+    return _MENTION.sub("@" + _BREAK, _ISSUE.sub(r"\1" + _BREAK, text))  # issues first
 
 
 def _html_inline(text: str) -> str:
-    """Data inside an HTML element of the comment (a summary): escaped, no controls."""
-    text = html.escape(visible(text), quote=False).replace("\n", " ")
+    """Data inside an HTML element of the comment (a summary): escaped, no pings."""
+    text = _unping(html.escape(visible(text), quote=False).replace("\n", " "))
     return text.replace("[", "&#91;").replace("]", "&#93;")
 
 

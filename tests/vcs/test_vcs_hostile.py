@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -341,3 +342,18 @@ def test_update_dry_run_shows_escapes(story: GitTree) -> None:
     code, out, err = run(story.root, *args, "--today", "2024-11-01")
     assert code == 0, err
     assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_markdown_diff_never_mentions_people_or_teams(story: GitTree) -> None:
+    story.checkout("main")
+    story.replace(
+        ALPHA,
+        "title: {fi: Alfa, en: Alpha}",
+        'title: {fi: "Alfa @maija ja @octo-org/admins, maija@example.fi #12", en: Alpha}',
+    )
+    code, out, err = run(story.root, "diff", "HEAD", "--format", "markdown")
+    assert code in (0, 1), err
+    assert re.search(r"(?<![\w.+-])@[A-Za-z0-9]", out) is None, out
+    assert "@&#8203;maija" in out and "@&#8203;octo-org/admins" in out
+    assert "maija@example.fi" in out  # an e-mail address is left as it is
+    assert re.search(r"#\d", out.replace("&#8203;", "\u200b")) is None
