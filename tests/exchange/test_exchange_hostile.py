@@ -214,3 +214,24 @@ def test_xlsx_export_is_refused_on_a_terminal(minimal_root: Path) -> None:
         os.close(leader)
     assert proc.returncode == 2
     assert "give --out FILE.xlsx" in proc.stderr
+
+
+# -- public export ---------------------------------------------------------------------
+
+
+def test_public_export_masks_names_and_emails_in_free_text_as_render_does(
+    minimal_root: Path,
+) -> None:
+    _set_note(minimal_root, "Palvelupäällikkö ja maija.meikalainen@example.fi sopivat")
+    path = minimal_root / ALPHA
+    text = path.read_text("utf-8").replace(
+        "note: Käynnistetty.", "note: Maija Meikäläinen aloitti."
+    )
+    path.write_text(text, "utf-8")
+    code, out, err = run("export", "-f", "json", "--public", "--root", str(minimal_root))
+    assert code == 0, err
+    assert "maija.meikalainen@example.fi" not in out
+    assert "Maija Meikäläinen" not in out
+    assert "[…] aloitti." in out and "[…] sopivat" in out
+    code, out, _ = run("export", "-f", "json", "--root", str(minimal_root))
+    assert "Maija Meikäläinen aloitti." in out
