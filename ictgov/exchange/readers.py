@@ -115,42 +115,51 @@ def read_xlsx(path: Path) -> dict[str, Table]:
 
     Read-only workbooks trust each sheet's ``<dimension>``, which streaming writers
     leave stale; it is recomputed, so no row beyond it is lost. Any parse failure of
-    the workbook's XML is a clear error, whatever the parser raised.
+    the workbook's XML is a clear error, whatever the parser raised. The file is
+    opened here, so it is closed even when openpyxl gives up half way.
     """
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        handle = path.open("rb")
     except OSError as exc:
         raise IctgovError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    except Exception as exc:  # not a zip, a missing part, malformed XML: many kinds
-        raise _unreadable_workbook(path, exc) from None
-    try:
-        tables: dict[str, Table] = {}
-        sheets: dict[str, str] = {}
-        for sheet_name in workbook.sheetnames:
-            name = normalise_header(sheet_name)
-            if name not in REQUIRED_FOR_IMPORT:
-                continue
-            if name in sheets:
-                raise IctgovError(
-                    f"{path}: the sheets {sheets[name]!r} and {sheet_name!r} are both read as "
-                    f"{name!r}; keep one of them (or rename the other)"
-                )
-            sheets[name] = sheet_name
-            sheet = workbook[sheet_name]
-            sheet.reset_dimensions()
-            records = [
-                (number, list(values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-            tables[name] = _table(name, sheet_name, iter(records))
-    except IctgovError:
-        raise
-    except Exception as exc:  # malformed sheet XML: openpyxl and its parser raise many kinds
-        raise _unreadable_workbook(path, exc) from None
-    finally:
-        workbook.close()
+    with handle:
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # not a zip, a missing part, malformed XML: many kinds
+            raise _unreadable_workbook(path, exc) from None
+        try:
+            return _sheets(path, workbook)
+        except IctgovError:
+            raise
+        except Exception as exc:  # malformed sheet XML: openpyxl and its parser raise many kinds
+            raise _unreadable_workbook(path, exc) from None
+        finally:
+            workbook.close()
+
+
+def _sheets(path: Path, workbook: Any) -> dict[str, Table]:
+    """The importable tables of an open workbook; two sheets for one table are an error."""
+    tables: dict[str, Table] = {}
+    sheets: dict[str, str] = {}
+    for sheet_name in workbook.sheetnames:
+        name = normalise_header(sheet_name)
+        if name not in REQUIRED_FOR_IMPORT:
+            continue
+        if name in sheets:
+            raise IctgovError(
+                f"{path}: the sheets {sheets[name]!r} and {sheet_name!r} are both read as "
+                f"{name!r}; keep one of them (or rename the other)"
+            )
+        sheets[name] = sheet_name
+        sheet = workbook[sheet_name]
+        sheet.reset_dimensions()
+        records = [
+            (number, list(values))
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+        tables[name] = _table(name, sheet_name, iter(records))
     return tables
 
 
