@@ -235,3 +235,14 @@ def test_public_export_masks_names_and_emails_in_free_text_as_render_does(
     assert "[…] aloitti." in out and "[…] sopivat" in out
     code, out, _ = run("export", "-f", "json", "--root", str(minimal_root))
     assert "Maija Meikäläinen aloitti." in out
+
+
+def test_import_report_shows_control_characters_from_the_file(
+    minimal_root: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "measures.csv"
+    path.write_text("id,status\r\nm-\x1b]0;PWNED\x07x,completed\r\n", "utf-8")
+    code, out, _ = _import(minimal_root, path, "--dry-run")
+    assert code == 1
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;PWNED\\x07" in out
