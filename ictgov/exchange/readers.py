@@ -41,7 +41,7 @@ def normalise_header(value: Any) -> str:
     return "_".join(str(value or "").strip().lower().replace("-", " ").split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One data row: its values by column name and where it is in the file."""
 
