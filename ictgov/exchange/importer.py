@@ -214,9 +214,7 @@ class _Importer:
             if measure is None:
                 continue
             try:
-                when = self._parse(
-                    row, "date", lambda v: parse_period(v, self.report_date), result
-                )
+                when = self._parse(row, "date", lambda v: parse_period(v, self.report_date), result)
                 value = self._parse(row, "value", parse_number, result)
             except ValueError:
                 continue
