@@ -105,7 +105,7 @@ def render(
 
     project = Project.open(root)
     day = resolve_today(today)
-    tree = project.tree(at)
+    tree = project.tree(at, today=day)
     if tree.strategy is None and not tree.measures:
         raise IctgovError(
             f"{project.root}: no strategy data to render (expected data/strategy/strategy.yaml "
