@@ -59,7 +59,7 @@ class FolderWriter:
         if stat.S_ISLNK(info.st_mode):
             raise UnsafePathError(
                 f"{path} is a symlink; ictgov does not write through symlinks. "
-                "Remove the link (or choose another --out) and run again"
+                "Replace the link with a real folder, or write somewhere else"
             )
         if not stat.S_ISDIR(info.st_mode):
             raise UnsafePathError(
