@@ -38,3 +38,11 @@ def test_init_force_refuses_a_data_symlink_out_of_the_folder(tmp_path: Path) -> 
     assert result.exit_code == 2, result.output
     assert "symlink" in result.output and "internal error" not in result.output
     assert list(elsewhere.iterdir()) == []
+
+
+def test_new_measure_refuses_a_code_that_is_not_a_code(minimal_root: Path) -> None:
+    args = ["new", "measure", "--goal", "g1", "--title", "X", "--root", str(minimal_root)]
+    result = run(*args, "--code", "-rf")
+    assert result.exit_code == 2, result.output
+    assert "e.g. '1.10'" in result.output
+    assert not list((minimal_root / "data" / "measures").glob("x*.yaml"))
