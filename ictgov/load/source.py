@@ -134,12 +134,8 @@ class FsSource:
     ) -> None:
         name = entry.name
         wanted = name.endswith(YAML_SUFFIXES)
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            return  # vanished while we looked
         if not _is_utf8(name):
-            if wanted or stat.S_ISDIR(info.st_mode):
+            if wanted or entry.is_dir(follow_symlinks=False):
                 self._problems.append(
                     FILE_UNREADABLE.at(
                         "the file name is not UTF-8 text; rename it with letters, digits "
@@ -148,18 +144,23 @@ class FsSource:
                     )
                 )
             return
-        if stat.S_ISLNK(info.st_mode):
+        # The entry's type comes with the listing (d_type): no system call per file.
+        if entry.is_symlink():
             self._check_symlink(Path(entry.path), root, found, wanted=wanted)
-        elif stat.S_ISDIR(info.st_mode):
+        elif entry.is_dir(follow_symlinks=False):
             pending.append((entry.path, rel + name + "/"))
         elif not wanted:
             return
-        elif stat.S_ISREG(info.st_mode):
+        elif entry.is_file(follow_symlinks=False):
             found.append(rel + name)
         else:
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                return  # vanished while we looked
             self._problems.append(
                 FILE_UNREADABLE.at(
-                    f"this is {_kind_of(info.st_mode)}, not a file; ictgov reads only "
+                    f"this is {_kind_of(mode)}, not a file; ictgov reads only "
                     "plain files, so remove it",
                     rel + name,
                 )
