@@ -6,12 +6,14 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ictgov.cli.main import app
 from ictgov.edit import roundtrip
 from ictgov.edit.ops import InsertItem
 from ictgov.edit.render import Style
+from ictgov.load import FsSource, load_tree
 
 TODAY = "2024-11-01"
 
@@ -73,3 +75,25 @@ def test_the_ruamel_fallback_writes_no_anchor_the_file_did_not_have() -> None:
     assert "&id" not in out and "*id" not in out
     assert out.startswith("base: &b {x: 1}\nref: *b\n")
     assert out.count("2024-11-01") == 2
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|+", "|2", ">-"])
+def test_a_last_note_block_without_a_final_newline_can_be_appended_to(
+    minimal_root: Path, header: str
+) -> None:
+    path = minimal_root / "data/measures/m-alpha.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    note: Eteni.\n    by: Palvelupäällikkö\n",
+        f"    by: Palvelupäällikkö\n    note: {header}\n      Eteni.\n      Toinen.",
+    )
+    path.write_text(text, encoding="utf-8")
+    before = _notes(minimal_root)
+    code, output = update(minimal_root, "--progress", "50", "--note", "Uusi")
+    assert code == 0, output
+    assert _notes(minimal_root) == [*before, "Uusi"]
+
+
+def _notes(root: Path) -> list[object]:
+    tree = load_tree(FsSource(root))
+    (measure,) = [m for m in tree.measures if m.id == "m-alpha"]
+    return [u.note for u in measure.updates]
