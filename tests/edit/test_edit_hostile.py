@@ -97,3 +97,14 @@ def _notes(root: Path) -> list[object]:
     tree = load_tree(FsSource(root))
     (measure,) = [m for m in tree.measures if m.id == "m-alpha"]
     return [u.note for u in measure.updates]
+
+
+@pytest.mark.parametrize("note", ["a\x85b", "a\u2028b", "a\x80b", "a\x7fb", "x\u200by"])
+def test_a_note_with_a_next_line_or_control_character_is_written_escaped(
+    minimal_root: Path, note: str
+) -> None:
+    code, output = update(minimal_root, "--progress", "50", "--note", note)
+    assert code == 0, output
+    assert _notes(minimal_root)[-1] == note
+    text = (minimal_root / "data/measures/m-alpha.yaml").read_text(encoding="utf-8")
+    assert note not in text  # escaped, so no reader can fold it into a space
