@@ -182,6 +182,7 @@ def atomic_write_many(items: Sequence[tuple[Path, bytes, Snapshot]]) -> list[Pat
                 check_unchanged(snapshot)
             try:
                 for (path, _, snapshot), tmp in zip(items, temps, strict=True):
+                    check_unchanged(snapshot)  # an editor does not take our lock
                     os.replace(tmp, path)
                     done.append((path, snapshot))
             except BaseException:
