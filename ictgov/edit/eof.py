@@ -54,6 +54,7 @@ def _last_block_scalar(text: str) -> int | None:
         return None
     if not isinstance(last, yaml.ScalarEvent) or last.style not in ("|", ">"):
         return None
-    if last.end_mark is None or text[last.end_mark.index :].strip():
+    start, end = last.start_mark, last.end_mark
+    if start is None or end is None or text[end.index :].strip():
         return None
-    return int(last.start_mark.index)
+    return int(start.index)
