@@ -9,6 +9,7 @@ folder that is a symlink is refused, since what lies behind it is not ours.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path, PurePosixPath
@@ -110,5 +111,33 @@ def write_file(path: Path, data: bytes) -> None:
             raise UnsafePathError(f"{path} is not a regular file; remove it and run again")
         with os.fdopen(fd, "wb", closefd=False) as handle:
             handle.write(data)
+    finally:
+        os.close(fd)
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words, for messages."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else (FIFO, device, folder).
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, f"{kind_of(info.st_mode)}, not a file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
     finally:
         os.close(fd)

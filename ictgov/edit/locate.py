@@ -13,8 +13,9 @@ import stat
 from pathlib import Path
 
 from ictgov.errors import IctgovError
-from ictgov.load.source import DATA_DIR, FsSource, read_regular
+from ictgov.load.source import DATA_DIR, FsSource
 from ictgov.model.files import MEASURE, YAML_SUFFIXES
+from ictgov.safefs import read_regular
 
 
 class UnknownIdError(IctgovError):

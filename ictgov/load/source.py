@@ -16,6 +16,8 @@ from typing import Protocol
 
 from ictgov.diagnostics import FILE_OUTSIDE, FILE_UNREADABLE, Diagnostic
 from ictgov.model.files import YAML_SUFFIXES
+from ictgov.safefs import kind_of as _kind_of
+from ictgov.safefs import read_regular
 
 DATA_DIR = "data"
 
@@ -49,16 +51,6 @@ def _is_utf8(name: str) -> bool:
     except UnicodeEncodeError:  # os.scandir hands undecodable bytes over as surrogates
         return False
     return True
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 @dataclass
@@ -217,20 +209,3 @@ class FsSource:
     def problems(self) -> list[Diagnostic]:
         """Entries refused by the last ``list_files``."""
         return list(self._problems)
-
-
-def read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; OSError for anything else (FIFO, device, folder).
-
-    ``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, f"{_kind_of(info.st_mode)}, not a file", str(path))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    finally:
-        os.close(fd)
