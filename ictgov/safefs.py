@@ -39,6 +39,27 @@ def check_target_folder(out: Path, option: str = "--out") -> None:
         )
 
 
+def check_output_file(path: Path, option: str = "--out") -> None:
+    """*path* must be a regular file or not exist: never a symlink, folder, pipe or device.
+
+    Writing into a FIFO blocks forever, and a committed ``export.xlsx -> ~/.bashrc``
+    would otherwise be overwritten by a CI job that exports there.
+    """
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise UnsafePathError(
+            f"{option} {path} is a symlink; ictgov does not write through symlinks. "
+            "Remove the link or give another file name"
+        )
+    if stat.S_ISDIR(mode):
+        raise UnsafePathError(f"{option} {path} is a folder; give a file name")
+    if not stat.S_ISREG(mode):
+        raise UnsafePathError(f"{option} {path} is {kind_of(mode)}; give a regular file name")
+
+
 class FolderWriter:
     """Writes files below one base folder, checking each folder once."""
 

@@ -148,3 +148,33 @@ def test_export_into_an_existing_folder_says_so(minimal_root: Path, tmp_path: Pa
 def test_an_os_error_without_a_file_is_described() -> None:
     text = describe_os_error(OSError(errno.ENOSPC, "No space left on device"))
     assert text.startswith("cannot write the output") and "free some space" in text
+
+
+def test_export_into_a_fifo_is_refused_not_a_hang(minimal_root: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    args = ["export", "--format", "json", "--root", str(minimal_root)]
+    done = cli(*args, "--out", str(tmp_path / "pipe.json"))  # child process: a hang times out
+    assert done.returncode == 2
+    assert "named pipe" in done.stderr and "internal error" not in done.stderr
+
+
+def test_export_never_writes_through_a_symlink(minimal_root: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "bashrc"
+    victim.write_text("keep\n", encoding="utf-8")
+    os.symlink(victim, tmp_path / "export.json")
+    result = run(
+        "export",
+        "--format",
+        "json",
+        "--root",
+        str(minimal_root),
+        "--out",
+        str(tmp_path / "export.json"),
+    )
+    assert result.exit_code == 2 and "symlink" in result.output
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    os.symlink(victim, folder / "measures.csv")
+    result = run("export", "--format", "csv", "--root", str(minimal_root), "--out", str(folder))
+    assert result.exit_code == 2 and "symlink" in result.output
+    assert victim.read_text(encoding="utf-8") == "keep\n"
