@@ -35,5 +35,5 @@ class Project:
         if at is not None:
             from ictgov.vcs.snapshot import load_tree_at
 
-            return load_tree_at(self, at, today)
+            return load_tree_at(self.root, at, today, self.config.max_file_bytes)
         return load_tree(FsSource(self.root), max_bytes=self.config.max_file_bytes)
