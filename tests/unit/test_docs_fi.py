@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import os
 import re
 import typing
 import unicodedata
@@ -277,3 +278,91 @@ def test_readme_points_to_the_finnish_guides_first() -> None:
 )
 def test_slug_follows_github(heading: str, anchor: str) -> None:
     assert slug(heading_text(heading)) == anchor
+
+
+# --- the commands the guides show ---------------------------------------------------------
+
+#: The day the guides' example outputs were taken; their commands are run as of that day.
+GUIDE_TODAY = "2026-12-03"
+
+
+def guide_commands() -> list[tuple[str, str]]:
+    """(guide, command) of each ``ictgov ...`` line in a ``sh`` block of the guides."""
+    found: list[tuple[str, str]] = []
+    for path in GUIDES:
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"^```sh\n(.*?)^```", text, re.M | re.S):
+            for line in block.splitlines():
+                line = line.strip()
+                if line.startswith("ictgov ") and line not in {c for _, c in found}:
+                    found.append((str(path.relative_to(DOCS)), line))
+    return found
+
+
+COMMANDS = guide_commands()
+
+
+@pytest.fixture(scope="module")
+def guide_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A git repository of the bundled data, committed before the guides' ``--at`` dates,
+    with the workbooks the guides import."""
+    import shutil
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from ictgov.cli.main import app
+
+    root = tmp_path_factory.mktemp("guides") / "strategia"
+    shutil.copytree(REPO / "data", root / "data", ignore=shutil.ignore_patterns(".ictgov-*"))
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "ictgov.toml").write_text("stale_after_days = 120\n", encoding="utf-8")
+    when = "2026-11-21T12:00:00+02:00"
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Koordinaattori",
+        "GIT_AUTHOR_EMAIL": "koordinaattori@example.fi",
+        "GIT_COMMITTER_NAME": "Koordinaattori",
+        "GIT_COMMITTER_EMAIL": "koordinaattori@example.fi",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "data"]):
+        subprocess.run(["git", *args], cwd=root, check=True, env=env)
+    for name in ("tilanne.xlsx", "status.xlsx"):
+        result = CliRunner().invoke(
+            app,
+            ["export", "--format", "xlsx", "--out", str(root / name), "--root", str(root)],
+            env={"ICTGOV_TODAY": GUIDE_TODAY},
+        )
+        assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def guide_repo(guide_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the template: the working directory while a command runs."""
+    import shutil
+
+    root = tmp_path / "strategia"
+    shutil.copytree(guide_template, root, symlinks=True)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("ICTGOV_TODAY", GUIDE_TODAY)
+    monkeypatch.setenv("ICTGOV_RENDER_WORKERS", "1")  # small site: no worker start-up
+    return root
+
+
+@pytest.mark.parametrize(("guide", "command"), COMMANDS, ids=[c for _, c in COMMANDS])
+def test_every_command_in_the_guides_runs(guide: str, command: str, guide_repo: Path) -> None:
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from ictgov.cli.main import app
+
+    result = CliRunner().invoke(app, shlex.split(command)[1:], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, f"{guide}: {command}\n{result.output}"
+
+
+def test_the_guides_show_commands() -> None:
+    assert len(COMMANDS) >= 20
