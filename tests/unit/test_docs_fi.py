@@ -291,7 +291,7 @@ def guide_commands() -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for path in GUIDES:
         text = path.read_text(encoding="utf-8")
-        for block in re.findall(r"^```sh\n(.*?)^```", text, re.M | re.S):
+        for block in re.findall(r"^[ \t]*```sh\n(.*?)^[ \t]*```", text, re.M | re.S):
             for line in block.splitlines():
                 line = line.strip()
                 if line.startswith("ictgov ") and line not in {c for _, c in found}:
