@@ -36,9 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ictgov import cachedir
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
 from ictgov.lint import sealed
-from ictgov.lint.quick import Stat, code_fingerprint, directory_stats
+from ictgov.lint.quick import Stat, code_fingerprint, directory_stats, stamp
 from ictgov.load.document import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -61,9 +62,9 @@ if TYPE_CHECKING:
     from ictgov.load.tree import Tree
     from ictgov.project import Project
 
-CACHE_DIR = ".ictgov-cache"
+CACHE_DIR = cachedir.CACHE_DIR
 #: Bump when the layout or the cached structures change.
-FORMAT = 2
+FORMAT = 3
 #: Below this many files to parse, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 500
 WORKERS = 2
@@ -80,7 +81,7 @@ Entry = tuple[str, bytes, bool, Any, tuple[Diagnostic, ...], dict[int, frozenset
 def content_key(path: str, raw: bytes) -> bytes:
     """What a loaded document depends on: its path and its bytes."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(path.encode("utf-8") + b"\0")
+    h.update(path.encode("utf-8", "surrogateescape") + b"\0")  # file names need not be UTF-8
     h.update(raw)
     return h.digest()
 
@@ -243,26 +244,40 @@ class ParseCache:
         """``<root>/.ictgov-cache/v<FORMAT>-<fingerprint>``: other code, other directory."""
         return self.root / CACHE_DIR / f"v{FORMAT}-{self.fingerprint}"
 
-    def read_index(self) -> tuple[int, dict[str, tuple[int, int, int, bytes]]]:
+    def usable(self, *, create: bool = False) -> bool:
+        """Whether the cache folder and this version's folder are real directories."""
+        base = cachedir.base(self.root, create=create)
+        return (
+            base is not None
+            and cachedir.subdir(base, self.directory.name, create=create) is not None
+        )
+
+    def read_index(self) -> tuple[int, dict[str, tuple[int, int, int, int, bytes]]]:
         """When the stat index was written, and its entries."""
+        if not self.usable():
+            return 0, {}
         data = sealed.read(self.directory / "files.pkl")
         if isinstance(data, tuple) and len(data) == 3 and isinstance(data[2], dict):
             return int(data[1]), data[2]
         return 0, {}
 
-    def write_index(self, entries: dict[str, tuple[int, int, int, bytes]], started: int) -> None:
+    def write_index(
+        self, entries: dict[str, tuple[int, int, int, int, bytes]], started: int
+    ) -> None:
         """Remember the stat and key of every file, and when the run that saw them began.
 
         Any file modified after that moment is hashed again next time, so stats
         taken at any point of the run are safe to keep.
         """
+        if not self.usable(create=True):
+            return
         sealed.write(self.directory / "files.pkl", (FORMAT, started, entries))
         self._drop_other_versions()
 
     def read_shards(self) -> tuple[dict[bytes, Entry], list[Path]]:
         """Every cached entry by content key, and the shard files holding them."""
         entries: dict[bytes, Entry] = {}
-        shards = sorted(self.directory.glob("parse-*.pkl")) if self.directory.is_dir() else []
+        shards = sorted(self.directory.glob("parse-*.pkl")) if self.usable() else []
         for shard in shards:
             data = sealed.read(shard)
             if not isinstance(data, list):
@@ -273,7 +288,8 @@ class ParseCache:
         return entries, shards
 
     def new_shard(self) -> Path:
-        """A fresh shard file name."""
+        """A fresh shard file name (its folder made if need be)."""
+        self.usable(create=True)
         return self.directory / f"parse-{time.time_ns():x}-{os.getpid()}-{os.urandom(3).hex()}.pkl"
 
     def write_shard(self, entries: list[Entry]) -> Path:
@@ -284,6 +300,8 @@ class ParseCache:
 
     def read_result(self, key: bytes) -> LintResult | None:
         """The lint result stored under *key*, if it is the one stored."""
+        if not self.usable():
+            return None
         data = sealed.read(self.directory / "result.pkl")
         if isinstance(data, tuple) and len(data) == 2 and data[0] == key:
             return data[1]  # type: ignore[no-any-return]
@@ -291,16 +309,12 @@ class ParseCache:
 
     def write_result(self, key: bytes, result: LintResult) -> None:
         """Store the result of this run."""
-        sealed.write(self.directory / "result.pkl", (key, result))
+        if self.usable(create=True):
+            sealed.write(self.directory / "result.pkl", (key, result))
 
     def _drop_other_versions(self) -> None:
-        base = self.root / CACHE_DIR
-        with contextlib.suppress(OSError):
-            for other in base.iterdir():
-                if other.is_dir() and other.name.startswith("v") and other != self.directory:
-                    for file in other.iterdir():
-                        file.unlink()
-                    other.rmdir()
+        """Remove other versions' folders; links are never followed (see ``cachedir``)."""
+        cachedir.remove_tree_files(self.root / CACHE_DIR, keep=self.directory.name)
 
 
 @dataclass
@@ -321,8 +335,7 @@ class _Scan:
         for path in self.paths:
             if path not in self.stats:
                 with contextlib.suppress(OSError):
-                    st = os.stat(prefix + path)
-                    self.stats[path] = (st.st_size, st.st_mtime_ns, st.st_ino)
+                    self.stats[path] = stamp(os.stat(prefix + path))
         self.dirs = directory_stats(root)
 
 
@@ -341,11 +354,11 @@ def _scan(cache: ParseCache, source: FsSource) -> _Scan:
         except OSError:
             scan.unknown.append(path)
             continue
-        stat = (st.st_size, st.st_mtime_ns, st.st_ino)
+        stat = stamp(st)
         scan.stats[path] = stat
         known = index.get(path)
-        if known is not None and known[:3] == stat and st.st_mtime_ns < trusted_before:
-            scan.keys[path] = known[3]
+        if known is not None and known[:4] == stat and st.st_mtime_ns < trusted_before:
+            scan.keys[path] = known[4]
         else:
             scan.unknown.append(path)
     return scan
@@ -361,7 +374,7 @@ def _result_key(
     h.update(repr(sorted((c, s.value) for c, s in selection.severities.items())).encode())
     h.update(repr([(d.code, d.file, d.message) for d in scan.problems]).encode())
     for path in scan.paths:
-        h.update(path.encode() + b"\0" + scan.keys[path])
+        h.update(path.encode("utf-8", "surrogateescape") + b"\0" + scan.keys[path])
     return h.digest()
 
 
@@ -595,9 +608,9 @@ def _remember(
 
 def _remember_index(
     cache: ParseCache, scan: _Scan, started: int
-) -> dict[str, tuple[int, int, int, bytes]]:
+) -> dict[str, tuple[int, int, int, int, bytes]]:
     """Write the stat index (only when something in it changed) and return it."""
-    index: dict[str, tuple[int, int, int, bytes]] = {}
+    index: dict[str, tuple[int, int, int, int, bytes]] = {}
     for path in scan.paths:
         key = scan.keys.get(path)
         stat = scan.stats.get(path)

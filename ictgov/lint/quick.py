@@ -25,18 +25,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ictgov import __version__
+from ictgov import __version__, cachedir
 from ictgov.diagnostics import Severity
 from ictgov.lint import sealed
 from ictgov.lint.result import LintResult
 
-CACHE_DIR = ".ictgov-cache"
+CACHE_DIR = cachedir.CACHE_DIR
 QUICK_FILE = "quick.pkl"
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
 _CONFIG_FILES = ("ictgov.toml", "pyproject.toml")
 
-Stat = tuple[int, int, int]
+#: size, mtime_ns, ctime_ns, inode, compared as git compares its index: an edit that
+#: restores the mtime (``touch -r``, ``os.utime``) still moves the ctime, which no user
+#: call can set. As in git, the racy-time rule looks at the mtime.
+Stat = tuple[int, int, int, int]
+
+
+def stamp(st: os.stat_result) -> Stat:
+    """What says a file may have changed since it was last seen."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 @dataclass(frozen=True)
@@ -142,13 +150,13 @@ def directory_stats(root: Path) -> dict[str, Stat]:
         rel = pending.pop()
         try:
             st = os.stat(root / rel)
-            out[rel] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            out[rel] = stamp(st)
             with os.scandir(root / rel) as entries:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
                         pending.append(f"{rel}/{entry.name}")
         except OSError:
-            out[rel] = (-1, -1, -1)
+            out[rel] = (-1, -1, -1, -1)
     return out
 
 
@@ -160,7 +168,7 @@ def probe(request: QuickRequest) -> QuickHit | None:
     """The stored result if nothing it depends on changed, else None."""
     root = find_root(request.root)
     today = _today(request.today)
-    if root is None or today is None:
+    if root is None or today is None or cachedir.base(root) is None:
         return None
     record = sealed.read(_path(root))  # None if missing, corrupt or not ours
     if not isinstance(record, dict) or record.get("key") != _key(request, root, today):
@@ -174,7 +182,7 @@ def probe(request: QuickRequest) -> QuickHit | None:
                 st = os.stat(prefix + rel)
             except OSError:
                 return None
-            if (st.st_size, st.st_mtime_ns, st.st_ino) != known or st.st_mtime_ns >= trusted_before:
+            if stamp(st) != known or st.st_mtime_ns >= trusted_before:
                 return None
     return QuickHit(record["result"], Severity(record["fail_on"]), today)
 
@@ -194,6 +202,8 @@ def remember(
     *started* is when the run began: entries modified since are not trusted.
     """
     if result.crashed or find_root(request.root) != root:
+        return
+    if cachedir.base(root, create=True) is None:
         return
     record: dict[str, Any] = {
         "key": _key(request, root, today),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ictgov import cachedir
 from ictgov.diagnostics import Severity
 from ictgov.lint.result import LintResult
 
@@ -85,6 +86,8 @@ def lint(options: LintOptions) -> LintOutcome:
     selection = build_selection(select, ignore, lint_config.severity)
     fail_on = options.fail_on or lint_config.fail_on
     ctx = LintContext(today, project.config)
+    if cached and cachedir.base(project.root, create=True) is None:
+        cached = False  # .ictgov-cache is a link or a file: never use it, run without
     if not cached:
         tree = project.tree(at=options.at)
         return LintOutcome(run_rules(tree, ctx, selection), fail_on, today)

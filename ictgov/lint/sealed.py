@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ictgov import cachedir
+
 MAC_BYTES = 32
 KEY_ENV = "ICTGOV_CACHE_KEY_DIR"
 
@@ -82,14 +84,12 @@ def loads(data: bytes) -> Any:
 
 def read(path: Path) -> Any:
     """The sealed object in file *path*, or None (missing, foreign, corrupt)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = cachedir.read_bytes(path)  # a regular file only: never through a link
+    if data is None:
         return None
     obj = loads(data)
     if obj is None:
-        with contextlib.suppress(OSError):
-            path.unlink()
+        cachedir.remove_file(path)
     return obj
 
 
@@ -102,19 +102,5 @@ def write(path: Path, obj: Any) -> bool:
 
 
 def write_bytes(path: Path, data: bytes) -> bool:
-    """Write *data* atomically (temporary file, then rename); False on failure."""
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        return False
-    return True
+    """Write *data* atomically into an existing real directory; False on failure."""
+    return cachedir.write_bytes(path, data)
