@@ -8,17 +8,25 @@ directory, a file is read only if it is a regular file, and clean-up removes onl
 regular files inside real directories, never anything through a link. When the
 cache folder is not a real directory there is simply no cache.
 
-Standard library only: the warm lint path (``lint.quick``) imports this module
-before anything heavy.
+Cache files are JSON (``read_json``/``write_json``), each bound to the folder that
+holds it (``identity``). Standard library only: the warm lint path
+(``lint.cache``) imports this module before anything heavy.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import stat
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from ictgov import __version__
 
 CACHE_DIR = ".ictgov-cache"
 #: Written into the cache folder when ictgov creates it: repositories not made by
@@ -26,6 +34,17 @@ CACHE_DIR = ".ictgov-cache"
 GITIGNORE = "*\n"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+#: size, mtime_ns, ctime_ns, inode, compared as git compares its index: an edit that
+#: restores the mtime (``touch -r``, ``os.utime``) still moves the ctime, which no user
+#: call can set. As in git, the racy-time rule looks at the mtime only.
+Stat = tuple[int, int, int, int]
+
+
+def stamp(st: os.stat_result) -> Stat:
+    """What says that a file may have changed since it was last seen."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def is_real_dir(path: Path) -> bool:
@@ -61,6 +80,71 @@ def subdir(parent: Path, name: str, *, create: bool = False) -> Path | None:
         with contextlib.suppress(OSError):
             path.mkdir()
     return path if is_real_dir(path) else None
+
+
+def identity(folder: Path) -> str | None:
+    """The device and inode of a real directory: what binds cache files to this folder.
+
+    Every cache file records the identity of the folder it was written into and is
+    ignored anywhere else. A ``.ictgov-cache`` committed into a repository gets a new
+    inode in each clone, which its author cannot know: so a foreign cache is never
+    believed, with no key to keep (a cache whose folder moved is simply rebuilt).
+    """
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    return f"{st.st_dev}:{st.st_ino}" if stat.S_ISDIR(st.st_mode) else None
+
+
+def read_json(
+    path: Path, kind: str, object_hook: Callable[[dict[str, Any]], Any] | None = None
+) -> Any:
+    """The payload of a cache file written by ``write_json`` into this very folder, or None.
+
+    Missing, corrupt, foreign (another folder, another kind) all read as None.
+    """
+    raw = read_bytes(path)
+    if raw is None:
+        return None
+    try:
+        record = json.loads(raw, object_hook=object_hook)
+    except (ValueError, RecursionError):
+        return None
+    if (
+        not isinstance(record, dict)
+        or record.get("kind") != kind
+        or record.get("folder") != identity(path.parent)
+    ):
+        return None
+    return record.get("payload")
+
+
+def write_json(path: Path, kind: str, payload: Any) -> bool:
+    """Write *payload* as JSON, tagged with its kind and the folder's identity."""
+    folder = identity(path.parent)
+    if folder is None:
+        return False
+    record = {"kind": kind, "folder": folder, "payload": payload}
+    # ASCII with escapes: file names that are not UTF-8 (lone surrogates) round-trip.
+    data = json.dumps(record, separators=(",", ":"))
+    return write_bytes(path, data.encode("ascii"))
+
+
+def code_fingerprint(*folders: str) -> str:
+    """Changes whenever the code in *folders* (of the package) does, also when editable."""
+    package = Path(__file__).resolve().parent
+    parts = [__version__, sys.version]
+    for folder in folders:
+        try:
+            with os.scandir(package / folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".py"):
+                        st = entry.stat()
+                        parts.append(f"{folder}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            continue
+    return hashlib.blake2b("\n".join(sorted(parts)).encode(), digest_size=8).hexdigest()
 
 
 def read_bytes(path: Path) -> bytes | None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ictgov.config import Config, load_config, resolve_root
-from ictgov.load import FsSource, Tree, load_tree
+from ictgov.load import Tree
+from ictgov.load.cache import load_working_tree
 
 
 @dataclass
@@ -26,10 +27,14 @@ class Project:
         found = resolve_root(root)
         return cls(found, load_config(found))
 
-    def tree(self, at: str | None = None) -> Tree:
-        """The tree in the working directory, or as it was at a git revision or date."""
+    def tree(self, at: str | None = None, *, cached: bool = True) -> Tree:
+        """The tree in the working directory, or as it was at a git revision or date.
+
+        The working tree is read through the parse cache (``load.cache``) unless
+        *cached* is False (``--no-cache``).
+        """
         if at is not None:
             from ictgov.vcs.snapshot import load_tree_at
 
             return load_tree_at(self, at)
-        return load_tree(FsSource(self.root), max_bytes=self.config.max_file_bytes)
+        return load_working_tree(self.root, max_bytes=self.config.max_file_bytes, cached=cached)

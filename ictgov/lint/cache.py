@@ -1,13 +1,18 @@
-"""The warm-run shortcut: answer ``ictgov lint`` on an unchanged tree without loading it.
+"""The lint result cache: answer ``ictgov lint`` on an unchanged tree without loading it.
 
-After a full run, ``remember`` stores the result with what it depended on: the
-code, the command-line options, today, the configuration files' bytes, and the
-size, modification time and inode of every data file and folder. ``probe``
-checks all of those with ``stat`` calls only; if nothing changed it returns the
-stored result. It imports neither pydantic nor the data model, which is most of
-the time a warm run would otherwise take. Entries modified after, or within two
-seconds before, the start of the run that recorded them are not trusted (a later
-change could keep the same time stamp), as git does with its index.
+After a full run, ``remember`` stores the findings (plain JSON) with what they
+depended on: the code, the command-line options, today, the configuration files'
+bytes, and the size, mtime, ctime and inode of every data file and folder (a
+folder's stat changes when a file is added or removed). ``probe`` checks all of
+those with ``stat`` calls only and returns the stored result if nothing changed. It
+imports neither pydantic nor the data model, which is most of what a warm run
+would otherwise cost. Entries modified after, or within two seconds before, the
+start of the run that recorded them are not trusted (a later change could keep the
+same time stamp), as git does with its index.
+
+The file lives in ``.ictgov-cache/`` and is bound to that folder (``cachedir``): a
+committed one is ignored. The ctimes and inodes of a fresh checkout are unknown to
+whoever commits it anyway.
 
 The root is found as ``ictgov.config.find_root`` finds it (same rules, without
 importing the configuration model); anything unusual makes ``probe`` return None
@@ -18,33 +23,25 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ictgov import __version__, cachedir
-from ictgov.diagnostics import Severity
-from ictgov.lint import sealed
+from ictgov import cachedir
+from ictgov.cachedir import Stat, stamp
+from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.result import LintResult
 
-CACHE_DIR = cachedir.CACHE_DIR
-QUICK_FILE = "quick.pkl"
-FORMAT = 2
+RESULT_FILE = "lint.json"
+#: Bump when the stored record changes.
+FORMAT = 3
+#: Whose changes may change a finding: the lint code and everything below it.
+CODE_FOLDERS = ("", "model", "load", "views", "i18n", "lint", "lint/rules", "lint/reporters")
 RACY_NS = 2_000_000_000
 _CONFIG_FILES = ("ictgov.toml", "pyproject.toml")
-
-#: size, mtime_ns, ctime_ns, inode, compared as git compares its index: an edit that
-#: restores the mtime (``touch -r``, ``os.utime``) still moves the ctime, which no user
-#: call can set. As in git, the racy-time rule looks at the mtime.
-Stat = tuple[int, int, int, int]
-
-
-def stamp(st: os.stat_result) -> Stat:
-    """What says a file may have changed since it was last seen."""
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 @dataclass(frozen=True)
@@ -65,22 +62,6 @@ class QuickHit:
     result: LintResult
     fail_on: Severity
     today: date
-
-
-def code_fingerprint() -> str:
-    """Changes whenever the code a lint result depends on does (also when editable)."""
-    package = Path(__file__).resolve().parent.parent
-    parts = [__version__, sys.version, str(FORMAT)]
-    for directory in ("", "model", "load", "lint", "lint/rules", "lint/reporters"):
-        try:
-            with os.scandir(package / directory) as entries:
-                for entry in entries:
-                    if entry.name.endswith(".py"):
-                        st = entry.stat()
-                        parts.append(f"{directory}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            continue
-    return hashlib.blake2b("\n".join(sorted(parts)).encode(), digest_size=8).hexdigest()
 
 
 def _is_root(directory: Path) -> bool | None:
@@ -125,7 +106,8 @@ def _today(value: str | None) -> date | None:
 def _key(request: QuickRequest, root: Path, today: date) -> bytes:
     h = hashlib.blake2b(digest_size=20)
     parts = (
-        code_fingerprint(),
+        cachedir.code_fingerprint(*CODE_FOLDERS),
+        str(FORMAT),
         str(root),
         "" if request.root is not None else os.getcwd(),
         today.isoformat(),
@@ -160,31 +142,46 @@ def directory_stats(root: Path) -> dict[str, Stat]:
     return out
 
 
-def _path(root: Path) -> Path:
-    return root / CACHE_DIR / QUICK_FILE
+def file_stats(root: Path, paths: Iterable[str]) -> dict[str, Stat] | None:
+    """The stat of each file, or None if one cannot be taken (then nothing is stored)."""
+    out: dict[str, Stat] = {}
+    prefix = str(root) + os.sep
+    for rel in paths:
+        try:
+            out[rel] = stamp(os.stat(prefix + rel))
+        except OSError:
+            return None
+    return out
 
 
 def probe(request: QuickRequest) -> QuickHit | None:
     """The stored result if nothing it depends on changed, else None."""
     root = find_root(request.root)
     today = _today(request.today)
-    if root is None or today is None or cachedir.base(root) is None:
+    base = None if root is None else cachedir.base(root)
+    if root is None or today is None or base is None:
         return None
-    record = sealed.read(_path(root))  # None if missing, corrupt or not ours
-    if not isinstance(record, dict) or record.get("key") != _key(request, root, today):
+    record = cachedir.read_json(base / RESULT_FILE, "lint")  # None if missing or not ours
+    try:
+        if record["key"] != _key(request, root, today).hex():
+            return None
+        trusted_before = int(record["written"]) - RACY_NS
+        prefix = str(root) + os.sep
+        for group in ("dirs", "files"):
+            for rel, known in record[group].items():
+                try:
+                    st = os.stat(prefix + rel)
+                except OSError:
+                    return None
+                if list(stamp(st)) != known or st.st_mtime_ns >= trusted_before:
+                    return None
+        stored = record["result"]
+        result = LintResult(
+            [Diagnostic.from_dict(d) for d in stored["diagnostics"]], int(stored["files"])
+        )
+        return QuickHit(result, Severity(record["fail_on"]), today)
+    except (TypeError, ValueError, KeyError, AttributeError):  # not a record of ours
         return None
-    trusted_before = record["written"] - RACY_NS
-    prefix = str(root) + os.sep
-    for group in ("dirs", "files"):
-        stats: dict[str, Stat] = record[group]
-        for rel, known in stats.items():
-            try:
-                st = os.stat(prefix + rel)
-            except OSError:
-                return None
-            if stamp(st) != known or st.st_mtime_ns >= trusted_before:
-                return None
-    return QuickHit(record["result"], Severity(record["fail_on"]), today)
 
 
 def remember(
@@ -193,24 +190,31 @@ def remember(
     today: date,
     fail_on: Severity,
     result: LintResult,
-    dirs: dict[str, Stat],
-    files: dict[str, Stat],
+    paths: Iterable[str],
     started: int,
 ) -> None:
     """Store a full run's result for ``probe``; silently skipped when impossible.
 
-    *started* is when the run began: entries modified since are not trusted.
+    *paths* are the files the result was computed from, *started* is when the run
+    began: entries modified since are not trusted. Stats taken after the files were
+    read are safe for that reason.
     """
-    if result.crashed or find_root(request.root) != root:
+    base = cachedir.base(root, create=True)
+    if result.crashed or base is None or find_root(request.root) != root:
         return
-    if cachedir.base(root, create=True) is None:
+    files = file_stats(root, paths)
+    if files is None:
         return
     record: dict[str, Any] = {
-        "key": _key(request, root, today),
+        "key": _key(request, root, today).hex(),
         "written": started,
-        "dirs": dirs,
+        "dirs": directory_stats(root),
         "files": files,
-        "result": LintResult(list(result.diagnostics), result.files, list(result.crashed)),
+        "result": {
+            "diagnostics": [d.as_dict() for d in result.diagnostics],
+            "files": result.files,
+        },
         "fail_on": fail_on.value,
     }
-    sealed.write(_path(root), record)
+    cachedir.write_json(base / RESULT_FILE, "lint", record)
+    cachedir.remove_file(base / "quick.pkl")  # left by ictgov before 0.2: never read

@@ -1,0 +1,77 @@
+"""A parsed file as plain JSON for the parse cache: its YAML data, findings, suppressions.
+
+JSON, not pickle: reading a cache file can only ever give back data, never run
+code. YAML 1.2 core-schema data is already JSON's kinds of value (strings,
+numbers, booleans, null, lists, maps; ``.inf`` and ``.nan`` as Python's json
+writes them) except for mapping keys that are not strings (``1: x``), which JSON
+would silently turn into strings: such a mapping is written as a list of pairs
+under the one key ``PAIRS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ictgov.diagnostics import Diagnostic
+
+#: The key of a mapping written as pairs (also used when a real key is this string).
+PAIRS = "\0pairs"
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What parsing one file gave, before validation (the cached part of loading)."""
+
+    #: True when the data is ready to validate (no syntax error, not empty ...).
+    ready: bool
+    data: Any
+    problems: tuple[Diagnostic, ...]
+    suppressions: dict[int, frozenset[str]]
+
+
+def encode_data(value: Any) -> Any:
+    """YAML data -> JSON-ready data (mappings with other keys than strings as pairs)."""
+    if isinstance(value, dict):
+        if all(type(k) is str and k != PAIRS for k in value):
+            return {k: encode_data(v) for k, v in value.items()}
+        return {PAIRS: [[encode_data(k), encode_data(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [encode_data(v) for v in value]
+    return value
+
+
+def decode_object(obj: dict[str, Any]) -> Any:
+    """``json.loads`` object hook: the inverse of ``encode_data`` for one mapping."""
+    if len(obj) == 1 and PAIRS in obj:
+        return {_hashable(k): v for k, v in obj[PAIRS]}
+    return obj
+
+
+def _hashable(key: Any) -> Any:
+    # A key was hashable when it was parsed; JSON gives back lists for tuples.
+    return tuple(_hashable(k) for k in key) if isinstance(key, list) else key
+
+
+def to_json(parsed: Parsed) -> list[Any]:
+    """One cache entry: ``[ready, data, problems, suppressions]``."""
+    return [
+        parsed.ready,
+        encode_data(parsed.data),
+        [d.as_dict() for d in parsed.problems],
+        [[line, sorted(codes)] for line, codes in parsed.suppressions.items()],
+    ]
+
+
+def from_json(entry: Any) -> Parsed | None:
+    """A cache entry read back (after ``decode_object``); None when it is not one."""
+    try:
+        ready, data, problems, suppressions = entry
+        return Parsed(
+            bool(ready),
+            data,
+            tuple(Diagnostic.from_dict(p) for p in problems),
+            {int(line): frozenset(codes) for line, codes in suppressions},
+        )
+    except (TypeError, ValueError, KeyError):
+        return None
