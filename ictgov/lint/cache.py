@@ -45,7 +45,7 @@ _CONFIG_FILES = ("ictgov.toml", "pyproject.toml")
 
 
 @dataclass(frozen=True)
-class QuickRequest:
+class LintRequest:
     """What decides a lint result besides the files: from the command line."""
 
     root: Path | None
@@ -56,7 +56,7 @@ class QuickRequest:
 
 
 @dataclass
-class QuickHit:
+class CachedResult:
     """A stored result that still holds."""
 
     result: LintResult
@@ -103,7 +103,7 @@ def _today(value: str | None) -> date | None:
         return None  # the full path reports the error
 
 
-def _key(request: QuickRequest, root: Path, today: date) -> bytes:
+def _key(request: LintRequest, root: Path, today: date) -> bytes:
     h = hashlib.blake2b(digest_size=20)
     parts = (
         cachedir.code_fingerprint(*CODE_FOLDERS),
@@ -154,7 +154,7 @@ def file_stats(root: Path, paths: Iterable[str]) -> dict[str, Stat] | None:
     return out
 
 
-def probe(request: QuickRequest) -> QuickHit | None:
+def probe(request: LintRequest) -> CachedResult | None:
     """The stored result if nothing it depends on changed, else None."""
     root = find_root(request.root)
     today = _today(request.today)
@@ -179,13 +179,13 @@ def probe(request: QuickRequest) -> QuickHit | None:
         result = LintResult(
             [Diagnostic.from_dict(d) for d in stored["diagnostics"]], int(stored["files"])
         )
-        return QuickHit(result, Severity(record["fail_on"]), today)
+        return CachedResult(result, Severity(record["fail_on"]), today)
     except (TypeError, ValueError, KeyError, AttributeError):  # not a record of ours
         return None
 
 
 def remember(
-    request: QuickRequest,
+    request: LintRequest,
     root: Path,
     today: date,
     fail_on: Severity,

@@ -61,7 +61,7 @@ def lint(options: LintOptions) -> LintOutcome:
     from ictgov.lint import cache
 
     started = time.time_ns()  # files modified from now on are not trusted next time
-    request = cache.QuickRequest(
+    request = cache.LintRequest(
         options.root,
         options.today,
         tuple(options.select),

@@ -128,7 +128,7 @@ def test_the_result_cache_answers_only_an_unchanged_tree(
     hits: list[bool] = []
     real = cache.probe
 
-    def probe(request: cache.QuickRequest) -> cache.QuickHit | None:
+    def probe(request: cache.LintRequest) -> cache.CachedResult | None:
         hit = real(request)
         hits.append(hit is not None)
         return hit
