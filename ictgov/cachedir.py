@@ -22,7 +22,6 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +96,7 @@ def identity(folder: Path) -> str | None:
     return f"{st.st_dev}:{st.st_ino}" if stat.S_ISDIR(st.st_mode) else None
 
 
-def read_json(
-    path: Path, kind: str, object_hook: Callable[[dict[str, Any]], Any] | None = None
-) -> Any:
+def read_json(path: Path, kind: str) -> Any:
     """The payload of a cache file written by ``write_json`` into this very folder, or None.
 
     Missing, corrupt, foreign (another folder, another kind) all read as None.
@@ -108,7 +105,7 @@ def read_json(
     if raw is None:
         return None
     try:
-        record = json.loads(raw, object_hook=object_hook)
+        record = json.loads(raw)
     except (ValueError, RecursionError):
         return None
     if (

@@ -39,7 +39,7 @@ from ictgov.load.document import (
     parse_document,
     validate_document,
 )
-from ictgov.load.plain import Parsed, decode_object, from_json, to_json
+from ictgov.load.plain import Parsed, from_json, to_json
 from ictgov.load.source import FsSource
 from ictgov.load.sourcemap import DataPath, Position, SourceMap
 from ictgov.load.tree import Tree, build_tree, load_tree
@@ -47,7 +47,7 @@ from ictgov.load.yaml12 import parse_yaml
 from ictgov.model.files import kind_for
 
 #: Bump when the layout or the meaning of the cached data changes.
-FORMAT = 4
+FORMAT = 5
 #: A file modified this close to the writing of the index is read again (racy-git rule).
 RACY_NS = 2_000_000_000
 #: Entries per shard when the shards are rewritten.
@@ -187,7 +187,7 @@ class ParseCache:
         entries: dict[str, Parsed] = {}
         shards = sorted(folder.glob("parse-*.json"))
         for shard in shards:
-            payload = cachedir.read_json(shard, "parse", object_hook=decode_object)
+            payload = cachedir.read_json(shard, "parse")
             if not isinstance(payload, dict):
                 continue
             for key, entry in payload.items():

@@ -5,7 +5,8 @@ code. YAML 1.2 core-schema data is already JSON's kinds of value (strings,
 numbers, booleans, null, lists, maps; ``.inf`` and ``.nan`` as Python's json
 writes them) except for mapping keys that are not strings (``1: x``), which JSON
 would silently turn into strings: such a mapping is written as a list of pairs
-under the one key ``PAIRS``.
+under the one key ``PAIRS``, and only the entries that hold such a mapping are
+encoded and decoded value by value.
 """
 
 from __future__ import annotations
@@ -30,6 +31,19 @@ class Parsed:
     suppressions: dict[int, frozenset[str]]
 
 
+def _has_odd_keys(value: Any) -> bool:
+    """Whether a mapping somewhere in *value* has a key JSON cannot keep (rare)."""
+    if type(value) is dict:
+        for key, item in value.items():
+            if type(key) is not str or key == PAIRS:
+                return True
+            if type(item) in (dict, list) and _has_odd_keys(item):
+                return True
+    elif type(value) is list:
+        return any(type(item) in (dict, list) and _has_odd_keys(item) for item in value)
+    return False
+
+
 def encode_data(value: Any) -> Any:
     """YAML data -> JSON-ready data (mappings with other keys than strings as pairs)."""
     if isinstance(value, dict):
@@ -41,11 +55,15 @@ def encode_data(value: Any) -> Any:
     return value
 
 
-def decode_object(obj: dict[str, Any]) -> Any:
-    """``json.loads`` object hook: the inverse of ``encode_data`` for one mapping."""
-    if len(obj) == 1 and PAIRS in obj:
-        return {_hashable(k): v for k, v in obj[PAIRS]}
-    return obj
+def decode_data(value: Any) -> Any:
+    """The inverse of ``encode_data``."""
+    if isinstance(value, dict):
+        if len(value) == 1 and PAIRS in value:
+            return {_hashable(decode_data(k)): decode_data(v) for k, v in value[PAIRS]}
+        return {k: decode_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode_data(v) for v in value]
+    return value
 
 
 def _hashable(key: Any) -> Any:
@@ -54,22 +72,28 @@ def _hashable(key: Any) -> Any:
 
 
 def to_json(parsed: Parsed) -> list[Any]:
-    """One cache entry: ``[ready, data, problems, suppressions]``."""
+    """One cache entry: ``[ready, data, problems, suppressions, encoded]``.
+
+    Data is encoded only when it needs to be (``encoded`` says so), so that most
+    entries are read back by the json module alone, with no Python per value.
+    """
+    encoded = _has_odd_keys(parsed.data)
     return [
         parsed.ready,
-        encode_data(parsed.data),
+        encode_data(parsed.data) if encoded else parsed.data,
         [d.as_dict() for d in parsed.problems],
         [[line, sorted(codes)] for line, codes in parsed.suppressions.items()],
+        encoded,
     ]
 
 
 def from_json(entry: Any) -> Parsed | None:
-    """A cache entry read back (after ``decode_object``); None when it is not one."""
+    """A cache entry read back; None when it is not one."""
     try:
-        ready, data, problems, suppressions = entry
+        ready, data, problems, suppressions, encoded = entry
         return Parsed(
             bool(ready),
-            data,
+            decode_data(data) if encoded else data,
             tuple(Diagnostic.from_dict(p) for p in problems),
             {int(line): frozenset(codes) for line, codes in suppressions},
         )

@@ -23,7 +23,7 @@ from ictgov.cachedir import CACHE_DIR
 from ictgov.lint import cache
 from ictgov.lint.run import LintOptions, lint
 from ictgov.load import cache as parse_cache
-from ictgov.load.plain import PAIRS, decode_object, encode_data
+from ictgov.load.plain import PAIRS, Parsed, from_json, to_json
 from ictgov.project import Project
 from tests.lint.helpers import CASE_TODAY, lint_root, located, make_tree
 from tests.lint.test_cli import COMPLETED_AT_40
@@ -259,11 +259,12 @@ def test_yaml_data_round_trips_through_json() -> None:
         PAIRS: {"nested": {2: "x"}},
         "list": [{"a": {"b": [1, 2]}}],
     }
-    text = json.dumps(encode_data(data))
-    back = json.loads(text, object_hook=decode_object)
-    assert back == data
-    assert json.loads(json.dumps(encode_data({"a": math.nan})))["a"] != 0  # nan stays nan
-    assert json.loads(json.dumps(encode_data({"x": 1})), object_hook=decode_object) == {"x": 1}
+    for value in (data, {"x": [{"y": 1}]}, [1, {2: 3}], "plain", None):
+        parsed = Parsed(True, value, (), {3: frozenset({"ST01"})})
+        back = from_json(json.loads(json.dumps(to_json(parsed))))
+        assert back == parsed
+    nan = from_json(json.loads(json.dumps(to_json(Parsed(True, {"a": math.nan}, (), {})))))
+    assert nan is not None and math.isnan(nan.data["a"])
 
 
 def test_cache_folder_identity_binds_its_files(tmp_path: Path) -> None:
