@@ -21,7 +21,7 @@ foreign is ignored and rebuilt; no failure of the cache is ever an error.
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -31,15 +31,15 @@ from pathlib import Path
 from ictgov import cachedir
 from ictgov.cachedir import Stat, stamp
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.load import parallel
 from ictgov.load.document import (
     DEFAULT_MAX_BYTES,
     Document,
     data_relpath,
     decode,
-    parse_document,
     validate_document,
 )
-from ictgov.load.plain import Parsed, from_json, to_json
+from ictgov.load.plain import Parsed, content_key, from_json, parse, to_json
 from ictgov.load.source import FsSource
 from ictgov.load.sourcemap import DataPath, Position, SourceMap
 from ictgov.load.tree import Tree, build_tree, load_tree
@@ -52,14 +52,6 @@ FORMAT = 5
 RACY_NS = 2_000_000_000
 #: Entries per shard when the shards are rewritten.
 SHARD_SIZE = 5000
-
-
-def content_key(path: str, raw: bytes) -> str:
-    """What a parsed file depends on: its path (its kind) and its bytes."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(path.encode("utf-8", "surrogateescape") + b"\0")  # names need not be UTF-8
-    h.update(raw)
-    return h.hexdigest()
 
 
 class LazySourceMap(SourceMap):
@@ -83,12 +75,6 @@ class LazySourceMap(SourceMap):
         return super().find(path)
 
 
-def parse(path: str, raw: bytes, max_bytes: int) -> Parsed:
-    """Parse (not validate) one file, without positions."""
-    doc, ready = parse_document(path, raw, max_bytes=max_bytes, positions=False)
-    return Parsed(ready, doc.data, tuple(doc.diagnostics), doc.suppressions)
-
-
 @dataclass
 class ParseCache:
     """The parse cache of one working tree. With no usable folder, it loads uncached."""
@@ -109,10 +95,52 @@ class ParseCache:
 
     def load_documents(self, source: FsSource) -> list[Document]:
         """Every document of the working tree, in path order, parsed files from the cache."""
+        enabled = gc.isenabled()
+        gc.disable()  # loading makes millions of acyclic objects: collecting is pure cost
+        try:
+            return self._load(source)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _load(self, source: FsSource) -> list[Document]:
         folder = self.folder(create=True)
         started = time.time_ns()  # anything modified from now on is not trusted next time
         paths = source.list_files()
         written, index = self._read_index(folder)
+        stats, keys = self._known(paths, index, written)
+        entries, shards = self._read_shards(folder) if folder is not None and index else ({}, [])
+        failed: dict[str, OSError] = {}
+        missing = [p for p in paths if keys.get(p) not in entries]
+        if len(missing) >= parallel.PARALLEL_FROM:
+            self._parse_in_workers(folder, missing, keys, entries, shards, failed)
+        fresh: dict[str, Parsed] = {}
+        docs: list[Document] = []
+        for path in paths:
+            key = keys.get(path)
+            parsed = entries.get(key) if key is not None else None
+            if key is None or parsed is None:
+                try:
+                    if path in failed:
+                        raise failed[path]
+                    raw = source.read(path)
+                except OSError as exc:
+                    docs.append(unreadable(path, exc))
+                    continue
+                key = keys[path] = content_key(path, raw)
+                parsed = entries.get(key)
+                if parsed is None:
+                    parsed = entries[key] = fresh[key] = parse(path, raw, self.max_bytes)
+            docs.append(self._document(path, key, parsed))
+        docs.extend(problem_documents(source.problems()))
+        if folder is not None:
+            self._remember(folder, paths, keys, stats, index, started, fresh, entries, shards)
+        return docs
+
+    def _known(
+        self, paths: list[str], index: dict[str, list[object]], written: int
+    ) -> tuple[dict[str, Stat], dict[str, str]]:
+        """The stat of each file, and the content key of those the index vouches for."""
         trusted_before = written - RACY_NS
         stats: dict[str, Stat] = {}
         keys: dict[str, str] = {}
@@ -131,27 +159,31 @@ class ParseCache:
                 and st.st_mtime_ns < trusted_before
             ):
                 keys[path] = str(known[4])
-        entries, shards = self._read_shards(folder) if folder is not None and index else ({}, [])
-        fresh: dict[str, Parsed] = {}
-        docs: list[Document] = []
-        for path in paths:
-            key = keys.get(path)
-            parsed = entries.get(key) if key is not None else None
-            if key is None or parsed is None:
-                try:
-                    raw = source.read(path)
-                except OSError as exc:
-                    docs.append(unreadable(path, exc))
-                    continue
-                key = keys[path] = content_key(path, raw)
-                parsed = entries.get(key)
-                if parsed is None:
-                    parsed = entries[key] = fresh[key] = parse(path, raw, self.max_bytes)
-            docs.append(self._document(path, key, parsed))
-        docs.extend(problem_documents(source.problems()))
-        if folder is not None:
-            self._remember(folder, paths, keys, stats, index, started, fresh, entries, shards)
-        return docs
+        return stats, keys
+
+    def _parse_in_workers(
+        self,
+        folder: Path | None,
+        missing: list[str],
+        keys: dict[str, str],
+        entries: dict[str, Parsed],
+        shards: list[Path],
+        failed: dict[str, OSError],
+    ) -> None:
+        """Parse many files in worker processes, which write their own shards."""
+
+        def shard() -> Path | None:
+            if folder is None:
+                return None
+            shards.append(self._shard_name(folder))
+            return shards[-1]
+
+        outcomes = parallel.parse_many(self.root, missing, self.max_bytes, shard)
+        for path, outcome in (outcomes or {}).items():
+            if isinstance(outcome, OSError):
+                failed[path] = outcome
+            else:
+                keys[path], entries[outcome[0]] = outcome
 
     def _document(self, path: str, key: str, parsed: Parsed) -> Document:
         doc = Document(
@@ -196,9 +228,11 @@ class ParseCache:
                     entries[key] = parsed
         return entries, shards
 
+    def _shard_name(self, folder: Path) -> Path:
+        return folder / f"parse-{time.time_ns():x}-{os.getpid()}-{os.urandom(3).hex()}.json"
+
     def _write_shard(self, folder: Path, entries: dict[str, Parsed]) -> Path:
-        name = f"parse-{time.time_ns():x}-{os.getpid()}-{os.urandom(3).hex()}.json"
-        path = folder / name
+        path = self._shard_name(folder)
         cachedir.write_json(path, "parse", {k: to_json(p) for k, p in entries.items()})
         return path
 

@@ -11,10 +11,12 @@ encoded and decoded value by value.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic
+from ictgov.load.document import parse_document
 
 #: The key of a mapping written as pairs (also used when a real key is this string).
 PAIRS = "\0pairs"
@@ -29,6 +31,20 @@ class Parsed:
     data: Any
     problems: tuple[Diagnostic, ...]
     suppressions: dict[int, frozenset[str]]
+
+
+def content_key(path: str, raw: bytes) -> str:
+    """What a parsed file depends on: its path (its kind) and its bytes."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(path.encode("utf-8", "surrogateescape") + b"\0")  # names need not be UTF-8
+    h.update(raw)
+    return h.hexdigest()
+
+
+def parse(path: str, raw: bytes, max_bytes: int) -> Parsed:
+    """Parse (not validate) one file, without positions."""
+    doc, ready = parse_document(path, raw, max_bytes=max_bytes, positions=False)
+    return Parsed(ready, doc.data, tuple(doc.diagnostics), doc.suppressions)
 
 
 def _has_odd_keys(value: Any) -> bool:

@@ -23,6 +23,7 @@ from ictgov.cachedir import CACHE_DIR
 from ictgov.lint import cache
 from ictgov.lint.run import LintOptions, lint
 from ictgov.load import cache as parse_cache
+from ictgov.load import parallel
 from ictgov.load.plain import PAIRS, Parsed, from_json, to_json
 from ictgov.project import Project
 from tests.lint.helpers import CASE_TODAY, lint_root, located, make_tree
@@ -275,3 +276,41 @@ def test_cache_folder_identity_binds_its_files(tmp_path: Path) -> None:
     assert cachedir.read_json(folder / "x.json", "other") is None
     shutil.copytree(folder, tmp_path / "b")
     assert cachedir.read_json(tmp_path / "b" / "x.json", "k") is None
+
+
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse even a small tree in two worker processes, three files per task."""
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+
+
+@pytest.mark.usefixtures("in_workers")
+def test_parsing_in_workers_changes_nothing(tmp_path: Path) -> None:
+    files = {
+        "data/measures/m-gamma.yaml": COMPLETED_AT_40,
+        "data/measures/m-broken.yaml": "id: [m-broken\n",
+        "data/measures/m-odd.yaml": COMPLETED_AT_40.replace("m-gamma", "m-odd") + "7: seven\n",
+    }
+    root = make_tree(tmp_path / "repo", files)
+    plain = lint(LintOptions(root=root, today="2024-12-31", use_cache=False)).result.diagnostics
+    assert {d.code for d in plain} >= {"ST01", "YM01", "SC02"}  # 7: an int key
+    assert lint(LintOptions(root=root, today="2024-12-31")).result.diagnostics == plain
+    folder = parse_cache.ParseCache(root).folder()
+    assert folder is not None and len(list(folder.glob("parse-*.json"))) >= 3  # by workers
+    _age(root)
+    (root / CACHE_DIR / cache.RESULT_FILE).unlink()
+    assert lint(LintOptions(root=root, today="2024-12-31")).result.diagnostics == plain
+
+
+@pytest.mark.usefixtures("in_workers")
+def test_no_worker_processes_falls_back_to_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes for you")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    assert _run(root) == ST01_GAMMA
