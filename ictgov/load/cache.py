@@ -100,6 +100,9 @@ class ParseCache:
         try:
             return self._load(source)
         finally:
+            # The tree lives as long as the command: moved out of the collector's sight,
+            # it is not traversed again by every later collection (seconds at 20,000).
+            gc.freeze()
             if enabled:
                 gc.enable()
 
