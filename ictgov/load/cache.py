@@ -113,19 +113,20 @@ class ParseCache:
         written, index = self._read_index(folder)
         stats, keys = self._known(paths, index, written)
         entries, shards = self._read_shards(folder) if folder is not None and index else ({}, [])
-        failed: dict[str, OSError] = {}
         missing = [p for p in paths if keys.get(p) not in entries]
+        done: dict[str, Document] = {}
         if len(missing) >= parallel.PARALLEL_FROM:
-            self._parse_in_workers(folder, missing, keys, entries, shards, failed)
+            done = self._parse_in_workers(folder, missing, keys, entries, shards)
         fresh: dict[str, Parsed] = {}
         docs: list[Document] = []
         for path in paths:
+            if path in done:
+                docs.append(done[path])
+                continue
             key = keys.get(path)
             parsed = entries.get(key) if key is not None else None
             if key is None or parsed is None:
                 try:
-                    if path in failed:
-                        raise failed[path]
                     raw = source.read(path)
                 except OSError as exc:
                     docs.append(unreadable(path, exc))
@@ -171,9 +172,11 @@ class ParseCache:
         keys: dict[str, str],
         entries: dict[str, Parsed],
         shards: list[Path],
-        failed: dict[str, OSError],
-    ) -> None:
-        """Parse many files in worker processes, which write their own shards."""
+    ) -> dict[str, Document]:
+        """Parse many files in worker processes (which write their own shards).
+
+        Each chunk is validated here as it comes, while the workers go on.
+        """
 
         def shard() -> Path | None:
             if folder is None:
@@ -181,12 +184,15 @@ class ParseCache:
             shards.append(self._shard_name(folder))
             return shards[-1]
 
-        outcomes = parallel.parse_many(self.root, missing, self.max_bytes, shard)
-        for path, outcome in (outcomes or {}).items():
-            if isinstance(outcome, OSError):
-                failed[path] = outcome
-            else:
-                keys[path], entries[outcome[0]] = outcome
+        done: dict[str, Document] = {}
+        for outcomes in parallel.parse_many(self.root, missing, self.max_bytes, shard) or ():
+            for path, outcome in outcomes.items():
+                if isinstance(outcome, OSError):
+                    done[path] = unreadable(path, outcome)
+                else:
+                    keys[path], entries[outcome[0]] = outcome
+                    done[path] = self._document(path, *outcome)
+        return done
 
     def _document(self, path: str, key: str, parsed: Parsed) -> Document:
         doc = Document(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -22,8 +22,11 @@ from ictgov.load.plain import Parsed, content_key, from_json, parse, to_json
 
 #: Fewer files than this are parsed here: starting workers would cost more.
 PARALLEL_FROM = 500
-#: Files per task: small enough to share out evenly, large enough to be cheap.
-CHUNK = 400
+#: Files per task at least, and at most (each task writes one shard of the cache).
+CHUNK = 200
+MAX_CHUNK = 5000
+#: Tasks per worker: enough to even out a worker slowed down by other programs.
+TASKS_PER_WORKER = 4
 
 #: A worker's answer for one file: its content key and entry, or why it was unreadable.
 Outcome = tuple[str, Parsed] | OSError
@@ -60,30 +63,40 @@ def parse_many(
     paths: list[str],
     max_bytes: int,
     shard: Callable[[], Path | None],
-) -> dict[str, Outcome] | None:
-    """Each path's outcome, parsed in worker processes; None when they cannot run.
+) -> Iterator[dict[str, Outcome]] | None:
+    """Each path's outcome, chunk by chunk as workers finish; None when they cannot run.
 
-    *shard* names a new shard file for each chunk (None: write none).
+    The caller validates a chunk while the workers parse the next ones. *shard*
+    names a new shard file for each chunk (None: write none).
     """
     count = min(workers(), (len(paths) + CHUNK - 1) // CHUNK)
     if count < 2:
         return None
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    outcomes: dict[str, Outcome] = {}
+    size = min(MAX_CHUNK, max(CHUNK, -(-len(paths) // (TASKS_PER_WORKER * count))))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     try:
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            futures = []
-            for chunk in chunks:
-                name = shard()
-                target = None if name is None else str(name)
-                futures.append(pool.submit(parse_chunk, str(root), chunk, max_bytes, target))
-            for future in futures:
-                for path, (content, entry) in json.loads(future.result()).items():
-                    parsed = from_json(entry) if content else None
-                    if parsed is None:
-                        outcomes[path] = OSError(0, str(entry))
-                    else:
-                        outcomes[path] = (content, parsed)
+        pool = ProcessPoolExecutor(max_workers=count)
+        futures = []
+        for chunk in chunks:
+            name = shard()
+            target = None if name is None else str(name)
+            futures.append(pool.submit(parse_chunk, str(root), chunk, max_bytes, target))
     except (OSError, RuntimeError, BrokenProcessPool):  # no processes here: parse alone
         return None
-    return outcomes
+    return _outcomes(pool, futures)
+
+
+def _outcomes(
+    pool: ProcessPoolExecutor, futures: list[Future[str]]
+) -> Iterator[dict[str, Outcome]]:
+    with pool:
+        for future in as_completed(futures):
+            try:
+                answer = future.result()
+            except Exception:  # a worker died or could not start: the rest is parsed here
+                return
+            outcomes: dict[str, Outcome] = {}
+            for path, (content, entry) in json.loads(answer).items():
+                parsed = from_json(entry) if content else None
+                outcomes[path] = OSError(0, str(entry)) if parsed is None else (content, parsed)
+            yield outcomes

@@ -314,3 +314,21 @@ def test_no_worker_processes_falls_back_to_one(
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
     assert _run(root) == ST01_GAMMA
+
+
+_REAL_PARSE_CHUNK = parallel.parse_chunk
+
+
+def _dies_on_gamma(root: str, paths: list[str], max_bytes: int, shard: str | None) -> str:
+    if any("m-gamma" in p for p in paths):
+        os._exit(3)  # as if the worker were killed
+    return _REAL_PARSE_CHUNK(root, paths, max_bytes, shard)
+
+
+@pytest.mark.usefixtures("in_workers")
+def test_a_worker_that_dies_leaves_its_files_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "parse_chunk", _dies_on_gamma)
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    assert _run(root) == ST01_GAMMA
