@@ -94,21 +94,12 @@ class ParseCache:
         return None if base is None else cachedir.subdir(base, self.name, create=create)
 
     def load_documents(self, source: FsSource) -> list[Document]:
-        """Every document of the working tree, in path order, parsed files from the cache.
-
-        Afterwards everything alive is frozen out of the cyclic collector's sight
-        (``gc.freeze``): a command keeps its tree to the end, and at 20,000 measures
-        every full collection walking it cost seconds. (A long-running host that
-        loads trees again and again may call ``gc.unfreeze`` between loads.)
-        """
+        """Every document of the working tree, in path order, parsed files from the cache."""
         enabled = gc.isenabled()
         gc.disable()  # loading makes millions of acyclic objects: collecting is pure cost
         try:
             return self._load(source)
         finally:
-            # The tree lives as long as the command: moved out of the collector's sight,
-            # it is not traversed again by every later collection (seconds at 20,000).
-            gc.freeze()
             if enabled:
                 gc.enable()
 
