@@ -66,6 +66,8 @@ def base(root: Path, *, create: bool = False) -> Path | None:
         return None  # a link, a file, anything else: no cache
     try:
         path.mkdir()
+    except FileExistsError:  # another ictgov run made it meanwhile
+        return path if is_real_dir(path) else None
     except OSError:
         return None
     write_bytes(path / ".gitignore", GITIGNORE.encode())
