@@ -64,7 +64,7 @@ def test_update_finds_a_measure_by_its_code_as_status_shows_it(minimal_root: Pat
 def test_a_code_two_measures_declare_is_ambiguous(minimal_root: Path) -> None:
     beta = measure_path(minimal_root, "m-beta")
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "1.1"'))
-    code, out, err = run("update", "1.1", "--progress", "45", "--root", str(minimal_root))
+    code, _out, err = run("update", "1.1", "--progress", "45", "--root", str(minimal_root))
     assert code == 2
     assert "code '1.1' is ambiguous" in err and "m-alpha, m-beta" in err
 
