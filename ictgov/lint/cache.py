@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -131,7 +132,12 @@ def directory_stats(root: Path) -> dict[str, Stat]:
     while pending:
         rel = pending.pop()
         try:
-            st = os.stat(root / rel)
+            st = os.lstat(root / rel)
+            if stat.S_ISLNK(st.st_mode):
+                # A symlinked data folder is never walked here (``data -> /`` would walk the
+                # whole file system); its stamp never matches, so it is never cached.
+                out[rel] = (-1, -1, -1, -1)
+                continue
             out[rel] = stamp(st)
             with os.scandir(root / rel) as entries:
                 for entry in entries:
