@@ -7,7 +7,6 @@ Found by walking up from the working directory; the directory that holds it (or 
 from __future__ import annotations
 
 import difflib
-import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -17,10 +16,9 @@ from pydantic import Field, ValidationError
 from ictgov.diagnostics import Severity
 from ictgov.errors import ConfigError, RootNotFoundError
 from ictgov.model.base import StrictModel
-
-CONFIG_FILE = "ictgov.toml"
-PYPROJECT = "pyproject.toml"
-TODAY_ENV = "ICTGOV_TODAY"
+from ictgov.verdicts.root import CONFIG_FILE, PYPROJECT
+from ictgov.verdicts.root import find_root as root_above
+from ictgov.verdicts.today import parse_today, today_source
 
 
 class LintConfig(StrictModel):
@@ -77,24 +75,12 @@ def _section(path: Path) -> dict[str, object] | None:
     return ictgov if isinstance(ictgov, dict) else data
 
 
-def _is_root(directory: Path) -> bool:
-    if (directory / CONFIG_FILE).is_file() or (directory / "data" / "strategy").is_dir():
-        return True
-    pyproject = directory / PYPROJECT
-    if pyproject.is_file():
-        try:
-            return _section(pyproject) is not None
-        except ConfigError:
-            return False
-    return False
-
-
 def find_root(start: Path | None = None) -> Path:
     """The repository root: the nearest directory upwards with config or ``data/strategy/``."""
     here = (start or Path.cwd()).resolve()
-    for directory in (here, *here.parents):
-        if _is_root(directory):
-            return directory
+    found = root_above(here)
+    if found is not None:
+        return found
     raise RootNotFoundError(
         f"no strategy repository found in {here} or above it (looked for {CONFIG_FILE}, "
         f"[tool.ictgov] in {PYPROJECT}, or a data/strategy/ folder); "
@@ -160,11 +146,8 @@ def _config_message(path: Path, exc: ValidationError) -> str:
 
 def resolve_today(value: str | None) -> date:
     """``--today``, else ``$ICTGOV_TODAY``, else the real date: reproducible when asked."""
-    raw = value or os.environ.get(TODAY_ENV)
-    if not raw:
-        return date.today()
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        source = "--today" if value else TODAY_ENV
-        raise ConfigError(f"{source}: {raw!r} is not a date; use YYYY-MM-DD") from None
+    day = parse_today(value)
+    if day is None:
+        raw, source = today_source(value)
+        raise ConfigError(f"{source}: {raw!r} is not a date; use YYYY-MM-DD")
+    return day

@@ -12,9 +12,10 @@ from datetime import date
 
 from ictgov.load import Tree
 from ictgov.model import Goal, Indicator, Measure, Observation, Status, UpdateEntry
+from ictgov.verdicts.measures import CLOSED
 from ictgov.views.decisions import DecisionRef
 from ictgov.views.governance import CadenceYear, cadence_status
-from ictgov.views.overview import CLOSED, MeasureView, Overview
+from ictgov.views.overview import MeasureView, Overview
 
 
 @dataclass(frozen=True, slots=True)

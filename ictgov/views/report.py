@@ -22,7 +22,6 @@ from ictgov.model import (
     Entity,
     Goal,
     Indicator,
-    MajorProject,
     Measure,
     Meeting,
     Member,
@@ -30,13 +29,15 @@ from ictgov.model import (
     Organisation,
     OrgRole,
     Status,
-    Strategy,
     UpdateEntry,
     ValuePromise,
 )
+from ictgov.verdicts.measures import CLOSED, is_overdue
+from ictgov.verdicts.references import EntityKind
+from ictgov.verdicts.references import kind_of as entity_kind
 from ictgov.views.decisions import DecisionRef, decisions_by_concern
 from ictgov.views.governance import LEVEL_ORDER
-from ictgov.views.overview import CLOSED, GoalView, MeasureView, Overview, code_key
+from ictgov.views.overview import GoalView, MeasureView, Overview, code_key
 
 
 class ScheduleState(StrEnum):
@@ -157,28 +158,10 @@ class BodyRegister:
     meetings: tuple[tuple[Meeting, tuple[RegisterItem, ...]], ...]
 
 
-#: The page kind of each entity class, for links.
-_KINDS: dict[type, str] = {
-    Measure: "measure",
-    Goal: "goal",
-    Body: "body",
-    Organisation: "organisation",
-    MajorProject: "project",
-    Meeting: "meeting",
-    Strategy: "strategy",
-    ValuePromise: "value_promise",
-}
-
-
 def kind_of(entity: object) -> str | None:
-    """The page kind of an entity, for links: measure, goal, body ..."""
-    kind = _KINDS.get(type(entity))
-    if kind is not None:
-        return kind
-    for cls, name in _KINDS.items():  # a subclass of one of them
-        if isinstance(entity, cls):
-            return name
-    return None
+    """The page kind of an entity, for links: measure, goal, body ... (None: no page)."""
+    kind = entity_kind(entity)
+    return None if kind is None or kind is EntityKind.STAKEHOLDER_GROUP else kind.value
 
 
 def resolve(tree: Tree, entity_id: str) -> Ref:
@@ -211,12 +194,12 @@ def schedule_state(measure: Measure, today: date) -> ScheduleState:
         if plan.planned_end and plan.actual_end and plan.actual_end > plan.planned_end:
             return ScheduleState.FINISHED_LATE
         return ScheduleState.FINISHED_ON_TIME
+    if is_overdue(measure, today):  # on hold past its end too, as status and lint say
+        return ScheduleState.OVERDUE
     if measure.status in CLOSED or measure.status == Status.ON_HOLD:
         return ScheduleState.CLOSED
     if plan.planned_start is None and plan.planned_end is None:
         return ScheduleState.UNSCHEDULED
-    if plan.planned_end is not None and plan.planned_end < today:
-        return ScheduleState.OVERDUE
     if measure.status == Status.PLANNED:
         if plan.planned_start is not None and plan.planned_start < today:
             return ScheduleState.LATE_START

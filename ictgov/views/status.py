@@ -18,6 +18,7 @@ from ictgov.views.overview import (
     MeasureView,
     Overview,
     Reason,
+    counts,
     filter_measures,
     rollup,
 )
@@ -93,20 +94,6 @@ def party_names(tree: Tree, lang: str, content_lang: str) -> dict[str, str]:
     for body in tree.bodies:
         names[body.id] = plain(body.short_name or body.name, lang, content_lang)
     return names
-
-
-def counts(
-    views: tuple[MeasureView, ...],
-) -> tuple[dict[Status, int], dict[Health, int]]:
-    """Measures per status, and in-progress measures per health (every key present)."""
-    statuses = {s: 0 for s in Status}
-    healths = {h: 0 for h in Health}
-    for view in views:
-        m = view.measure
-        statuses[m.status] += 1
-        if m.health is not None and m.status == Status.IN_PROGRESS:
-            healths[m.health] += 1
-    return statuses, healths
 
 
 def _actions_for(

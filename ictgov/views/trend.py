@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from ictgov.model import Measure, Status
+from ictgov.verdicts.progress import counts_towards_progress, mean
 
 if TYPE_CHECKING:
     from ictgov.project import Project
@@ -53,7 +54,7 @@ class TrendPoint:
 
 @dataclass(frozen=True, slots=True)
 class _Facts:
-    status: str
+    status: Status
     progress: int
     goals: tuple[str, ...]
 
@@ -63,16 +64,16 @@ class _Tally:
     """Running totals, updated file by file."""
 
     files: dict[str, _Facts] = field(default_factory=dict)
-    status: Counter[str] = field(default_factory=Counter)
+    status: Counter[Status] = field(default_factory=Counter)
     goal_sum: Counter[str] = field(default_factory=Counter)
     goal_count: Counter[str] = field(default_factory=Counter)
     total: int = 0
-    #: Measures that count towards progress: as in ``views.rollup``, not discontinued ones.
+    #: Measures that count towards progress, as ``ictgov.verdicts.progress`` decides.
     counted: int = 0
 
     def _apply(self, facts: _Facts, sign: int) -> None:
         self.status[facts.status] += sign
-        if facts.status == Status.DISCONTINUED.value:
+        if not counts_towards_progress(facts.status):
             return
         self.counted += sign
         self.total += sign * facts.progress
@@ -91,16 +92,19 @@ class _Tally:
     def point(self, label: str, day: date, commit: str) -> TrendPoint:
         count = len(self.files)
         means = {
-            g: round(self.goal_sum[g] / n, 1) for g, n in sorted(self.goal_count.items()) if n > 0
+            g: round(value, 1)
+            for g, n in sorted(self.goal_count.items())
+            if (value := mean(self.goal_sum[g], n)) is not None
         }
+        overall = mean(self.total, self.counted)
         return TrendPoint(
             label=label,
             date=day,
             commit=commit,
             measures=count,
-            by_status={s.value: self.status[s.value] for s in Status},
+            by_status={s.value: self.status[s] for s in Status},
             mean_progress=means,
-            overall_progress=round(self.total / self.counted, 1) if self.counted else None,
+            overall_progress=None if overall is None else round(overall, 1),
         )
 
 
@@ -110,7 +114,7 @@ def _facts(repo: GitRepo, path: str, blob: str | None) -> _Facts | None:
     model = repo.cache.documents({path: blob})[path].model
     if not isinstance(model, Measure):
         return None
-    return _Facts(model.status.value, model.progress, tuple(dict.fromkeys(model.goals)))
+    return _Facts(model.status, model.progress, tuple(dict.fromkeys(model.goals)))
 
 
 def _day(commit: Commit) -> date:

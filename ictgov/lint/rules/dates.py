@@ -31,12 +31,22 @@ class EndBeforeStart(Rule):
         for m in tree.measures:
             s = m.schedule
             pairs.append(
-                (m, ("schedule", "planned_start"), ("schedule", "planned_end"),
-                 s.planned_start, s.planned_end)
+                (
+                    m,
+                    ("schedule", "planned_start"),
+                    ("schedule", "planned_end"),
+                    s.planned_start,
+                    s.planned_end,
+                )
             )
             pairs.append(
-                (m, ("schedule", "actual_start"), ("schedule", "actual_end"),
-                 s.actual_start, s.actual_end)
+                (
+                    m,
+                    ("schedule", "actual_start"),
+                    ("schedule", "actual_end"),
+                    s.actual_start,
+                    s.actual_end,
+                )
             )
         for p in tree.projects:
             pairs.append((p, ("start",), ("end",), p.start, p.end))

@@ -7,6 +7,9 @@ from collections.abc import Iterator
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.verdicts.actions import days_late
+from ictgov.verdicts.cadence import CadenceState, cadence_status
+from ictgov.verdicts.measures import NewsSource, is_overdue, is_stale, news
 
 
 class Stale(Rule):
@@ -24,24 +27,22 @@ class Stale(Rule):
     scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the measures the views judge stale (one place decides, as in status)."""
-        from ictgov.views.overview import measure_view
-
+        """Report the measures ``ictgov.verdicts`` judges stale, as status shows them."""
         limit = ctx.stale_after_days
         for m in tree.measures:
-            view = measure_view(m, ctx.today, limit)
-            if not view.stale:
+            found = news(m)
+            if found is None or not is_stale(m, ctx.today, limit):
                 continue
-            last = m.last_update
+            since = found.since
             path: tuple[str | int, ...] = ("status",)
-            if last is not None:
-                since, what = last.date, f"last update {last.date}"
+            last = m.last_update
+            if found.source is NewsSource.UPDATE and last is not None:
+                what = f"last update {since}"
                 path = ("updates", m.updates.index(last), "date")
-            elif m.schedule.actual_start is not None:
-                since, what = m.schedule.actual_start, "no updates since the actual start"
+            elif found.source is NewsSource.ACTUAL_START:
+                what = "no updates since the actual start"
             else:
-                assert m.schedule.planned_start is not None  # the view found a reference
-                since, what = m.schedule.planned_start, "no updates since the planned start"
+                what = "no updates since the planned start"
             yield self.at(
                 tree,
                 m,
@@ -67,11 +68,9 @@ class OverdueMeasure(Rule):
     scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the measures the views judge overdue (one place decides, as in status)."""
-        from ictgov.views.overview import measure_view
-
+        """Report the measures ``ictgov.verdicts`` judges overdue, as status shows them."""
         for m in tree.measures:
-            if measure_view(m, ctx.today, ctx.stale_after_days).overdue:
+            if is_overdue(m, ctx.today):
                 yield self.at(
                     tree,
                     m,
@@ -99,9 +98,9 @@ class OverdueAction(Rule):
         for meeting in tree.meetings:
             for i, item in enumerate(meeting.items):
                 for j, action in enumerate(item.actions):
-                    if action.done or action.due is None or action.due >= ctx.today:
+                    days = days_late(action, ctx.today)
+                    if days == 0:
                         continue
-                    days = (ctx.today - action.due).days
                     yield self.at(
                         tree,
                         meeting,
@@ -126,12 +125,11 @@ class Cadence(Rule):
     severity = Severity.WARNING
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the years the governance view judges missed (one place decides)."""
+        """Report the years ``ictgov.verdicts`` judges missed, as the governance page."""
         if tree.strategy is None:
             return
-        from ictgov.views.governance import CadenceState, cadence_status
-
-        for body_id, years in cadence_status(tree, ctx.today).items():
+        judged_years = cadence_status(tree.bodies, tree.meetings, tree.strategy.period, ctx.today)
+        for body_id, years in judged_years.items():
             body = tree.body_by_id[body_id]
             for judged in years:
                 if judged.state is CadenceState.MISSED:

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
-from ictgov.lint.rule import LintContext, Rule, did_you_mean, entity_label
+from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.verdicts.references import Target, did_you_mean, targets
 
 Path = tuple[str | int, ...]
 
@@ -62,23 +63,6 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
                     yield meeting, path, action.responsible, "body or organisation"
 
 
-def _targets(tree: Tree) -> dict[str, set[str]]:
-    bodies = set(tree.body_by_id)
-    orgs = set(tree.organisation_by_id)
-    promises = {vp.id for vp in tree.strategy.value_promises} if tree.strategy else set()
-    return {
-        "goal": set(tree.goal_by_id),
-        "value promise": promises,
-        "body": bodies,
-        "organisation": orgs,
-        "body or organisation": bodies | orgs,
-        "measure": set(tree.measure_by_id),
-        "project": {p.id for p in tree.projects},
-        "meeting": {m.id for m in tree.meetings},
-        "item": set(tree.by_id),
-    }
-
-
 class DanglingReference(Rule):
     """A reference to an id that no item has.
 
@@ -97,11 +81,11 @@ class DanglingReference(Rule):
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Look every reference up among the items of the kinds it may name."""
-        targets = _targets(tree)
+        index = targets(tree.entities(), tree.unvalidated_ids)
         for entity, path, value, kind in _references(tree):
-            known = targets[kind]
-            if value in known or value in tree.unvalidated_ids:
+            if index.resolves(value, Target(kind)):
                 continue
+            known = index.known(Target(kind))
             yield self.at(
                 tree,
                 entity,

@@ -37,9 +37,7 @@ class ProgressContradiction(Rule):
                     "or progress: 0"
                 )
             elif m.progress == 100 and m.status is not Status.COMPLETED:
-                problem = (
-                    f"is at 100 % but its status is {m.status.value}; set status: completed"
-                )
+                problem = f"is at 100 % but its status is {m.status.value}; set status: completed"
             if problem:
                 yield self.at(tree, m, ("progress",), f"{entity_label(m)} {problem}")
 
