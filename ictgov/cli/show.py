@@ -42,12 +42,15 @@ def show(
             f"{item_id!r} is not an id: ids are lowercase letters, digits, '-', '_' and '.' "
             "(see 'ictgov status' for the ids of measures)"
         )
-    from ictgov.cli.status import open_tree, output_is_plain, print_json
+    from ictgov.cli.status import output_is_plain, print_json
+    from ictgov.project import open_tree
     from ictgov.views.detail import detail_data, item_detail, suggest
     from ictgov.views.status import choose_language
 
-    project, tree, when = open_tree(root, at, today)
-    config = project.config
+    opened = open_tree(root, at, today)
+    if opened.warning:
+        typer.echo(opened.warning, err=True)
+    tree, when, config = opened.tree, opened.today, opened.project.config
     configured = config.language if "language" in config.model_fields_set else None
     language = choose_language(lang.value if lang else None, configured, tree.strategy)
     detail = item_detail(
