@@ -19,6 +19,37 @@ class Stale(Rule):
     (with no log at all: since its actual start, else its planned start). Over
     ``stale_after_days`` (default 120, set in ``[tool.ictgov]``) the status cannot
     be trusted: ask the owner and add an update-log entry.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 10
+    updates:
+      - {date: 2024-06-01, status: in_progress, progress: 10}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 10
+    updates:
+      - {date: 2024-06-01, status: in_progress, progress: 10}
+      - {date: 2024-11-15, progress: 10, note: Hankinta käynnissä.}
+    ```
     """
 
     code = "FU01"
@@ -60,6 +91,30 @@ class OverdueMeasure(Rule):
 
     Either the work is done (set ``status: completed`` and ``actual_end``), or
     the plan changed (move ``planned_end`` and log why in the update log).
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2024-01-01, planned_end: 2024-06-30}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2024-01-01, planned_end: 2025-06-30}
+    ```
     """
 
     code = "FU02"
@@ -86,6 +141,40 @@ class OverdueAction(Rule):
     A decision that nobody carries out is the failure ictgov exists to catch.
     When the action is done, set ``done: true`` (and ``done_date``); if the
     deadline moved, change ``due`` and say why in ``note``.
+
+    **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+        actions:
+          - what: Päivitetään ohje.
+            responsible: mgmt
+            due: 2024-09-30
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+        actions:
+          - what: Päivitetään ohje.
+            responsible: mgmt
+            due: 2024-09-30
+            done: true
+            done_date: 2024-09-20
+    ```
     """
 
     code = "FU03"
@@ -118,6 +207,30 @@ class Cadence(Rule):
     year, from the year of the body's first recorded meeting on (a body is not
     blamed for years before it existed). Record the missing meetings under
     ``data/meetings/``, or lower ``cadence.meetings_per_year``.
+
+    **Bad** (`data/meetings/mgmt-2023-10-02.yaml`):
+
+    ```yaml
+    id: mgmt-2023-10-02
+    body: mgmt
+    date: 2023-10-02
+    ```
+
+    **Good** (`data/meetings/mgmt-2023-04-03.yaml`):
+
+    ```yaml
+    id: mgmt-2023-04-03
+    body: mgmt
+    date: 2023-04-03
+    ```
+
+    **Good** (`data/meetings/mgmt-2023-10-02.yaml`):
+
+    ```yaml
+    id: mgmt-2023-10-02
+    body: mgmt
+    date: 2023-10-02
+    ```
     """
 
     code = "FU04"

@@ -73,6 +73,28 @@ class DanglingReference(Rule):
     ``value_promises``; the strategy's approving decisions. Ids declared in a file
     that failed validation count as existing, so one typo does not cascade.
     Fix the id, or add the missing item.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g3]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
     """
 
     code = "RF01"
@@ -101,6 +123,36 @@ class DecisionSection(Rule):
     ``approval.decisions`` points at ``{meeting: ID, section: N}``: the meeting must
     have an agenda item with that section number, so that the approval can be read
     in the minutes. Fix the section number or add the agenda item to the meeting.
+
+    **Bad** (`data/strategy/strategy.yaml`):
+
+    ```yaml
+    id: test-strategy
+    title: Testistrategia
+    language: fi
+    period: {start: 2023, end: 2027}
+    vision: {text: Sujuva arki, horizon: 2040}
+    value_promises:
+      - {id: vp1, title: Sujuva arki}
+    approval:
+      decisions:
+        - {meeting: board-2023-11-20, section: 13}
+    ```
+
+    **Good** (`data/strategy/strategy.yaml`):
+
+    ```yaml
+    id: test-strategy
+    title: Testistrategia
+    language: fi
+    period: {start: 2023, end: 2027}
+    vision: {text: Sujuva arki, horizon: 2040}
+    value_promises:
+      - {id: vp1, title: Sujuva arki}
+    approval:
+      decisions:
+        - {meeting: board-2023-11-20, section: 12}
+    ```
     """
 
     code = "RF02"

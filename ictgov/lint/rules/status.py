@@ -18,6 +18,32 @@ class ProgressContradiction(Rule):
     ``completed`` means 100 %; ``planned`` means nothing done yet (0 %); and 100 %
     means completed. "Completed at 40 %" is the kind of report that makes a
     follow-up meaningless: set the status or the progress right.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: completed
+    progress: 40
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: completed
+    progress: 100
+    ```
     """
 
     code = "ST01"
@@ -48,6 +74,31 @@ class HealthNotInProgress(Rule):
     ``health`` (on_track, at_risk, off_track) says how work in progress is doing;
     a planned, completed or halted measure has none. Remove ``health``, or set
     ``status: in_progress``.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: planned
+    health: at_risk
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: planned
+    ```
     """
 
     code = "ST02"
@@ -73,6 +124,34 @@ class ActualEndNotDone(Rule):
 
     ``schedule.actual_end`` records when the work ended. If it has not ended,
     remove the date; if it has, set the status.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 50
+    schedule: {actual_end: 2024-11-30}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: completed
+    progress: 100
+    schedule: {actual_end: 2024-11-30}
+    ```
     """
 
     code = "ST03"
@@ -99,6 +178,37 @@ class LogContradiction(Rule):
     The last entry that states a status (or progress, or health) should state the
     measure's current one: otherwise someone changed the measure without logging
     it, or logged without changing it. Add an update-log entry, or fix the values.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 60
+    updates:
+      - {date: 2024-11-01, status: in_progress, progress: 40}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 60
+    updates:
+      - {date: 2024-11-01, status: in_progress, progress: 40}
+      - {date: 2024-12-15, progress: 60}
+    ```
     """
 
     code = "ST04"
