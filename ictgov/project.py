@@ -51,6 +51,11 @@ class Opened:
         return len(self.tree.diagnostics)
 
     @property
+    def broken_files(self) -> frozenset[str]:
+        """Files that did not load (their items may be missing from the tree)."""
+        return frozenset(d.file for d in self.tree.diagnostics if d.severity.value == "error")
+
+    @property
     def warning(self) -> str | None:
         """One line for stderr when some files did not load: what loaded is still used."""
         n = self.problems

@@ -71,6 +71,21 @@ class StatusReport:
         """The date the view is relative to."""
         return self.overview.today
 
+    @property
+    def stale(self) -> int:
+        """How many measures shown are stale."""
+        return sum(v.stale for v in self.measures)
+
+    @property
+    def overdue(self) -> int:
+        """How many measures shown are overdue."""
+        return sum(v.overdue for v in self.measures)
+
+    @property
+    def overdue_actions(self) -> int:
+        """How many follow-up actions shown are past their due date."""
+        return sum(a.overdue for a in self.actions)
+
     def text(self, value: str | dict[str, str] | None) -> str:
         """A text of the data in the report's language."""
         return plain(value, self.lang, self.content_lang)
@@ -288,10 +303,10 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "progress": _pct(report.progress),
             **_counts_data(report.by_status, report.by_health),
             "attention": len(report.attention),
-            "stale": sum(v.stale for v in report.measures),
-            "overdue": sum(v.overdue for v in report.measures),
+            "stale": report.stale,
+            "overdue": report.overdue,
             "open_actions": len(report.actions),
-            "overdue_actions": sum(a.overdue for a in report.actions),
+            "overdue_actions": report.overdue_actions,
             "load_problems": report.load_problems,
         },
         "attention": attention,

@@ -8,8 +8,7 @@ from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Status
-
-_DONE = (Status.COMPLETED, Status.DISCONTINUED)
+from ictgov.verdicts.measures import CLOSED, effective_health
 
 
 class ProgressContradiction(Rule):
@@ -109,7 +108,7 @@ class HealthNotInProgress(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find health values on measures whose status is not in_progress."""
         for m in tree.measures:
-            if m.health is not None and m.status is not Status.IN_PROGRESS:
+            if m.health is not None and effective_health(m) is None:
                 yield self.at(
                     tree,
                     m,
@@ -162,7 +161,7 @@ class ActualEndNotDone(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actual ends on measures still planned, in progress or on hold."""
         for m in tree.measures:
-            if m.schedule.actual_end is not None and m.status not in _DONE:
+            if m.schedule.actual_end is not None and m.status not in CLOSED:
                 yield self.at(
                     tree,
                     m,
@@ -224,8 +223,8 @@ class LogContradiction(Rule):
             order = sorted(range(len(m.updates)), key=lambda i: m.updates[i].date)
             for field in ("status", "progress", "health"):
                 current = getattr(m, field)
-                if field == "health" and m.status is not Status.IN_PROGRESS:
-                    continue
+                if field == "health" and effective_health(m) is None:
+                    continue  # a health no longer counts: ST02 says so
                 for i in reversed(order):
                     logged = getattr(m.updates[i], field)
                     if logged is None:
