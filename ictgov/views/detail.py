@@ -23,12 +23,12 @@ from ictgov.model import (
     Measure,
     Meeting,
     Organisation,
-    OrgRole,
     StakeholderGroup,
     Strategy,
     UpdateEntry,
     ValuePromise,
 )
+from ictgov.verdicts.participation import participant_ids
 from ictgov.views.decisions import DecisionRef, OpenAction, decisions_by_concern, open_actions
 from ictgov.views.overview import GoalView, MeasureView, Overview, build_overview, code_key
 from ictgov.views.text import plain
@@ -156,14 +156,9 @@ def field_list(
     return out
 
 
-def _members(tree: Tree) -> list[str]:
-    """Organisations that take part by default: the lead and the members."""
-    return [o.id for o in tree.organisations if o.role in (OrgRole.LEAD, OrgRole.MEMBER)]
-
-
 def participants(tree: Tree, measure: Measure) -> list[str]:
     """A measure's participating organisations; all members when it names none."""
-    return list(measure.participants) if measure.participants is not None else _members(tree)
+    return list(participant_ids(measure, tree.organisations))
 
 
 def item_detail(

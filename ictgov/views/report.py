@@ -27,12 +27,12 @@ from ictgov.model import (
     Member,
     Observation,
     Organisation,
-    OrgRole,
     Status,
     UpdateEntry,
     ValuePromise,
 )
 from ictgov.verdicts.measures import CLOSED, is_overdue
+from ictgov.verdicts.participation import default_participants, participant_ids
 from ictgov.verdicts.references import EntityKind
 from ictgov.verdicts.references import kind_of as entity_kind
 from ictgov.views.decisions import DecisionRef, decisions_by_concern
@@ -218,7 +218,7 @@ def time_elapsed(measure: Measure, today: date) -> float | None:
 
 def member_organisations(tree: Tree) -> tuple[Organisation, ...]:
     """Who takes part when a measure names no participants: the lead and the members."""
-    return tuple(o for o in tree.organisations if o.role in (OrgRole.LEAD, OrgRole.MEMBER))
+    return default_participants(tree.organisations)
 
 
 def measure_details(tree: Tree, overview: Overview) -> dict[str, MeasureDetail]:
@@ -300,15 +300,10 @@ def responsibilities(tree: Tree, overview: Overview) -> tuple[Responsibility, ..
 
 def organisation_pages(tree: Tree, overview: Overview) -> tuple[OrganisationPage, ...]:
     """One page per organisation: participation, responsibility and seats in bodies."""
-    default = {o.id for o in member_organisations(tree)}
+    taking_part = {v.id: participant_ids(v.measure, tree.organisations) for v in overview.measures}
     out = []
     for org in tree.organisations:
-        participates = tuple(
-            v
-            for v in overview.measures
-            if (v.measure.participants is None and org.id in default)
-            or (v.measure.participants is not None and org.id in v.measure.participants)
-        )
+        participates = tuple(v for v in overview.measures if org.id in taking_part[v.id])
         responsible = tuple(v for v in overview.measures if v.measure.responsible == org.id)
         seats = tuple(
             (body, member)
