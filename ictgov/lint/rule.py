@@ -18,6 +18,7 @@ from ictgov.config import Config
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.load import Tree
 from ictgov.model.base import Text
+from ictgov.verdicts.references import kind_of
 
 
 @dataclass(frozen=True)
@@ -102,18 +103,9 @@ SKELETON_FIELDS = (
 
 def entity_label(entity: Any) -> str:
     """``measure 'm-alpha'``: how messages name the item a finding is about."""
-    kind = {
-        "Measure": "measure",
-        "Meeting": "meeting",
-        "Goal": "goal",
-        "Body": "body",
-        "Organisation": "organisation",
-        "MajorProject": "project",
-        "StakeholderGroup": "stakeholder group",
-        "Strategy": "strategy",
-        "ValuePromise": "value promise",
-    }.get(type(entity).__name__, type(entity).__name__.lower())
-    return f"{kind} {getattr(entity, 'id', '?')!r}"
+    kind = kind_of(entity)
+    name = kind.value.replace("_", " ") if kind is not None else type(entity).__name__.lower()
+    return f"{name} {getattr(entity, 'id', '?')!r}"
 
 
 def text_is_empty(value: Text | None) -> bool:
