@@ -29,10 +29,15 @@ def rollup(measures: Iterable[Measure]) -> float | None:
 
 
 def count_by_status(measures: Iterable[Measure]) -> dict[Status, int]:
-    """Measures per status, every status present (zero included), in enum order."""
+    """Measures per status, every status present (zero included), in enum order.
+
+    A status outside the enum (only a model copied without validation has one) is
+    not counted rather than crashing a report.
+    """
     out = dict.fromkeys(Status, 0)
     for m in measures:
-        out[m.status] += 1
+        if m.status in out:
+            out[m.status] += 1
     return out
 
 
