@@ -33,17 +33,10 @@ def is_root(directory: Path) -> bool | None:
     return isinstance(tool, dict) and isinstance(tool.get("ictgov"), dict)
 
 
-def find_root(start: Path, *, unsure_stops: bool = False) -> Path | None:
-    """The nearest root at or above *start*, or None when there is none.
-
-    With *unsure_stops*, a directory whose ``pyproject.toml`` cannot be read ends the
-    search with None: a shortcut that must agree with the full search gives up there.
-    """
+def find_root(start: Path) -> Path | None:
+    """The nearest root at or above *start*, or None when there is none."""
     here = start.resolve()
     for directory in (here, *here.parents):
-        found = is_root(directory)
-        if found:
+        if is_root(directory):
             return directory
-        if found is None and unsure_stops:
-            return None
     return None

@@ -35,15 +35,6 @@ def test_an_unreadable_pyproject_is_unsure_not_a_root(tmp_path: Path) -> None:
     assert find_root(tmp_path) != tmp_path.resolve()
 
 
-def test_a_shortcut_can_give_up_where_the_full_search_is_unsure(tmp_path: Path) -> None:
-    (tmp_path / "ictgov.toml").write_text("", encoding="utf-8")
-    inner = tmp_path / "inner"
-    inner.mkdir()
-    (inner / "pyproject.toml").write_text("[tool.ictgov\n", encoding="utf-8")
-    assert find_root(inner) == tmp_path.resolve()
-    assert find_root(inner, unsure_stops=True) is None
-
-
 def test_today_from_the_option_else_the_environment_else_the_clock(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
