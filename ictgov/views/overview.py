@@ -36,6 +36,7 @@ __all__ = [
     "Reason",
     "build_overview",
     "code_key",
+    "counts",
     "filter_measures",
     "last_update_date",
     "measure_view",
