@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError
 from ictgov.diagnostics import Severity
 from ictgov.errors import ConfigError, RootNotFoundError
 from ictgov.model.base import StrictModel
+from ictgov.safefs import read_regular
 from ictgov.verdicts.root import CONFIG_FILE, PYPROJECT
 from ictgov.verdicts.root import find_root as root_above
 from ictgov.verdicts.today import parse_today, today_source
@@ -55,8 +56,13 @@ class Config(StrictModel):
 
 
 def _read_toml(path: Path) -> dict[str, object]:
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise ConfigError(
+            f"{path} is a symlink to {path.resolve()}, outside the repository; ictgov reads "
+            "nothing outside it: copy the file into the repository instead"
+        )
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:

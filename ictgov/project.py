@@ -28,12 +28,15 @@ class Project:
         found = resolve_root(root)
         return cls(found, load_config(found))
 
-    def tree(self, at: str | None = None) -> Tree:
-        """The tree in the working directory, or as it was at a git revision or date."""
+    def tree(self, at: str | None = None, today: date | None = None) -> Tree:
+        """The tree in the working directory, or as it was at a git revision or date.
+
+        A date after *today* is refused, as ``diff`` refuses it.
+        """
         if at is not None:
             from ictgov.vcs.snapshot import load_tree_at
 
-            return load_tree_at(self, at)
+            return load_tree_at(self, at, today)
         return load_tree(FsSource(self.root), max_bytes=self.config.max_file_bytes)
 
 
@@ -76,7 +79,7 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
     """
     when = resolve_today(today)
     project = Project.open(root)
-    tree = project.tree(at=at)
+    tree = project.tree(at=at, today=when)
     if tree.strategy is None and not tree.measures and not tree.goals:
         problems = len(tree.diagnostics)
         raise NothingLoadedError(

@@ -41,8 +41,7 @@ def lint_command(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 on findings at or above this severity (default: from config, "
-            "else error).",
+            help="Exit 1 on findings at or above this severity (default: from config, else error).",
             show_default=False,
         ),
     ] = None,

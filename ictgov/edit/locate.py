@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from pathlib import Path
 
 from ictgov.errors import IctgovError
-from ictgov.load.source import DATA_DIR
+from ictgov.load.source import DATA_DIR, FsSource
 from ictgov.model.files import MEASURE, YAML_SUFFIXES
+from ictgov.safefs import read_regular
 
 
 class UnknownIdError(IctgovError):
@@ -27,22 +29,39 @@ def measures_dir(root: Path) -> Path:
 
 def _declares(path: Path, pattern: re.Pattern[bytes]) -> bool:
     try:
-        return pattern.search(path.read_bytes()) is not None
+        return pattern.search(read_regular(path)) is not None
     except OSError:
         return False
 
 
 def _id_pattern(measure_id: str) -> re.Pattern[bytes]:
     quoted = re.escape(measure_id.encode())
-    return re.compile(rb"(?m)^id:[ \t]*([\"']?)" + quoted + rb"\1[ \t]*(?:#.*)?\r?$")
+    # A file saved by Windows Notepad starts with a byte order mark before 'id:'.
+    return re.compile(
+        rb"(?m)^(?:\xef\xbb\xbf)?id:[ \t]*([\"']?)" + quoted + rb"\1[ \t]*(?:#.*)?\r?$"
+    )
 
 
 def measure_files(root: Path) -> list[Path]:
-    """Every YAML file under ``data/measures`` (sub-folders included), sorted."""
-    base = measures_dir(root)
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    """Every YAML file under ``data/measures`` (sub-folders included), sorted.
+
+    Listed as the loader lists them: regular files, and symlinks only to regular
+    files inside the repository; never a FIFO, never a folder behind a symlink.
+    """
+    prefix = f"{DATA_DIR}/{MEASURE.location}/"
+    return [root / rel for rel in FsSource(root).list_files() if rel.startswith(prefix)]
+
+
+def _is_safe_file(root: Path, path: Path) -> bool:
+    """A regular file, or a symlink to one, inside the repository (no folder symlinks)."""
+    try:
+        if path.parent.is_symlink() or path.parent.parent.is_symlink():
+            return False
+        if not path.is_symlink():
+            return stat.S_ISREG(path.lstat().st_mode)
+        return path.resolve().is_relative_to(root.resolve()) and path.is_file()
+    except OSError:
+        return False
 
 
 def find_measure_file(root: Path, measure_id: str) -> Path:
@@ -51,7 +70,7 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
     base = measures_dir(root)
     for suffix in YAML_SUFFIXES:
         candidate = base / f"{measure_id}{suffix}"
-        if candidate.is_file() and _declares(candidate, pattern):
+        if _is_safe_file(root, candidate) and _declares(candidate, pattern):
             return candidate
     files = measure_files(root)
     for path in files:

@@ -7,14 +7,14 @@ without a folder, a workbook to a terminal) are decided here.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ictgov.errors import ConfigError
+from ictgov.errors import ConfigError, IctgovError
+from ictgov.exchange.output import write_file
 from ictgov.exchange.tables import Row, build_tables
-from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder, write_xlsx
+from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder, write_xlsx, xlsx_bytes
 from ictgov.project import open_tree
 
 Format = Literal["csv", "xlsx", "json"]
@@ -73,14 +73,28 @@ def run_export(options: ExportOptions) -> ExportOutcome:
     return ExportOutcome(stdout, notes)
 
 
+def _check_out(out: Path, fmt: Format, names: list[str]) -> None:
+    """Refuse an --out that is a symlink, pipe or device (or a file where a folder goes)."""
+    from ictgov.safefs import check_output_file, check_target_folder
+
+    if fmt == "csv" and not (len(names) == 1 and out.suffix.lower() == ".csv"):
+        check_target_folder(out)  # one <table>.csv per table in this folder
+        for name in names:
+            check_output_file(out / f"{name}.csv", "--out")
+    else:
+        check_output_file(out)
+
+
 def _write(options: ExportOptions, tables: dict[str, list[Row]]) -> tuple[str | bytes, str | None]:
     """Write *tables*; return what goes to stdout and the note saying where they went."""
     out, public, sep = options.out, options.public, options.delimiter
+    if out is not None:
+        _check_out(out, options.fmt, list(tables))
     if options.fmt == "json":
         text = json_text(tables)
         if out is None:
             return text, None
-        out.write_text(text, encoding="utf-8")
+        write_file(out, text.encode("utf-8"))
         return "", f"wrote {out}"
     if options.fmt == "csv":
         if out is None:
@@ -93,7 +107,7 @@ def _write(options: ExportOptions, tables: dict[str, list[Row]]) -> tuple[str | 
             return csv_bytes(name, rows, delimiter=sep, public=public), None
         if len(tables) == 1 and out.suffix.lower() == ".csv":
             name, rows = next(iter(tables.items()))
-            out.write_bytes(csv_bytes(name, rows, delimiter=sep, public=public))
+            write_file(out, csv_bytes(name, rows, delimiter=sep, public=public))
             return b"", f"wrote {out}"
         written = write_csv_folder(out, tables, delimiter=sep, public=public)
         return b"", f"wrote {len(written)} file(s) to {out}"
@@ -102,7 +116,7 @@ def _write(options: ExportOptions, tables: dict[str, list[Row]]) -> tuple[str | 
         return b"", f"wrote {out}"
     if options.terminal:
         raise ConfigError("give --out FILE.xlsx (a workbook cannot go to a terminal)")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "export.xlsx"
-        write_xlsx(path, tables, public=public)
-        return path.read_bytes(), None
+    try:
+        return xlsx_bytes(tables, public=public), None
+    except OSError as exc:  # openpyxl writes temporary files while it builds
+        raise IctgovError(f"cannot build the workbook ({exc.strerror or exc})") from None

@@ -47,9 +47,12 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
-    """One row's outcome: where it is, which measure, and what changed or why not."""
+    """One row's outcome: where it is, which measure, and what changed or why not.
+
+    Kept for every row of the file (slots: a million-row import holds a million).
+    """
 
     where: str
     table: str
@@ -211,9 +214,7 @@ class _Importer:
             if measure is None:
                 continue
             try:
-                when = self._parse(
-                    row, "date", lambda v: parse_period(v, self.report_date), result
-                )
+                when = self._parse(row, "date", lambda v: parse_period(v, self.report_date), result)
                 value = self._parse(row, "value", parse_number, result)
             except ValueError:
                 continue

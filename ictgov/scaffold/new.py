@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ictgov.config import Config
@@ -26,6 +26,7 @@ from ictgov.load import Document, FsSource, Tree, load_document, load_tree
 from ictgov.load.source import DATA_DIR
 from ictgov.model import Goal, is_valid_id
 from ictgov.model.files import GOALS, MEASURE, MEETING
+from ictgov.safefs import FolderWriter
 from ictgov.scaffold.slug import slugify, unique
 from ictgov.scaffold.templating import render
 from ictgov.verdicts.references import did_you_mean
@@ -51,10 +52,10 @@ def _check_id(value: str, what: str) -> None:
 
 def _taken_ids(tree: Tree, root: Path) -> set[str]:
     taken = set(tree.by_id) | tree.unvalidated_ids
+    # File names the loader found, valid or not (it walked data/ safely already).
     for folder in (MEASURE.location, MEETING.location):
-        base = root / DATA_DIR / folder
-        if base.is_dir():
-            taken |= {p.stem for p in base.rglob("*.y*ml")}
+        prefix = f"{DATA_DIR}/{folder}/"
+        taken |= {PurePosixPath(p).stem for p in tree.documents if p.startswith(prefix)}
     return taken
 
 
@@ -66,7 +67,9 @@ def _create(root: Path, relpath: str, text: str, config: Config) -> None:
     if errors:  # a template bug or a bad option value: say which
         listing = "\n".join("  " + format_diagnostic(d) for d in errors)
         raise IctgovError(f"the new file would not be valid:\n{listing}")
-    atomic_create(root / relpath, raw)
+    # Folders are checked one by one: a symlinked data/measures must not lead the
+    # new file out of the repository.
+    atomic_create(FolderWriter(root).path(relpath), raw)
 
 
 def next_measure_code(tree: Tree, goal: Goal) -> str:

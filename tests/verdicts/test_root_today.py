@@ -35,6 +35,15 @@ def test_an_unreadable_pyproject_is_unsure_not_a_root(tmp_path: Path) -> None:
     assert find_root(tmp_path) != tmp_path.resolve()
 
 
+def test_a_pyproject_symlinked_out_of_the_directory_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.toml"
+    outside.write_text("[tool.ictgov]\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "pyproject.toml").symlink_to(outside)
+    assert is_root(repo) is None
+
+
 def test_today_from_the_option_else_the_environment_else_the_clock(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
