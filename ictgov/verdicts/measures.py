@@ -100,6 +100,14 @@ def is_overdue(measure: Measure, today: date) -> bool:
     return days_overdue(measure, today) > 0
 
 
+def days_finished_late(measure: Measure) -> int:
+    """Days a completed measure's actual end came after its planned end; else 0."""
+    end, actual = measure.schedule.planned_end, measure.schedule.actual_end
+    if measure.status != Status.COMPLETED or end is None or actual is None or actual <= end:
+        return 0
+    return (actual - end).days
+
+
 def effective_health(measure: Measure) -> Health | None:
     """The health that counts: only a measure in progress has one."""
     return measure.health if measure.status == Status.IN_PROGRESS else None

@@ -31,7 +31,7 @@ from ictgov.model import (
     UpdateEntry,
     ValuePromise,
 )
-from ictgov.verdicts.measures import CLOSED, is_overdue
+from ictgov.verdicts.measures import CLOSED, days_finished_late, is_overdue
 from ictgov.verdicts.participation import default_participants, participant_ids
 from ictgov.verdicts.references import EntityKind
 from ictgov.verdicts.references import kind_of as entity_kind
@@ -191,7 +191,7 @@ def schedule_state(measure: Measure, today: date) -> ScheduleState:
     """The measure's schedule against today."""
     plan = measure.schedule
     if measure.status == Status.COMPLETED:
-        if plan.planned_end and plan.actual_end and plan.actual_end > plan.planned_end:
+        if days_finished_late(measure):
             return ScheduleState.FINISHED_LATE
         return ScheduleState.FINISHED_ON_TIME
     if is_overdue(measure, today):  # on hold past its end too, as status and lint say

@@ -12,6 +12,7 @@ from ictgov.verdicts.measures import (
     NewsSource,
     Reason,
     attention_reasons,
+    days_finished_late,
     days_overdue,
     days_since_update,
     effective_health,
@@ -111,3 +112,11 @@ def test_a_completed_measure_needs_no_attention_however_old() -> None:
     plan = {"planned_end": date(2020, 1, 1)}
     m = measure(status="completed", progress=100, schedule=plan, **_updated(900))
     assert attention_reasons(m, TODAY, LIMIT) == ()
+
+
+def test_finished_late_only_when_completed_after_the_planned_end() -> None:
+    plan = {"planned_end": date(2025, 3, 31), "actual_end": date(2025, 4, 10)}
+    assert days_finished_late(measure(status="completed", progress=100, schedule=plan)) == 10
+    on_time = {"planned_end": date(2025, 3, 31), "actual_end": date(2025, 3, 31)}
+    assert days_finished_late(measure(status="completed", progress=100, schedule=on_time)) == 0
+    assert days_finished_late(measure(status="discontinued", schedule=plan)) == 0
