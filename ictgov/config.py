@@ -54,6 +54,14 @@ class Config(StrictModel):
     #: Where the configuration was read from, for messages.
     source: str | None = None
 
+    @property
+    def language_set(self) -> str | None:
+        """The language the configuration file sets, or None when it sets none.
+
+        Only a language set on purpose outranks the strategy's own language.
+        """
+        return self.language if "language" in self.model_fields_set else None
+
 
 def _read_toml(path: Path) -> dict[str, object]:
     if not path.resolve().is_relative_to(path.parent.resolve()):

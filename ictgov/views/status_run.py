@@ -14,7 +14,7 @@ from typing import Any
 from ictgov.errors import IctgovError
 from ictgov.load import Tree
 from ictgov.model import Status
-from ictgov.project import Opened, open_tree
+from ictgov.project import open_tree
 from ictgov.verdicts.references import Target, did_you_mean, targets
 from ictgov.views.overview import build_overview
 from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
@@ -65,18 +65,12 @@ def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
         )
 
 
-def configured_language(opened: Opened) -> str | None:
-    """The language set in the configuration file, if one was set there at all."""
-    config = opened.project.config
-    return config.language if "language" in config.model_fields_set else None
-
-
 def run_status(options: StatusOptions) -> StatusOutcome:
     """Open the project, check the filters, and compute the status (and trend)."""
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
     check_filters(tree, options.goal, options.owner)
-    language = choose_language(options.lang, configured_language(opened), tree.strategy)
+    language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
     overview = build_overview(tree, opened.today, opened.project.config.stale_after_days)
     filters = Filters(options.goal, options.owner, options.status)
     report = status_report(tree, overview, filters=filters, lang=language)

@@ -45,3 +45,16 @@ def test_nothing_loaded_is_an_error_not_an_empty_view(tmp_path: Path) -> None:
     (tmp_path / "data" / "strategy").mkdir(parents=True)
     with pytest.raises(NothingLoadedError, match="no strategy data could be loaded"):
         open_tree(tmp_path, None, TODAY)
+
+
+def test_show_finds_an_item_by_id_or_code_and_refuses_one_that_names_nothing(
+    minimal_root: Path,
+) -> None:
+    from ictgov.views.show_run import ShowOptions, run_show
+
+    by_code = run_show(ShowOptions(item_id="1.1", root=minimal_root, today=TODAY, lang="en"))
+    assert by_code.detail.entity.id == "m-alpha" and by_code.detail.lang == "en"
+    with pytest.raises(IctgovError, match="did you mean 'm-alpha'"):
+        run_show(ShowOptions(item_id="m-alpa", root=minimal_root, today=TODAY))
+    with pytest.raises(IctgovError, match="is not an id"):
+        run_show(ShowOptions(item_id="Not An Id", root=minimal_root))
