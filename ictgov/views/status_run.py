@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ictgov.errors import IctgovError
 from ictgov.load import Tree
@@ -18,7 +18,9 @@ from ictgov.project import open_tree
 from ictgov.verdicts.references import Target, did_you_mean, targets
 from ictgov.views.overview import build_overview
 from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
-from ictgov.views.trend import TrendPoint
+
+if TYPE_CHECKING:
+    from ictgov.views.trend import TrendPoint
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class StatusOutcome:
 
 def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
     """Refuse a ``--goal`` or ``--owner`` that names nothing, with the closest id."""
+    if goal is None and owner is None:
+        return
     index = targets(tree.entities(), tree.unvalidated_ids)
     if goal is not None and not index.resolves(goal, Target.GOAL):
         known = sorted(index.known(Target.GOAL) | index.unvalidated)
