@@ -94,7 +94,7 @@ def export(
     byte-order mark so that Excel shows Finnish letters right. The measures' stale,
     overdue and attention columns are computed for --today, as 'ictgov status' shows them.
     """
-    from ictgov.exchange.export_run import ExportOptions, run_export
+    from ictgov.commands.export import ExportOptions, run_export
 
     options = ExportOptions(
         fmt=fmt.value,

@@ -8,6 +8,7 @@ import only Typer at the top and the rest of the library inside the command, so
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import sys
 
@@ -106,12 +107,21 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+#: Young-generation threshold of the cyclic collector in a command (Python's is 700).
+GC_THRESHOLD = (100_000, 50, 100)
+
+
 def main() -> None:
     """Console-script entry point: registers only the command being run.
 
     Under ``--format json`` a usage error (an unknown option, a bad value) is also
     printed as a JSON error document on stdout, as every other error is.
+
+    A command is one short process whose loaded tree lives to its end: with
+    Python's default thresholds the collector walks that tree again and again
+    (warm ``status`` on 20,000 measures: 11.8 s of CPU, 3.6 s with these).
     """
+    gc.set_threshold(*GC_THRESHOLD)
     argv = sys.argv[1:]
     _tolerant_streams()
     app = build_app(_command_name(argv))

@@ -35,7 +35,7 @@ def show(
 ) -> None:
     """Show everything about one item: its fields, update log, dependencies and decisions."""
     from ictgov.cli.status import output_is_plain, print_json
-    from ictgov.views.show_run import ShowOptions, run_show
+    from ictgov.commands.show import ShowOptions, run_show
 
     options = ShowOptions(
         item_id=item_id, root=root, today=today, at=at, lang=lang.value if lang else None

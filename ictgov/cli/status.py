@@ -81,8 +81,8 @@ def status(
     Off track, overdue, at risk and stale measures come first, each with its reason.
     Piped output is plain text; --format json is stable for scripts.
     """
+    from ictgov.commands.status import StatusOptions, run_status
     from ictgov.model import Status
-    from ictgov.views.status_run import StatusOptions, run_status
 
     options = StatusOptions(
         root=root,

@@ -64,6 +64,41 @@ def _is_safe_file(root: Path, path: Path) -> bool:
         return False
 
 
+_CODE_LINE = re.compile(rb"(?m)^code:[ \t]*([\"']?)([^\"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$")
+_ID_LINE = re.compile(
+    rb"(?m)^(?:\xef\xbb\xbf)?id:[ \t]*([\"']?)([^\"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$"
+)
+
+
+def find_measure(root: Path, key: str) -> tuple[Path, str]:
+    """The file and id of the measure whose id, or else whose code (``1.10``), is *key*.
+
+    Owners know their measure by its code, which ``status`` and the reports show; the id
+    is what the file name says. A code that two files declare is ambiguous, not a guess.
+    """
+    try:
+        return find_measure_file(root, key), key
+    except UnknownIdError as missing:
+        found: list[tuple[Path, str]] = []
+        for path in measure_files(root):
+            try:
+                data = read_regular(path)
+            except OSError:
+                continue
+            code, ident = _CODE_LINE.search(data), _ID_LINE.search(data)
+            if code and ident and code.group(2).decode("utf-8", "replace") == key:
+                found.append((path, ident.group(2).decode("utf-8", "replace")))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            files = ", ".join(str(p.relative_to(root)) for p, _ in found)
+            raise UnknownIdError(
+                f"code {key!r} is ambiguous: {files} all declare it; give the id instead "
+                f"({', '.join(i for _, i in found)})"
+            ) from None
+        raise missing from None
+
+
 def find_measure_file(root: Path, measure_id: str) -> Path:
     """The file that declares measure *measure_id*; UnknownIdError with suggestions if none."""
     pattern = _id_pattern(measure_id)
@@ -82,6 +117,6 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
     close = difflib.get_close_matches(measure_id, [p.stem for p in files], n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UnknownIdError(
-        f"no measure with id {measure_id!r} under {DATA_DIR}/{MEASURE.location}/{hint} "
-        "('ictgov status' lists the measures)"
+        f"no measure with id or code {measure_id!r} under {DATA_DIR}/{MEASURE.location}/"
+        f"{hint} ('ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id)"
     )

@@ -28,7 +28,7 @@ from ictgov.edit.transaction import FileEdit, commit, lint_refusals, prepare
 from ictgov.errors import IctgovError
 from ictgov.exchange.readers import Row, Table, read_tables
 from ictgov.exchange.values import label_aliases, parse_choice, parse_number, parse_percent
-from ictgov.load import FsSource, load_tree
+from ictgov.load.cache import load_working_tree
 from ictgov.model import Health, Measure, Status
 
 ProgressFn = Callable[[int, int], None]
@@ -281,7 +281,7 @@ def import_file(
 ) -> ImportReport:
     """Apply the status updates in *path* to the tree at *root* (see the module docstring)."""
     tables = read_tables(path)
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     importer = _Importer(tree.measure_by_id, when)
     if "measures" in tables:
         importer.measures_table(tables["measures"])

@@ -82,7 +82,7 @@ class InitResult:
 
 def ci_files(provider: str) -> dict[str, str]:
     """The CI workflow files for *provider*, as the package ships them."""
-    from ictgov.vcs.ci_templates import ci_files as packaged
+    from ictgov.scaffold.ci_templates import ci_files as packaged
 
     return packaged(provider)
 

@@ -22,7 +22,8 @@ from ictgov.edit.measure import Plan
 from ictgov.edit.ops import InsertItem, SetValue
 from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
 from ictgov.errors import IctgovError
-from ictgov.load import Document, FsSource, Tree, load_document, load_tree
+from ictgov.load import Document, Tree, load_document
+from ictgov.load.cache import load_working_tree
 from ictgov.load.source import DATA_DIR
 from ictgov.model import Goal, is_valid_id
 from ictgov.model.files import GOALS, MEASURE, MEETING
@@ -100,7 +101,7 @@ def new_measure(
     """Create ``data/measures/<id>.yaml`` for a new measure under goal *goal_id*."""
     if not title.strip():
         raise IctgovError("--title is empty; give the measure a title")
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     goal = tree.goal_by_id.get(goal_id)
     if goal is None:
         raise IctgovError(f"no goal {goal_id!r}{did_you_mean(goal_id, tree.goal_by_id)}")
@@ -164,7 +165,7 @@ def new_meeting(
     items: list[str] | None = None,
 ) -> Created:
     """Create ``data/meetings/<body>-<date>.yaml`` with the next section numbers."""
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     if body not in tree.body_by_id:
         raise IctgovError(f"no body {body!r}{did_you_mean(body, tree.body_by_id)}")
     meeting_id = meeting_id or f"{body}-{when.isoformat()}"
@@ -227,7 +228,7 @@ def new_goal(
     """Append a goal to ``data/strategy/goals.yaml`` (created if missing)."""
     if not title.strip():
         raise IctgovError("--title is empty; give the goal a title")
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     code = code or next_goal_code(tree)
     if any(g.code == code for g in tree.goals):
         raise IctgovError(f"goal code {code!r} is already used")

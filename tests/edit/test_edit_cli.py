@@ -52,6 +52,23 @@ def test_update_changes_only_the_intended_lines(minimal_root: Path) -> None:
     assert path.read_text(encoding="utf-8") == expected
 
 
+def test_update_finds_a_measure_by_its_code_as_status_shows_it(minimal_root: Path) -> None:
+    code, out, err = run(
+        "update", "1.1", "--progress", "45", "--root", str(minimal_root), "--today", TODAY
+    )  # fmt: skip
+    assert code == 0, err
+    assert "updated data/measures/m-alpha.yaml" in out
+    assert "progress: 45" in measure_path(minimal_root, "m-alpha").read_text(encoding="utf-8")
+
+
+def test_a_code_two_measures_declare_is_ambiguous(minimal_root: Path) -> None:
+    beta = measure_path(minimal_root, "m-beta")
+    beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "1.1"'))
+    code, _out, err = run("update", "1.1", "--progress", "45", "--root", str(minimal_root))
+    assert code == 2
+    assert "code '1.1' is ambiguous" in err and "m-alpha, m-beta" in err
+
+
 def test_an_existing_error_does_not_block_a_report(minimal_root: Path) -> None:
     """m-alpha already has a value dated after TODAY (DT04); reporting progress is fine."""
     assert re.search(r"m-alpha\.yaml:\d+:\d+: error DT04", lint_output(minimal_root))

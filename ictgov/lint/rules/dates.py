@@ -47,7 +47,6 @@ class EndBeforeStart(Rule):
     code = "DT01"
     name = "dates.end-before-start"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each start with its end."""
@@ -120,7 +119,6 @@ class OutsidePeriod(Rule):
     code = "DT02"
     name = "dates.outside-period"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare planned starts and ends with the period's first and last day."""
@@ -184,7 +182,6 @@ class UpdateLogOrder(Rule):
     code = "DT03"
     name = "dates.update-order"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each entry's date with the previous entry's."""
@@ -243,7 +240,6 @@ class InFuture(Rule):
     code = "DT04"
     name = "dates.in-future"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare every recorded date with today."""

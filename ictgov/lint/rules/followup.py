@@ -55,7 +55,6 @@ class Stale(Rule):
     code = "FU01"
     name = "followup.stale"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Report the measures ``ictgov.verdicts`` judges stale, as status shows them."""
@@ -120,7 +119,6 @@ class OverdueMeasure(Rule):
     code = "FU02"
     name = "followup.overdue-measure"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Report the measures ``ictgov.verdicts`` judges overdue, as status shows them."""
@@ -180,7 +178,6 @@ class OverdueAction(Rule):
     code = "FU03"
     name = "followup.overdue-action"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actions with a due date before today and ``done: false``."""

@@ -48,7 +48,6 @@ class ProgressContradiction(Rule):
     code = "ST01"
     name = "status.progress"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the status with the progress of each measure."""
@@ -103,7 +102,6 @@ class HealthNotInProgress(Rule):
     code = "ST02"
     name = "status.health"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find health values on measures whose status is not in_progress."""
@@ -156,7 +154,6 @@ class ActualEndNotDone(Rule):
     code = "ST03"
     name = "status.actual-end"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actual ends on measures still planned, in progress or on hold."""
@@ -213,7 +210,6 @@ class LogContradiction(Rule):
     code = "ST04"
     name = "status.log-mismatch"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the latest logged status, progress and health with the current ones."""

@@ -1,4 +1,4 @@
-"""``run_status`` and ``open_tree``: the status command as a library call, no CLI."""
+"""``run_status``, ``run_show`` and ``open_tree``: commands as library calls, no CLI."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from ictgov.commands.status import StatusOptions, run_status
 from ictgov.errors import IctgovError, NothingLoadedError
 from ictgov.model import Status
 from ictgov.project import open_tree
-from ictgov.views.status_run import StatusOptions, run_status
 
 TODAY = "2024-11-01"
 
@@ -50,7 +50,7 @@ def test_nothing_loaded_is_an_error_not_an_empty_view(tmp_path: Path) -> None:
 def test_show_finds_an_item_by_id_or_code_and_refuses_one_that_names_nothing(
     minimal_root: Path,
 ) -> None:
-    from ictgov.views.show_run import ShowOptions, run_show
+    from ictgov.commands.show import ShowOptions, run_show
 
     by_code = run_show(ShowOptions(item_id="1.1", root=minimal_root, today=TODAY, lang="en"))
     assert by_code.detail.entity.id == "m-alpha" and by_code.detail.lang == "en"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ictgov.commands.export import ExportOptions, run_export
 from ictgov.errors import ConfigError, NothingLoadedError
-from ictgov.exchange.export_run import ExportOptions, run_export
 
 
 def test_json_goes_to_stdout_as_text_for_the_day_asked(minimal_root: Path) -> None:

@@ -80,7 +80,7 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None
     if options.trend:
-        from ictgov.views.trend import progress_over_time
+        from ictgov.history.trend import progress_over_time
 
         points = progress_over_time(opened.project, by="month")
     return StatusOutcome(report, points, opened.warning)
