@@ -82,5 +82,6 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     if options.trend:
         from ictgov.history.trend import progress_over_time
 
-        points = progress_over_time(opened.project, by="month")
+        project = opened.project
+        points = progress_over_time(project.root, project.config.max_file_bytes, by="month")
     return StatusOutcome(report, points, opened.warning)

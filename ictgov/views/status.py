@@ -72,17 +72,17 @@ class StatusReport:
         return self.overview.today
 
     @property
-    def stale(self) -> int:
+    def stale_count(self) -> int:
         """How many measures shown are stale."""
         return sum(v.stale for v in self.measures)
 
     @property
-    def overdue(self) -> int:
+    def overdue_count(self) -> int:
         """How many measures shown are overdue."""
         return sum(v.overdue for v in self.measures)
 
     @property
-    def overdue_actions(self) -> int:
+    def late_action_count(self) -> int:
         """How many follow-up actions shown are past their due date."""
         return sum(a.overdue for a in self.actions)
 
@@ -303,10 +303,10 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "progress": _pct(report.progress),
             **_counts_data(report.by_status, report.by_health),
             "attention": len(report.attention),
-            "stale": report.stale,
-            "overdue": report.overdue,
+            "stale": report.stale_count,
+            "overdue": report.overdue_count,
             "open_actions": len(report.actions),
-            "overdue_actions": report.overdue_actions,
+            "overdue_actions": report.late_action_count,
             "load_problems": report.load_problems,
         },
         "attention": attention,
