@@ -300,6 +300,7 @@ def import_file(
             note=pending.note,
             values=tuple(pending.values),
             by=by,
+            reported_today=when == today,  # back-filled history never invents dates
         )
         try:
             if ref is None:
