@@ -15,11 +15,10 @@ from pydantic import Field, ValidationError
 
 from ictgov.diagnostics import Severity
 from ictgov.errors import ConfigError, RootNotFoundError
+from ictgov.invocation import CONFIG_FILE, PYPROJECT, parse_today, today_source
+from ictgov.invocation import find_root as root_above
 from ictgov.model.base import StrictModel
 from ictgov.safefs import read_regular
-from ictgov.verdicts.root import CONFIG_FILE, PYPROJECT
-from ictgov.verdicts.root import find_root as root_above
-from ictgov.verdicts.today import parse_today, today_source
 
 
 class LintConfig(StrictModel):

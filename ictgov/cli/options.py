@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ictgov.verdicts.today import TODAY_ENV
+from ictgov.invocation import TODAY_ENV
 
 RootOption = Annotated[
     Path | None,

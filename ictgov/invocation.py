@@ -1,14 +1,17 @@
-"""Where a strategy repository's root is: the nearest directory upwards that has one.
+"""What a command settles before it loads anything: the repository root and today.
 
-A root holds ``ictgov.toml``, a ``pyproject.toml`` with a ``[tool.ictgov]`` table, or
-a ``data/strategy/`` folder. Standard library and ``ictgov.safefs`` only: the warm
-lint path asks this without importing the configuration model, and must find the same
-root.
+A root is the nearest directory upwards holding ``ictgov.toml``, a ``pyproject.toml``
+with a ``[tool.ictgov]`` table, or a ``data/strategy/`` folder. Today is ``--today``,
+else ``$ICTGOV_TODAY``, else the real date, so every date-dependent verdict is
+reproducible when asked. Standard library and ``ictgov.safefs`` only: the warm lint
+path asks this without importing the configuration model, and must agree with it.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
+from datetime import date
 from pathlib import Path
 
 from ictgov.safefs import read_regular
@@ -46,3 +49,24 @@ def find_root(start: Path) -> Path | None:
         if is_root(directory):
             return directory
     return None
+
+
+TODAY_ENV = "ICTGOV_TODAY"
+
+
+def today_source(value: str | None) -> tuple[str | None, str]:
+    """The raw text that decides today and what it came from (``--today`` or the variable)."""
+    if value:
+        return value, "--today"
+    return os.environ.get(TODAY_ENV) or None, TODAY_ENV
+
+
+def parse_today(value: str | None) -> date | None:
+    """The day asked for; the real date when nothing is asked; None when not a date."""
+    raw, _ = today_source(value)
+    if not raw:
+        return date.today()
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        return None

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ictgov.verdicts.root import find_root, is_root
-from ictgov.verdicts.today import TODAY_ENV, parse_today
+from ictgov.invocation import TODAY_ENV, find_root, is_root, parse_today
 
 
 def test_root_is_the_nearest_directory_with_config_or_strategy_data(tmp_path: Path) -> None:
