@@ -224,3 +224,17 @@ def test_rich_terminal_show_fits_80_columns(minimal_root: Path) -> None:
     assert "\x1b[" in out and "▶ käynnissä" in out and "✓ etenee hyvin" in out
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert max(len(line) for line in visible.splitlines()) <= 80
+
+
+def test_a_duplicated_code_is_ambiguous_and_a_letter_code_is_found(minimal_root: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ictgov.cli.main import app
+
+    beta = minimal_root / "data" / "measures" / "m-beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "L1.2"'))
+    assert show(minimal_root, "L1.2").startswith("Toimenpide L1.2 Beeta")
+    beta.write_text(beta.read_text(encoding="utf-8").replace('code: "L1.2"', 'code: "1.1"'))
+    result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root)])
+    assert result.exit_code == 2
+    assert "code '1.1' is ambiguous: m-alpha, m-beta" in result.stderr
