@@ -173,13 +173,13 @@ def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[s
 def test_unknown_id_exits_2_with_did_you_mean(minimal_root: Path) -> None:
     result = run("show", "m-alfa", "--root", str(minimal_root))
     assert result.exit_code == 2
-    assert "no item has the id 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
+    assert "no item has the id or code 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
 
 
 def test_malformed_id_is_refused_before_loading(tmp_path: Path) -> None:
     result = run("show", "../etc/passwd", "--root", str(tmp_path))
     assert result.exit_code == 2
-    assert "is not an id" in result.stderr
+    assert "is neither an id nor a code" in result.stderr
 
 
 def test_every_item_of_the_bundled_tree_renders(bundled_root: Path) -> None:
