@@ -19,14 +19,6 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-try:  # markupsafe's own escaping, without wrapping the result in Markup
-    from markupsafe._speedups import _escape_inner
-except ImportError:  # pragma: no cover - pure-Python markupsafe
-
-    def _escape_inner(s: str, /) -> str:
-        return str(escape(s))
-
-
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
@@ -563,8 +555,8 @@ class _Results:
 
 
 def _escape_html(text: str) -> str:
-    """HTML-escape a plain string exactly as markupsafe does, without a Markup object."""
-    return _escape_inner(text)
+    """HTML-escape a plain string exactly as markupsafe does."""
+    return str(escape(text))
 
 
 def _html_paras(text: str) -> list[str]:

@@ -25,8 +25,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ictgov.i18n import LANGUAGES
@@ -35,8 +33,9 @@ from ictgov.model import Strategy
 from ictgov.render import parallel
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
 from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
-from ictgov.render.engine import TemplateProblem, load, make_environment, problem, source
+from ictgov.render.engine import TemplateProblem, make_environment, render, source
 from ictgov.render.markdown import tidy
+from ictgov.render.sandbox import ReportSandbox
 from ictgov.views.annual import AnnualReport, build_annual, default_year
 from ictgov.views.governance import Governance, build_governance
 from ictgov.views.overview import Overview, build_overview
@@ -179,11 +178,8 @@ class SiteRenderer:
     def __init__(self, site: Site, user_templates: Path | None = None) -> None:
         self.site = site
         self.helpers = Helpers(site.content_lang, site.charts, site.gantt, site.tree.body_by_id)
-        self.env: ImmutableSandboxedEnvironment = make_environment(
-            user_templates,
-            self.helpers.finalize,
-            {**self.helpers.as_globals(), "site": site},
-            self.helpers.output,
+        self.env: ReportSandbox = make_environment(
+            user_templates, self.helpers.finalize, {**self.helpers.as_globals(), "site": site}
         )
 
     def render_page(self, page: Page, lang: str, fmt: str, single: bool = False) -> str:
@@ -195,7 +191,6 @@ class SiteRenderer:
 
     def _render(self, name: str, state: PageState, context: dict[str, Any]) -> str:
         self.helpers.use(state)
-        template = load(self.env, name)
         variables = {
             "lang": state.lang,
             "fmt": state.fmt,
@@ -203,10 +198,7 @@ class SiteRenderer:
             "languages": self.site.languages,
             **context,
         }
-        try:
-            return template.render(variables)
-        except TemplateError as exc:
-            raise problem(exc, name) from None
+        return render(self.env, name, variables)
 
     def stylesheet(self) -> str:
         """The CSS, used verbatim (overridable as ``templates/html/style.css``)."""
