@@ -29,12 +29,13 @@ from markupsafe import Markup
 
 from ictgov.i18n import LANGUAGES
 from ictgov.load import Tree
-from ictgov.model import Strategy
+from ictgov.model import MajorProject, Strategy
 from ictgov.render import parallel
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
-from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
+from ictgov.render.context import Helpers
 from ictgov.render.engine import TemplateProblem, make_environment, render, source
 from ictgov.render.markdown import tidy
+from ictgov.render.pages import PageState, page_anchor, page_stem
 from ictgov.render.sandbox import ReportSandbox
 from ictgov.views.annual import AnnualReport, build_annual, default_year
 from ictgov.views.governance import Governance, build_governance
@@ -93,6 +94,8 @@ class Site:
     organisations: tuple[OrganisationPage, ...]
     register: tuple[BodyRegister, ...]
     annual: AnnualReport
+    projects: tuple[MajorProject, ...]
+    meeting_count: int
     public: bool
     stamp: str | None
     languages: tuple[str, ...]
@@ -147,10 +150,21 @@ def build_site(
         organisations=organisation_pages(tree, overview),
         register=meeting_register(tree),
         annual=build_annual(tree, overview, year),
+        projects=tuple(tree.projects),
+        meeting_count=len(tree.meetings),
         public=options.public,
         stamp=options.stamp,
         languages=options.languages,
     )
+
+
+def _index(tree: Tree) -> dict[str, dict[str, Any]]:
+    """What templates may look up by kind and id (the ``find`` helper)."""
+    return {
+        "body": dict(tree.body_by_id),
+        "organisation": dict(tree.organisation_by_id),
+        "meeting": {m.id: m for m in tree.meetings},
+    }
 
 
 def plan_pages(site: Site) -> list[Page]:
@@ -177,7 +191,7 @@ class SiteRenderer:
 
     def __init__(self, site: Site, user_templates: Path | None = None) -> None:
         self.site = site
-        self.helpers = Helpers(site.content_lang, site.charts, site.gantt, site.tree.body_by_id)
+        self.helpers = Helpers(site.content_lang, site.charts, site.gantt, _index(site.tree))
         self.env: ReportSandbox = make_environment(
             user_templates, self.helpers.finalize, {**self.helpers.as_globals(), "site": site}
         )

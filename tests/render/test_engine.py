@@ -16,7 +16,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, unsafe
 from markupsafe import Markup
 
-from ictgov.render.context import Helpers, PageState
+from ictgov.render.context import Helpers
+from ictgov.render.pages import PageState
 from ictgov.render.sandbox import ReportSandbox
 
 TEMPLATES = {
