@@ -89,6 +89,7 @@ def make_environment(
         optimized=False,
     )
     env.globals.update(globals_)
+    env.trust(globals_)
     return env
 
 

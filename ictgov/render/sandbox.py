@@ -16,7 +16,7 @@ import inspect
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
-from jinja2.runtime import Context, LoopContext
+from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
 from pydantic import BaseModel
@@ -54,6 +54,7 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
+        self._trusted: dict[int, Any] = {}
         #: What the page being rendered has used (see :mod:`ictgov.render.limits`).
         self.budget = limits.PageBudget()
         self.globals["range"] = self.bounded_range
@@ -73,6 +74,13 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         self.budget.take_range(size)
         return numbers
 
+    def trust(self, helpers: dict[str, Any]) -> None:
+        """Remember ictgov's own helper functions (the globals): they need no safety check.
+
+        They are held by the environment's globals, so their ids stay theirs.
+        """
+        self._trusted.update({id(f): f for f in helpers.values() if callable(f)})
+
     def call(
         __self,
         __context: Context,
@@ -80,7 +88,17 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         *args: Any,
         **kwargs: Any,
     ) -> Any:
-        """Jinja's sandboxed call, after the page's deadline and the size of str methods."""
+        """Jinja's sandboxed call, after the page's deadline and the size of str methods.
+
+        Template macros and ictgov's own helpers skip the sandbox's safety check, whose
+        answer for them is known (a macro cannot be marked unsafe from a template), and
+        none takes the context, so without keyword arguments they are called as they
+        are: most calls of a page are to them.
+        """
+        if type(__obj) is Macro or __self._trusted.get(id(__obj)) is __obj:
+            if not kwargs:  # none of them takes the context: a plain call is the same
+                return __obj(*args)
+            return __context.call(__obj, *args, **kwargs)
         __self.budget.check_time()
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str):
