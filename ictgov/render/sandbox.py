@@ -95,7 +95,7 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         none takes the context, so without keyword arguments they are called as they
         are: most calls of a page are to them.
         """
-        if type(__obj) is Macro or __self._trusted.get(id(__obj)) is __obj:
+        if __self._known(__obj):
             if not kwargs:  # none of them takes the context: a plain call is the same
                 return __obj(*args)
             return __context.call(__obj, *args, **kwargs)
@@ -104,6 +104,10 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         if isinstance(owner, str):
             _check_str_method(owner, getattr(__obj, "__name__", ""), args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
+
+    def _known(self, obj: Any) -> bool:
+        """Whether *obj* is a template macro or one of ictgov's helpers."""
+        return type(obj) is Macro or self._trusted.get(id(obj)) is obj
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """``*``, ``**`` and ``%``, refused before they would build a huge value."""
