@@ -66,7 +66,10 @@ def builtin_loader() -> BaseLoader:
 
 
 def make_environment(
-    user_dir: Path | None, finalize: Callable[[Any], Any], globals_: dict[str, Any]
+    user_dir: Path | None,
+    finalize: Callable[[Any], Any],
+    globals_: dict[str, Any],
+    filters: dict[str, Any] | None = None,
 ) -> ReportSandbox:
     """The environment: user folder, then ``default:`` prefix, then the built-ins."""
     builtin = builtin_loader()
@@ -90,6 +93,7 @@ def make_environment(
     )
     env.globals.update(globals_)
     env.trust(globals_)
+    env.filters.update(filters or {})
     return env
 
 

@@ -193,7 +193,10 @@ class SiteRenderer:
         self.site = site
         self.helpers = Helpers(site.content_lang, site.charts, site.gantt, _index(site.tree))
         self.env: ReportSandbox = make_environment(
-            user_templates, self.helpers.finalize, {**self.helpers.as_globals(), "site": site}
+            user_templates,
+            self.helpers.finalize,
+            {**self.helpers.as_globals(), "site": site},
+            self.helpers.as_filters(),
         )
 
     def render_page(self, page: Page, lang: str, fmt: str, single: bool = False) -> str:
