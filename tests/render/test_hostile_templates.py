@@ -207,3 +207,17 @@ def test_ordinary_template_work_is_not_refused(minimal_root: Path) -> None:
     )
     site = render(minimal_root, TODAY, languages=("fi",), formats=("html",))
     assert site["fi/timeline.html"].endswith("999|ababab|1024|    x    |002.5|   7|bcbc|True")
+
+
+def test_limits_hold_in_worker_processes(
+    minimal_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big sites render in forked workers: a hostile template fails there just as clearly."""
+    monkeypatch.setenv("ICTGOV_RENDER_WORKERS", "2")
+    _template(
+        minimal_root,
+        "md/measure.md",
+        "ok\n{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}\n{{ ('a' * 10**9)|length }}",
+    )
+    with pytest.raises(TemplateProblem, match=r"measure\.md:2: macros call each other"):
+        render(minimal_root, TODAY, formats=("md",))
