@@ -221,3 +221,20 @@ def test_limits_hold_in_worker_processes(
     )
     with pytest.raises(TemplateProblem, match=r"measure\.md:2: macros call each other"):
         render(minimal_root, TODAY, formats=("md",))
+
+
+def test_the_page_timer_leaves_an_outer_timer_running() -> None:
+    import signal
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with limits.alarm(5.0):
+            pass
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 0.5
+        time.sleep(1.0)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
