@@ -135,7 +135,7 @@ def check_format(text: Any, what: str) -> None:
 
 
 def check_binop(operator: str, left: Any, right: Any) -> None:
-    """Refuse ``*``, ``**`` and ``%`` whose result would be huge, before computing it."""
+    """Refuse ``*``, ``**``, ``+`` and ``%`` whose result would be huge, before computing it."""
     if operator == "*":
         for seq, n in ((left, right), (right, left)):
             if isinstance(n, int) and isinstance(seq, str | list | tuple | bytes):
@@ -145,6 +145,9 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
     elif operator == "**":
         if _ints(left, right) and right > 0 and abs(left).bit_length() * right > MAX_INT_BITS:
             raise RenderLimit(f"a power of more than {MAX_INT_BITS} bits; use smaller numbers")
+    elif operator == "+":
+        if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+            check_size(len(left) + len(right), "joining values with '+'")
     elif operator == "%":
         check_format(left, "a %-format")
 

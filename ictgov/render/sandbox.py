@@ -49,7 +49,7 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
     access several times faster on sites with thousands of pages.
     """
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -110,7 +110,7 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
         return type(obj) is Macro or self._trusted.get(id(obj)) is obj
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        """``*``, ``**`` and ``%``, refused before they would build a huge value."""
+        """``*``, ``**``, ``+`` and ``%``, refused before they would build a huge value."""
         self.budget.check_time()
         limits.check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)

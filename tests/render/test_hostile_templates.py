@@ -148,6 +148,7 @@ HOSTILE = {
     "huge range": "{{ range(10**9)|list|length }}",
     "string repetition": "{{ ('a' * 10**9)|length }}",
     "list repetition": "{{ ([1] * 10**9)|length }}",
+    "doubling with +": "{% set a = 'a' * 999999 %}{% set a = a + a %}{{ a|length }}",
     "big power": "{{ (2 ** (10**9)) > 1 }}",
     "center": "{{ 'a'|center(10**9) }}",
     "str method": "{{ 'a'.ljust(10**9) }}",
