@@ -11,9 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from ictgov.config import Config, load_config, resolve_root, resolve_today
+from ictgov.diagnostics import Diagnostic
 from ictgov.errors import NothingLoadedError
 from ictgov.load import Tree
 from ictgov.load.cache import load_working_tree
+from ictgov.model.files import kind_for
 
 
 @dataclass
@@ -64,6 +66,15 @@ class Opened:
         return frozenset(d.file for d in self.tree.diagnostics if d.severity.value == "error")
 
     @property
+    def unread(self) -> list[UnreadFile]:
+        """The files that did not load, each with its first error and what it leaves out."""
+        first: dict[str, Diagnostic] = {}
+        for d in self.tree.diagnostics:
+            if d.severity.value == "error" and d.file not in first:
+                first[d.file] = d
+        return [UnreadFile.of(d) for _, d in sorted(first.items())]
+
+    @property
     def warning(self) -> str | None:
         """One line for stderr when some files did not load: what loaded is still used."""
         n = self.problems
@@ -73,6 +84,47 @@ class Opened:
             f"warning: the tree did not load cleanly; what loaded is shown; "
             f"'ictgov lint' shows {n} problem{'s' if n != 1 else ''}"
         )
+
+
+#: What a file of each kind that did not load leaves out of the morning view.
+HIDES: dict[str, str] = {
+    "strategy": "the strategy's period, vision and value promises",
+    "goals": "the goals and their roll-up",
+    "organisations": "the organisations",
+    "bodies": "the bodies and whether they keep their meeting cadence",
+    "projects": "the major projects the schedules depend on",
+    "stakeholders": "the stakeholder groups",
+    "measure": "this measure: its status, progress and whether it needs attention",
+    "meeting": "this meeting's decisions and follow-up actions (open and overdue ones too)",
+}
+
+
+@dataclass(frozen=True)
+class UnreadFile:
+    """A file that did not load: where its first error is and what the views lack."""
+
+    file: str
+    line: int
+    column: int
+    problem: str
+    hides: str
+
+    @classmethod
+    def of(cls, first: Diagnostic) -> UnreadFile:
+        """The unread file that *first* (its first error) is about."""
+        kind = kind_for(first.file.removeprefix("data/"))
+        hides = HIDES.get(kind.name, "its items") if kind else "its items"
+        return cls(first.file, first.line, first.column, first.message, hides)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for ``--format json``."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "problem": self.problem,
+            "hides": self.hides,
+        }
 
 
 def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:

@@ -15,6 +15,7 @@ from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, Language, RootOption, StatusChoice, TodayOption
 
 if TYPE_CHECKING:
+    from ictgov.commands.status import StatusOutcome
     from ictgov.views.status import StatusReport
     from ictgov.views.trend import TrendPoint
 
@@ -95,12 +96,29 @@ def status(
         trend=trend,
     )
     outcome = run_status(options)
-    if outcome.warning:
+    if outcome.warning and not outcome.unread:
         typer.echo(outcome.warning, err=True)
     if output is OutputFormat.JSON:
         print_json(outcome.data())
+    else:
+        _print_unread(outcome)
+        _print_text(outcome.report, outcome.trend)
+    if outcome.unread:
+        raise typer.Exit(1)
+
+
+def _print_unread(outcome: StatusOutcome) -> None:
+    """First of all, which files were not read and what the report below lacks for it."""
+    from ictgov.visible import visible
+
+    if not outcome.unread:
         return
-    _print_text(outcome.report, outcome.trend)
+    lines = [f"NOT READ ({len(outcome.unread)}): the report below leaves these files out."]
+    for u in outcome.unread:
+        lines.append(visible(f"  {u.file}:{u.line}:{u.column}: {u.problem}"))
+        lines.append(f"    missing below: {u.hides}")
+    lines.append("  Fix them ('ictgov lint' says how; 'ictgov lint --fix' does the usual ones).")
+    typer.echo("\n".join(lines) + "\n")
 
 
 def print_json(data: object) -> None:

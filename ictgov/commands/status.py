@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ictgov.errors import IctgovError
 from ictgov.load import Tree
 from ictgov.model import Status
-from ictgov.project import open_tree
+from ictgov.project import UnreadFile, open_tree
 from ictgov.verdicts.references import Target, did_you_mean, targets
 from ictgov.views.overview import build_overview
 from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
@@ -44,10 +44,13 @@ class StatusOutcome:
     report: StatusReport
     trend: list[TrendPoint] | None
     warning: str | None
+    #: Files that did not load: the report cannot be trusted to be whole.
+    unread: tuple[UnreadFile, ...] = ()
 
     def data(self) -> dict[str, Any]:
-        """The JSON form: ``status_data`` plus the trend when it was asked for."""
+        """The JSON form: ``status_data``, the unread files, and the trend if asked for."""
         data = status_data(self.report)
+        data["unread"] = [u.as_dict() for u in self.unread]
         if self.trend is not None:
             data["trend"] = [p.as_dict() for p in self.trend]
         return data
@@ -84,4 +87,4 @@ def run_status(options: StatusOptions) -> StatusOutcome:
 
         project = opened.project
         points = progress_over_time(project.root, project.config.max_file_bytes, by="month")
-    return StatusOutcome(report, points, opened.warning)
+    return StatusOutcome(report, points, opened.warning, tuple(opened.unread))

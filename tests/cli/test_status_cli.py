@@ -306,11 +306,11 @@ def test_load_errors_show_what_loaded_and_warn_once(minimal_root: Path) -> None:
         "id: m-beta\ncode: '2.1'\ntitle: Beeta\ngoals: [g2]\nstaus: planned\n", encoding="utf-8"
     )
     result = run("status", "--root", str(minimal_root), "--today", TODAY)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # a report over a tree it could not read is not "fine"
     assert "Alfa" in result.stdout and "Beeta" not in result.stdout
-    warning = result.stderr.strip().splitlines()
-    assert len(warning) == 1
-    assert "'ictgov lint' shows 1 problem" in warning[0]
+    assert result.stdout.startswith("NOT READ (1)")
+    assert "data/measures/m-beta.yaml:5:1: unknown key 'staus'" in result.stdout
+    assert result.stderr == ""  # said once, first, not again as a warning
 
 
 def test_nothing_loadable_exits_2(tmp_path: Path) -> None:
@@ -435,3 +435,22 @@ def test_piped_status_imports_no_heavy_library(minimal_root: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_files_that_did_not_load_come_first_and_exit_1(minimal_root: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ictgov.cli.main import app
+
+    board = minimal_root / "data" / "meetings" / "board-2023-11-20.yaml"
+    board.write_text(
+        board.read_text(encoding="utf-8").replace("date: 2023-11-20", "date: 20.11.2023")
+    )
+    args = ["status", "--root", str(minimal_root), "--today", "2026-08-01"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("NOT READ (1): the report below leaves these files out.\n")
+    assert "data/meetings/board-2023-11-20.yaml:4:7: date: expected a date" in result.stdout
+    assert "decisions and follow-up actions" in result.stdout
+    data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+    assert [u["file"] for u in data["unread"]] == ["data/meetings/board-2023-11-20.yaml"]
