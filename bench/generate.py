@@ -23,9 +23,24 @@ BODIES = ("board", "mgmt", "steering", "devgroup")
 GOALS = ("g1", "g2", "g3")
 PROJECTS = ("big-procurement", "te-reform")
 _WORDS = (
-    "tietohallinto", "yhteinen", "palvelu", "kehitys", "alusta", "asiakas", "tieto",
-    "turvallisuus", "hankinta", "integraatio", "digitaalinen", "osaaminen", "arkkitehtuuri",
-    "pilvi", "data", "yhteistyö", "kunta", "seutu",
+    "tietohallinto",
+    "yhteinen",
+    "palvelu",
+    "kehitys",
+    "alusta",
+    "asiakas",
+    "tieto",
+    "turvallisuus",
+    "hankinta",
+    "integraatio",
+    "digitaalinen",
+    "osaaminen",
+    "arkkitehtuuri",
+    "pilvi",
+    "data",
+    "yhteistyö",
+    "kunta",
+    "seutu",
 )
 
 

@@ -110,8 +110,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n]
     load = os.getloadavg()[0]
-    print(f"ictgov lint, whole process, median of {args.repeat}; {os.cpu_count()} CPUs, "
-          f"load average {load:.2f} at start")
+    print(
+        f"ictgov lint, whole process, median of {args.repeat}; {os.cpu_count()} CPUs, "
+        f"load average {load:.2f} at start"
+    )
     print("(cpu = user+sys of the command and its workers: what contention cannot inflate)")
     header = ("tree", "files", "cold s", "cold cpu", "warm s", "warm cpu", "exit")
     print("{:<20} {:>7} {:>8} {:>9} {:>8} {:>9} {:>5}".format(*header))

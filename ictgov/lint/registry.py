@@ -61,12 +61,8 @@ def rule_classes() -> list[type[Rule]]:
 @cache
 def registry() -> tuple[RuleInfo, ...]:
     """All codes, load-time ones first, then the rules, each family in code order."""
-    infos = [
-        RuleInfo(c.code, c.name, c.severity, c.summary, c.summary) for c in LOAD_CODES
-    ]
-    infos += [
-        RuleInfo(r.code, r.name, r.severity, r.summary(), r.doc(), r) for r in rule_classes()
-    ]
+    infos = [RuleInfo(c.code, c.name, c.severity, c.summary, c.summary) for c in LOAD_CODES]
+    infos += [RuleInfo(r.code, r.name, r.severity, r.summary(), r.doc(), r) for r in rule_classes()]
     infos.append(RULE_CRASHED)
     return tuple(infos)
 

@@ -93,9 +93,7 @@ def build_selection(
         if best_ignore and best_ignore >= best_select:
             continue
         level = info.severity
-        ranked = sorted(
-            (specificity(sel, info), sel) for sel in overrides if matches(sel, info)
-        )
+        ranked = sorted((specificity(sel, info), sel) for sel in overrides if matches(sel, info))
         for _, sel in ranked:  # most specific applied last, so it wins
             level = Severity(overrides[sel])
         out[info.code] = level

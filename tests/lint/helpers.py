@@ -16,9 +16,7 @@ MINIMAL = FIXTURES / "minimal"
 CASE_TODAY = date(2024, 12, 31)
 
 
-def make_tree(
-    dest: Path, files: dict[str, str] | None = None, config: str | None = None
-) -> Path:
+def make_tree(dest: Path, files: dict[str, str] | None = None, config: str | None = None) -> Path:
     """A copy of the minimal tree at *dest* with *files* written over it."""
     shutil.copytree(MINIMAL, dest, ignore=shutil.ignore_patterns(".ictgov-cache"))
     for rel, text in (files or {}).items():

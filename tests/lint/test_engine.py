@@ -14,8 +14,9 @@ from ictgov.lint.rules.cycles import find_cycles
 from ictgov.lint.selection import build_selection, is_suppressed
 
 
-def _d(code: str = "ST01", name: str = "status.progress", sev: Severity = Severity.ERROR,
-       line: int = 3) -> Diagnostic:
+def _d(
+    code: str = "ST01", name: str = "status.progress", sev: Severity = Severity.ERROR, line: int = 3
+) -> Diagnostic:
     return Diagnostic(code, name, sev, "m", "data/x.yaml", line, 1)
 
 

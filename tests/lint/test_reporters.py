@@ -43,8 +43,12 @@ def report_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(
     ("fmt", "golden"),
-    [("text", "report.txt"), ("json", "report.json"), ("github", "report.github.txt"),
-     ("sarif", "report.sarif.json")],
+    [
+        ("text", "report.txt"),
+        ("json", "report.json"),
+        ("github", "report.github.txt"),
+        ("sarif", "report.sarif.json"),
+    ],
 )
 def test_golden(report_root: Path, fmt: str, golden: str) -> None:
     result = runner.invoke(
@@ -89,8 +93,7 @@ def test_text_colour_only_when_asked() -> None:
     plain = TextReporter().render(result)
     assert "\x1b[" not in plain
     assert plain == (
-        "data/x.yaml:2:3: error ST01 [status.progress] bad\n"
-        "Found 1 problem (1 error) in 1 file.\n"
+        "data/x.yaml:2:3: error ST01 [status.progress] bad\nFound 1 problem (1 error) in 1 file.\n"
     )
     coloured = TextReporter(color=True).render(result)
     assert "\x1b[" in coloured

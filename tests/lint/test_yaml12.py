@@ -92,9 +92,39 @@ def test_tricky_file_reads_the_same() -> None:
 
 # Plain scalars built from the characters that make YAML 1.1 and 1.2 differ.
 _ATOMS = st.sampled_from(
-    ["0", "1", "7", "9", "_", ".", "-", "+", "e", "E", "x", "o", "b", "inf", "nan",
-     "true", "True", "false", "no", "yes", "on", "off", "null", "~", "a", "Z", "0x", "0o", "0b",
-     "2024-03-01", "12:30"]
+    [
+        "0",
+        "1",
+        "7",
+        "9",
+        "_",
+        ".",
+        "-",
+        "+",
+        "e",
+        "E",
+        "x",
+        "o",
+        "b",
+        "inf",
+        "nan",
+        "true",
+        "True",
+        "false",
+        "no",
+        "yes",
+        "on",
+        "off",
+        "null",
+        "~",
+        "a",
+        "Z",
+        "0x",
+        "0o",
+        "0b",
+        "2024-03-01",
+        "12:30",
+    ]
 )
 PLAIN = st.lists(_ATOMS, min_size=1, max_size=5).map("".join)
 QUOTED = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)

@@ -69,8 +69,10 @@ def test_install_commands_use_the_lock() -> None:
 def test_the_package_declares_its_licence() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["license"] == "EUPL-1.2"
-    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith(
-        "EUROPEAN UNION PUBLIC LICENCE v. 1.2"
+    assert (
+        (REPO / "LICENSE")
+        .read_text(encoding="utf-8")
+        .startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2")
     )
 
 

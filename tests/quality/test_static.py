@@ -23,6 +23,11 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", "ictgov", "tests", "bench")
+    assert result.returncode == 0, "run 'ruff format ictgov tests bench':\n" + result.stdout
+
+
 def test_mypy_strict_is_clean() -> None:
     result = _run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
