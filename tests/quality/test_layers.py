@@ -44,7 +44,6 @@ FLOORS: dict[str, int] = {
     "round": 12,
     "commands": 12,  # one library call per command, combining views, history and exchange
     "cli": 13,
-    "docs_gen": 13,  # a developer tool: generates docs/format.md from the models
     "__main__": 14,
 }
 
@@ -165,7 +164,6 @@ def test_no_module_is_over_400_lines(module: str) -> None:
 
 #: Modules still over the limit, with their size today: they may shrink, never grow.
 LIMITS: dict[str, int] = {
-    "ictgov.docs_gen": 450,
     "ictgov.render.terminal_show": 474,
     "ictgov.render.context": 571,
     "ictgov.render.terminal": 626,

@@ -19,12 +19,14 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_ruff_is_clean() -> None:
     if shutil.which("ruff") is None and _run(sys.executable, "-m", "ruff", "--version").returncode:
         pytest.fail("ruff is not installed: pip install -e '.[test]'")
-    result = _run(sys.executable, "-m", "ruff", "check", "ictgov", "tests", "bench")
+    result = _run(sys.executable, "-m", "ruff", "check", "ictgov", "tests", "bench", "tools")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "format", "--check", "ictgov", "tests", "bench")
+    result = _run(
+        sys.executable, "-m", "ruff", "format", "--check", "ictgov", "tests", "bench", "tools"
+    )
     assert result.returncode == 0, "run 'ruff format ictgov tests bench':\n" + result.stdout
 
 

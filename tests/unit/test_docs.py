@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ictgov.docs_gen import _STATUS_KEYS, EXAMPLES, render_format_doc, type_name
+from tools.docs_gen import _STATUS_KEYS, EXAMPLES, render_format_doc, type_name
 from ictgov.load import Tree, load_document
 from ictgov.model.files import KINDS
 from ictgov.views.overview import build_overview
@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_committed_format_doc_is_current() -> None:
     committed = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     assert committed == render_format_doc(), (
-        "docs/format.md is stale; regenerate it with 'python -m ictgov.docs_gen'"
+        "docs/format.md is stale; regenerate it with 'python -m tools.docs_gen'"
     )
 
 
