@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tools.docs_gen import _STATUS_KEYS, EXAMPLES, render_format_doc, type_name
 from ictgov.load import Tree, load_document
 from ictgov.model.files import KINDS
 from ictgov.views.overview import build_overview
 from ictgov.views.status import status_data, status_report
+from tools.docs_gen import _STATUS_KEYS, EXAMPLES, render_format_doc, type_name
 
 REPO = Path(__file__).resolve().parents[2]
 
