@@ -86,7 +86,9 @@ _DOT = r"(?:\.|\s?[\(\[\{<]\s?(?:dot|piste|punkt)\s?[\)\]\}>]\s?|\s(?:dot|piste|
 #: An e-mail address, also written to fool harvesters: ``etunimi.sukunimi(at)kunta.fi``,
 #: ``[at]``, `` at ``, ``ät``, ``(dot)``, and percent-encoded inside a URL (``%40``).
 EMAIL_RE = re.compile(
-    rf"[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,24}}(?![\w-])",
+    # Starts only where a word starts: otherwise every letter of a long word would be
+    # tried as the start of an address, quadratic in the word's length.
+    rf"(?<![\w+.-])[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,24}}(?![\w-])",
     re.IGNORECASE,
 )
 #: A Finnish phone number as people write them: 040 123 4567, 040-1234567,
