@@ -56,5 +56,5 @@ def test_show_finds_an_item_by_id_or_code_and_refuses_one_that_names_nothing(
     assert by_code.detail.entity.id == "m-alpha" and by_code.detail.lang == "en"
     with pytest.raises(IctgovError, match="did you mean 'm-alpha'"):
         run_show(ShowOptions(item_id="m-alpa", root=minimal_root, today=TODAY))
-    with pytest.raises(IctgovError, match="is not an id"):
+    with pytest.raises(IctgovError, match="is neither an id nor a code"):
         run_show(ShowOptions(item_id="Not An Id", root=minimal_root))

@@ -139,5 +139,6 @@ def test_fifo_is_a_finding_not_a_hang(tmp_path: Path, command: list[str]) -> Non
         assert ("YM09", BAD, 1) in located
         assert "FIFO" in next(d["message"] for d in found if d["file"] == BAD)
         assert ("ST01", "data/measures/m-gamma.yaml", 8) in located
-    else:
-        assert done.returncode == 0, done.stderr
+    else:  # status names the unread FIFO first and exits 1 (issue 11)
+        assert done.returncode == 1, done.stderr
+        assert [u["file"] for u in json.loads(done.stdout)["unread"]] == [BAD]

@@ -144,7 +144,8 @@ def test_the_result_cache_answers_only_an_unchanged_tree(
     assert _run(root) == with_config and hits[-1] is False  # new time stamps: a full run
     assert _run(root) == with_config and hits[-1] is True  # which was remembered
     (root / "data/measures/m-new.yaml").write_text(
-        COMPLETED_AT_40.replace("m-gamma", "m-new"), encoding="utf-8"
+        COMPLETED_AT_40.replace("m-gamma", "m-new").replace('code: "3"', 'code: "4"'),
+        encoding="utf-8",
     )
     assert len(_run(root)) == 3 and hits[-1] is False  # a new file
 

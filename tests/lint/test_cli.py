@@ -187,8 +187,10 @@ def test_suppression_comments(error_root: Path) -> None:
 
 def test_findings_are_sorted_by_file_line_column(tmp_path: Path) -> None:
     files = {
-        f"data/measures/m-{name}.yaml": COMPLETED_AT_40.replace("m-gamma", f"m-{name}")
-        for name in ("zz", "aa", "mm")
+        f"data/measures/m-{name}.yaml": COMPLETED_AT_40.replace("m-gamma", f"m-{name}").replace(
+            'code: "3"', f'code: "3.{n}"'
+        )
+        for n, name in enumerate(("zz", "aa", "mm"))
     }
     _, out = lint(make_tree(tmp_path / "repo", files), "--format", "json")
     found = [(d["file"], d["line"]) for d in json.loads(out)["diagnostics"]]

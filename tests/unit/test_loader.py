@@ -158,5 +158,6 @@ def test_a_measure_nested_deeper_than_the_stack_does_not_stop_status(
     runner = CliRunner()
     for args in (["status"], ["show", "m-alpha"], ["export", "--format", "json"]):
         result = runner.invoke(app, [*args, "--root", str(minimal_root)])
-        assert result.exit_code == 0, (args, result.output)
+        # status exits 1 over a file it could not read (issue 11); the others go on
+        assert result.exit_code == (1 if args == ["status"] else 0), (args, result.output)
         assert "internal error" not in result.output
