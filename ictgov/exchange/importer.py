@@ -186,9 +186,8 @@ class _Importer:
                 continue
             note = row.get("note") or row.get("last_update_note")
             note = str(note).strip() if note is not None else None
-            last = measure.last_update
-            if note and last is not None and same_text(last.note, note):
-                note = None
+            if note and any(same_text(u.note, note) for u in measure.updates):
+                note = None  # already in the log: a workbook imported twice posts it once
             pending = _Pending(measure)
             pending.status = status if status is not None and status != measure.status else None
             pending.health = health if health is not None and health != measure.health else None
@@ -211,9 +210,7 @@ class _Importer:
             if measure is None:
                 continue
             try:
-                when = self._parse(
-                    row, "date", lambda v: parse_period(v, self.report_date), result
-                )
+                when = self._parse(row, "date", lambda v: parse_period(v, self.report_date), result)
                 value = self._parse(row, "value", parse_number, result)
             except ValueError:
                 continue

@@ -88,6 +88,18 @@ def _table(name: str, source: str, records: list[tuple[int, list[Any]]]) -> Tabl
     return table
 
 
+def cell_value(value: Any, number_format: str | None) -> Any:
+    """What a cell shows: Excel stores ``100 %`` as 1.0 with a percent number format."""
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and number_format
+        and "%" in number_format.split(";", 1)[0]
+    ):
+        return round(value * 100, 9)
+    return value
+
+
 def read_xlsx(path: Path) -> dict[str, Table]:
     """The importable sheets (``measures``, ``indicator_values``) of a workbook."""
     from zipfile import BadZipFile
@@ -107,8 +119,8 @@ def read_xlsx(path: Path) -> dict[str, Table]:
                 continue
             sheet = workbook[sheet_name]
             records = [
-                (number, list(values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                (number, [cell_value(c.value, getattr(c, "number_format", None)) for c in cells])
+                for number, cells in enumerate(sheet.iter_rows(), start=1)
             ]
             tables[name] = _table(name, sheet_name, records)
     finally:
