@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,10 @@ def column_letter(index: int) -> str:
 
 
 def normalise_header(value: Any) -> str:
-    """``Measure ID `` -> ``measure_id``."""
-    return "_".join(str(value or "").strip().lower().replace("-", " ").split())
+    """``Measure ID `` -> ``measure_id``; ``tila`` (a header in Finnish) -> ``status``."""
+    from ictgov.i18n.headers import stable_name
+
+    return stable_name(value)
 
 
 @dataclass
@@ -94,7 +97,7 @@ def cell_value(value: Any, number_format: str | None) -> Any:
         isinstance(value, (int, float))
         and not isinstance(value, bool)
         and number_format
-        and "%" in number_format.split(";", 1)[0]
+        and "%" in re.sub(r'"[^"]*"|\\.', "", number_format.split(";", 1)[0])
     ):
         return round(value * 100, 9)
     return value

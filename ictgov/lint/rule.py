@@ -112,6 +112,7 @@ def entity_label(entity: Any) -> str:
         "MajorProject": "project",
         "StakeholderGroup": "stakeholder group",
         "Strategy": "strategy",
+        "Round": "reporting round",
         "ValuePromise": "value promise",
     }.get(type(entity).__name__, type(entity).__name__.lower())
     return f"{kind} {getattr(entity, 'id', '?')!r}"

@@ -36,6 +36,7 @@ from ictgov.model.organisation import (
     business_id_is_valid,
 )
 from ictgov.model.project import Influence, MajorProject, StakeholderGroup
+from ictgov.model.round import Answer, Delivery, MessageKind, Request, Round
 from ictgov.model.strategy import (
     Approval,
     Assessment,
@@ -49,6 +50,11 @@ from ictgov.model.strategy import (
 )
 
 __all__ = [
+    "Answer",
+    "Delivery",
+    "MessageKind",
+    "Request",
+    "Round",
     "KINDS",
     "LANGS",
     "PERSONAL",
