@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "init": "init",
     "export": "export",
     "import": "import_",
+    "round": "round",
 }
 
 
