@@ -32,36 +32,36 @@ def body_text(owner: Owner, info: RoundInfo, words: Words, *, reminder: bool = F
     views = [measure_view(m, info.today, info.stale_after_days) for m in owner.measures]
     stale = [v.measure for v in views if v.stale]
     overdue = [v.measure for v in views if v.overdue]
-    lines = [words("Hello,"), ""]
+    lines = [words.gettext("Hello,"), ""]
     if reminder:
-        lines.append(words("this is a reminder: we have not yet received your status update."))
+        lines.append(words.gettext("this is a reminder: we have not yet received your status update."))
         lines.append("")
     lines += [
-        words(
+        words.gettext(
             "the steering group follows the ICT strategy twice a year. Please tell us how the "
             "measures of {owner} stand, by {due}.",
             owner=owner.name,
             due=words.date(info.due),
         ),
         "",
-        words("Your measures ({count}):", count=len(owner.measures)),
+        words.gettext("Your measures ({count}):", count=len(owner.measures)),
         *_listing(owner.measures, words, info.content_lang),
     ]
     if stale:
-        lines += ["", words("No update for over {days} days:", days=info.stale_after_days)]
+        lines += ["", words.gettext("No update for over {days} days:", days=info.stale_after_days)]
         lines += _listing(stale, words, info.content_lang)
     if overdue:
-        lines += ["", words("Past the planned end date:")]
+        lines += ["", words.gettext("Past the planned end date:")]
         lines += _listing(overdue, words, info.content_lang)
     lines += [
         "",
-        words(
+        words.gettext(
             "Fill in the attached workbook ({file}) and send it back as a reply to this "
             "message. Its first sheet tells how.",
             file=workbook_name(info.round_id, owner.id),
         ),
         "",
-        words("Thank you!"),
+        words.gettext("Thank you!"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -69,8 +69,8 @@ def body_text(owner: Owner, info: RoundInfo, words: Words, *, reminder: bool = F
 def subject(owner: Owner, info: RoundInfo, words: Words, *, reminder: bool = False) -> str:
     """The subject line, with the due date."""
     if reminder:
-        return words("Reminder: ICT strategy status update by {due}", due=words.date(info.due))
-    return words("ICT strategy status update by {due}", due=words.date(info.due))
+        return words.gettext("Reminder: ICT strategy status update by {due}", due=words.date(info.due))
+    return words.gettext("ICT strategy status update by {due}", due=words.date(info.due))
 
 
 def workbook_name(round_id: str, owner_id: str) -> str:

@@ -22,8 +22,11 @@ class Words:
         self.catalogue = translations(lang)
         self.formats = formats(lang)
 
-    def __call__(self, message: str, **values: object) -> str:
-        """*message* in the owner's language, with ``{name}`` placeholders filled in."""
+    def gettext(self, message: str, **values: object) -> str:
+        """*message* in the owner's language, with ``{name}`` placeholders filled in.
+
+        Named ``gettext`` so that ``pybabel extract`` finds the messages.
+        """
         text = self.catalogue.gettext(message)
         return text.format(**values) if values else text
 
@@ -45,4 +48,4 @@ class Words:
 
     def yes(self, flag: bool) -> str:
         """``kyllä`` for True, nothing for False (an empty cell reads as "no")."""
-        return self("yes") if flag else ""
+        return self.gettext("yes") if flag else ""

@@ -136,13 +136,13 @@ def _measures_sheet(workbook: Any, owner: Owner, info: RoundInfo, words: Words) 
         sheet.append(cells)
     last = len(owner.measures) + 1
     col = {name: _letter(i) for i, name in enumerate(MEASURE_COLUMNS, start=1)}
-    error = words("Choose a word from the list.")
+    error = words.gettext("Choose a word from the list.")
     _dropdown(sheet, words.choices("status"), col["status"], last, error)
     _dropdown(sheet, words.choices("health"), col["health"], last, error)
     from openpyxl.worksheet.datavalidation import DataValidation
 
     whole = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
-    whole.error = words("Progress is a whole number from 0 to 100.")
+    whole.error = words.gettext("Progress is a whole number from 0 to 100.")
     whole.showErrorMessage = True
     whole.add(f"{col['progress']}2:{col['progress']}{last}")
     sheet.data_validations.append(whole)
@@ -178,33 +178,33 @@ def _values_sheet(workbook: Any, owner: Owner, words: Words) -> None:
             ids,
             "A",
             rows + SPARE_ROWS,
-            words("Choose a measure from the list."),
+            words.gettext("Choose a measure from the list."),
         )
 
 
 def instructions(owner: Owner, info: RoundInfo, words: Words) -> list[str]:
     """The lines of the instructions sheet (also the heart of the message)."""
     return [
-        words("Status update of the ICT strategy: {owner}", owner=owner.name),
+        words.gettext("Status update of the ICT strategy: {owner}", owner=owner.name),
         "",
-        words("Please return this workbook by {due}.", due=words.date(info.due)),
+        words.gettext("Please return this workbook by {due}.", due=words.date(info.due)),
         "",
-        words("1. On the sheet '{sheet}', check each measure's status, health and progress.",
+        words.gettext("1. On the sheet '{sheet}', check each measure's status, health and progress.",
               sheet=sheet_name("measures", words.lang)),
-        words("2. Choose the status and health from the drop-down lists; progress is 0-100."),
-        words("3. Write what has happened since the last update in the column '{column}'.",
+        words.gettext("2. Choose the status and health from the drop-down lists; progress is 0-100."),
+        words.gettext("3. Write what has happened since the last update in the column '{column}'.",
               column=column_header("note", words.lang)),
-        words("4. Add new indicator values on the sheet '{sheet}', one row per value.",
+        words.gettext("4. Add new indicator values on the sheet '{sheet}', one row per value.",
               sheet=sheet_name("indicator_values", words.lang)),
-        words("5. Save the workbook as it is (.xlsx) and send it back as a reply."),
+        words.gettext("5. Save the workbook as it is (.xlsx) and send it back as a reply."),
         "",
-        words("'{column}' means no update for over {days} days.",
+        words.gettext("'{column}' means no update for over {days} days.",
               column=column_header("stale", words.lang), days=info.stale_after_days),
-        words("'{column}' means the planned end has passed.",
+        words.gettext("'{column}' means the planned end has passed.",
               column=column_header("overdue", words.lang)),
-        words("Do not change the measure ids, the sheet names or the header row."),
+        words.gettext("Do not change the measure ids, the sheet names or the header row."),
         "",
-        words("Reporting round {round}", round=info.round_id),
+        words.gettext("Reporting round {round}", round=info.round_id),
     ]
 
 
@@ -222,7 +222,7 @@ def write_workbook(path: Path, owner: Owner, info: RoundInfo) -> None:
     words = Words(owner.language)
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "ictgov"
-    workbook.properties.title = words("Status update of the ICT strategy: {owner}", owner=owner.name)
+    workbook.properties.title = words.gettext("Status update of the ICT strategy: {owner}", owner=owner.name)
     workbook.properties.keywords = keywords(info.round_id, owner.id)
     _instructions_sheet(workbook, owner, info, words)
     _measures_sheet(workbook, owner, info, words)
