@@ -226,6 +226,30 @@ items:
 minutes_url: "https://example.fi/poytakirja.pdf"
 """,
     ),
+    "round": (
+        "data/rounds/2024-autumn.yaml",
+        """\
+# yaml-language-server: $schema=../../schemas/round.schema.json
+# Written by 'ictgov round start', 'send' and 'collect'; see docs/round.md.
+id: 2024-autumn
+started: 2024-11-01
+due: 2024-11-29
+requests:
+  - owner: steering
+    language: fi
+    measures: [m-alpha]
+    stale: [m-alpha]
+    to: [ohjausryhma@example.fi]
+    workbook: 2024-autumn-steering.xlsx
+    sent:
+      - {kind: request, to: ohjausryhma@example.fi, date: 2024-11-01}
+    answers:
+      - date: 2024-11-20
+        file: 2024-autumn-steering.xlsx
+        sha256: 3f8a5b6c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a
+        changed: [m-alpha]
+""",
+    ),
 }
 
 _STATUS_KEYS: tuple[tuple[str, str], ...] = (
@@ -415,7 +439,7 @@ def render_format_doc() -> str:
         "",
         "A strategy repository keeps plain YAML under `data/`: the strategy and its parts in",
         "`data/strategy/`, one file per measure in `data/measures/`, one file per meeting in",
-        "`data/meetings/`. Field names are English; texts are in the strategy's `language`,",
+        "`data/meetings/`, one file per reporting round in `data/rounds/`. Field names are English; texts are in the strategy's `language`,",
         "or a map of languages (`{fi: ..., sv: ..., en: ...}`) wherever the type says *text*.",
         "Dates are ISO (`2024-03-31`). Ids are lowercase letters, digits, `-`, `_` and `.`.",
         "Unknown keys are errors (with a did-you-mean), so a typo never goes unnoticed.",
