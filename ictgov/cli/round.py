@@ -23,7 +23,9 @@ class StateFormat(StrEnum):
 
 RoundId = Annotated[
     str | None,
-    typer.Argument(metavar="[ID]", help="Round id (default: the round started last).", show_default=False),
+    typer.Argument(
+        metavar="[ID]", help="Round id (default: the round started last).", show_default=False
+    ),
 ]
 OutOption = Annotated[
     Path | None,
@@ -65,7 +67,9 @@ def start(
     due: Annotated[str, typer.Option("--due", help="Answers are due by this date (YYYY-MM-DD).")],
     round_id: Annotated[
         str | None,
-        typer.Option("--id", help="Round id (default: <year>-spring or <year>-autumn).", show_default=False),
+        typer.Option(
+            "--id", help="Round id (default: <year>-spring or <year>-autumn).", show_default=False
+        ),
     ] = None,
     responsible: Annotated[
         list[str] | None,
@@ -89,8 +93,14 @@ def start(
     config = load_config(found)
     tree = load_tree(FsSource(found), max_bytes=config.max_file_bytes)
     report = start_round(
-        found, config, tree, today=day, due=due_date, round_id=round_id,
-        only=responsible, folder=out,
+        found,
+        config,
+        tree,
+        today=day,
+        due=due_date,
+        round_id=round_id,
+        only=responsible,
+        folder=out,
     )
     typer.echo(
         f"round {report.round.id}: {len(report.owners)} owner(s), due "
@@ -106,8 +116,14 @@ def start(
     typer.echo(f"recorded in data/rounds/{report.round.id}.yaml; next: ictgov round send")
 
 
-def _send(round_id: str | None, out: Path | None, root: Path | None, today: str | None,
-          dry_run: bool, reminder: bool) -> None:
+def _send(
+    round_id: str | None,
+    out: Path | None,
+    root: Path | None,
+    today: str | None,
+    dry_run: bool,
+    reminder: bool,
+) -> None:
     from ictgov.config import load_config, resolve_root, resolve_today
     from ictgov.load import FsSource, load_tree
     from ictgov.model import MessageKind
@@ -121,8 +137,14 @@ def _send(round_id: str | None, out: Path | None, root: Path | None, today: str 
     rid = round_id or store.latest(found)
     tree = load_tree(FsSource(found), max_bytes=config.max_file_bytes)
     report = send_round(
-        found, config, tree, rid, out or default_folder(found, rid), today=day,
-        kind=MessageKind.REMINDER if reminder else MessageKind.REQUEST, dry_run=dry_run,
+        found,
+        config,
+        tree,
+        rid,
+        out or default_folder(found, rid),
+        today=day,
+        kind=MessageKind.REMINDER if reminder else MessageKind.REQUEST,
+        dry_run=dry_run,
     )
     for r in report.results:
         # Owners, never addresses: this output may be pasted into a report.
@@ -171,12 +193,18 @@ def collect(
         list[Path], typer.Argument(metavar="FILE|DIR...", help="Returned workbooks or CSV files.")
     ],
     round_id: Annotated[
-        str | None, typer.Option("--id", help="Round id (default: the round started last).", show_default=False)
+        str | None,
+        typer.Option(
+            "--id", help="Round id (default: the round started last).", show_default=False
+        ),
     ] = None,
     commit: Annotated[
-        bool, typer.Option("--commit", help="Commit the changes in one commit that says who answered.")
+        bool,
+        typer.Option("--commit", help="Commit the changes in one commit that says who answered."),
     ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the files; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check the files; write nothing.")
+    ] = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -186,7 +214,8 @@ def collect(
     """
     from ictgov.config import load_config, resolve_root, resolve_today
     from ictgov.round import store
-    from ictgov.round.collect import CollectOutcome, collect as run, commit_message, git_commit
+    from ictgov.round.collect import CollectOutcome, commit_message, git_commit
+    from ictgov.round.collect import collect as run
 
     day = resolve_today(today)
     found = resolve_root(root)
@@ -238,8 +267,10 @@ def status(
         f"{len(state.owners)} owner(s) answered"
     )
     for o in state.owners:
-        mark = f"answered {o.answered.isoformat()}" if o.answered else (
-            "sent, no answer" if o.sent else "not sent"
+        mark = (
+            f"answered {o.answered.isoformat()}"
+            if o.answered
+            else ("sent, no answer" if o.sent else "not sent")
         )
         stale = f"; stale: {', '.join(o.stale)}" if o.stale else ""
         typer.echo(f"  {o.owner}\t{o.name}\t{mark}{stale}")

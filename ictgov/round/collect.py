@@ -71,7 +71,8 @@ def files_in(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out += sorted(
-                p for p in path.iterdir()
+                p
+                for p in path.iterdir()
                 if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".~lock"))
             )
         else:
@@ -86,7 +87,7 @@ def _workbook_owner(path: Path) -> tuple[str, str] | None:
 
     try:
         workbook = load_workbook(path, read_only=True)
-    except Exception:  # noqa: BLE001 - read_tables reports an unreadable file
+    except Exception:
         return None
     try:
         return parse_keywords(workbook.properties.keywords)
@@ -183,14 +184,21 @@ def collect(
         result.owner_name = owner_name(request.owner, tree, request.language)
         result.late = today > rnd.due
         imported = import_tables(
-            root, config, tables, path.name, today,
-            when=today, by=result.owner_name, dry_run=dry_run,
+            root,
+            config,
+            tables,
+            path.name,
+            today,
+            when=today,
+            by=result.owner_name,
+            dry_run=dry_run,
         )
         result.report = imported
         if imported.rejected:
             result.detail += [
                 f"{r.where}: {'; '.join(r.details)}"
-                for r in imported.rows if r.outcome is Outcome.REJECTED
+                for r in imported.rows
+                if r.outcome is Outcome.REJECTED
             ]
             result.detail.append("nothing was imported from it")
             continue

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ictgov.model import Measure
 from ictgov.round.owners import Owner
-from ictgov.round.workbook import RoundInfo
 from ictgov.round.words import Words
+from ictgov.round.workbook import RoundInfo
 from ictgov.views.overview import measure_view
 from ictgov.views.text import plain
 
@@ -34,7 +34,9 @@ def body_text(owner: Owner, info: RoundInfo, words: Words, *, reminder: bool = F
     overdue = [v.measure for v in views if v.overdue]
     lines = [words.gettext("Hello,"), ""]
     if reminder:
-        lines.append(words.gettext("this is a reminder: we have not yet received your status update."))
+        lines.append(
+            words.gettext("this is a reminder: we have not yet received your status update.")
+        )
         lines.append("")
     lines += [
         words.gettext(
@@ -69,7 +71,9 @@ def body_text(owner: Owner, info: RoundInfo, words: Words, *, reminder: bool = F
 def subject(owner: Owner, info: RoundInfo, words: Words, *, reminder: bool = False) -> str:
     """The subject line, with the due date."""
     if reminder:
-        return words.gettext("Reminder: ICT strategy status update by {due}", due=words.date(info.due))
+        return words.gettext(
+            "Reminder: ICT strategy status update by {due}", due=words.date(info.due)
+        )
     return words.gettext("ICT strategy status update by {due}", due=words.date(info.due))
 
 
@@ -107,7 +111,9 @@ def build(
     message.set_content(body_text(owner, info, words, reminder=reminder))
     if workbook is not None:
         message.add_attachment(
-            workbook.read_bytes(), maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1],
+            workbook.read_bytes(),
+            maintype=XLSX_TYPE[0],
+            subtype=XLSX_TYPE[1],
             filename=workbook.name,
         )
     return message

@@ -35,7 +35,9 @@ def _body_addresses(body: Body) -> list[str]:
     return [m.email for m in members if m.email][:1]
 
 
-def addresses_for(owner_id: str, measures: list[Measure], tree: Tree, config: RoundConfig) -> list[str]:
+def addresses_for(
+    owner_id: str, measures: list[Measure], tree: Tree, config: RoundConfig
+) -> list[str]:
     """The owner's addresses, from the first source that has one (see the module docstring)."""
     configured = config.recipients.get(owner_id)
     if configured:

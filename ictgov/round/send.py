@@ -66,11 +66,10 @@ class SendReport:
 
 
 def _already(request: Request, kind: MessageKind, address: str, today: date) -> bool:
-    for d in request.sent:
-        if d.kind is kind and d.to == address:
-            if kind is MessageKind.REQUEST or d.date == today:
-                return True
-    return False
+    return any(
+        d.kind is kind and d.to == address and (kind is MessageKind.REQUEST or d.date == today)
+        for d in request.sent
+    )
 
 
 def _read_eml(path: Path) -> EmailMessage:
@@ -108,12 +107,15 @@ def send_round(
     stored = store.read(root, round_id)
     sender = config.round.sender
     if not sender and not dry_run:
-        raise IctgovError("set sender = \"name@example.fi\" under [round] in ictgov.toml")
+        raise IctgovError('set sender = "name@example.fi" under [round] in ictgov.toml')
     if server is None and not dry_run:
         server = server_from(config.round)
     rnd = stored.round
     info = RoundInfo(
-        rnd.id, rnd.due, today, config.stale_after_days,
+        rnd.id,
+        rnd.due,
+        today,
+        config.stale_after_days,
         tree.strategy.language if tree.strategy else "fi",
     )
     report = SendReport(rnd.id)
@@ -127,9 +129,7 @@ def send_round(
         message: EmailMessage | None = None
         for address in request.to:
             if _already(request, kind, address, today):
-                report.results.append(
-                    SendResult(request.owner, address, SendOutcome.ALREADY_SENT)
-                )
+                report.results.append(SendResult(request.owner, address, SendOutcome.ALREADY_SENT))
                 continue
             if dry_run:
                 report.results.append(SendResult(request.owner, address, SendOutcome.WOULD_SEND))
@@ -137,7 +137,9 @@ def send_round(
             if unreachable:
                 report.results.append(
                     SendResult(
-                        request.owner, address, SendOutcome.TEMPORARY_FAILURE,
+                        request.owner,
+                        address,
+                        SendOutcome.TEMPORARY_FAILURE,
                         f"not tried: {unreachable}",
                     )
                 )
@@ -148,20 +150,28 @@ def send_round(
                 else:
                     workbook = folder / request.workbook
                     message = build(
-                        _owner(request, tree), info, sender,
-                        workbook if workbook.is_file() else None, reminder=True,
+                        _owner(request, tree),
+                        info,
+                        sender,
+                        workbook if workbook.is_file() else None,
+                        reminder=True,
                     )
                 if message["From"] is None:
                     message["From"] = sender
             assert server is not None and sender is not None
             try:
                 deliver(
-                    server, message, sender, address, backoff=backoff,
+                    server,
+                    message,
+                    sender,
+                    address,
+                    backoff=backoff,
                     **({"sleep": sleep} if sleep else {}),
                 )
             except DeliveryError as exc:
                 outcome = (
-                    SendOutcome.TEMPORARY_FAILURE if exc.temporary
+                    SendOutcome.TEMPORARY_FAILURE
+                    if exc.temporary
                     else SendOutcome.PERMANENT_FAILURE
                 )
                 report.results.append(SendResult(request.owner, address, outcome, str(exc)))

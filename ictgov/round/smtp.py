@@ -64,7 +64,7 @@ def password_for(user: str | None) -> str | None:
         return None
     try:
         found = keyring.get_password(KEYRING_SERVICE, user)
-    except Exception:  # noqa: BLE001 - a broken keyring backend must not stop a dry run
+    except Exception:
         return None
     return found if isinstance(found, str) else None
 
@@ -108,16 +108,19 @@ def _close(client: smtplib.SMTP) -> None:
         client.close()
 
 
+def _text(value: bytes | str) -> str:
+    return value.decode(errors="replace") if isinstance(value, bytes) else value
+
+
 def _classify(exc: Exception) -> DeliveryError:
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        code, text = next(iter(exc.recipients.values()))
-        detail = f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+        code, reply = next(iter(exc.recipients.values()))
+        detail = f"{code} {_text(reply)}"
         return DeliveryError(f"address refused: {detail}", temporary=400 <= code < 500)
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         raise IctgovError(f"the mail server refused the login: {exc.smtp_code}") from None
     if isinstance(exc, smtplib.SMTPResponseException):
-        text = exc.smtp_error
-        detail = f"{exc.smtp_code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+        detail = f"{exc.smtp_code} {_text(exc.smtp_error)}"
         return DeliveryError(detail, temporary=400 <= exc.smtp_code < 500)
     if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)):
         return DeliveryError(

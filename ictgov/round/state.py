@@ -77,7 +77,9 @@ class RoundState:
         }
 
 
-def round_state(rnd: Round, tree: Tree, today: date, stale_after_days: int, lang: str) -> RoundState:
+def round_state(
+    rnd: Round, tree: Tree, today: date, stale_after_days: int, lang: str
+) -> RoundState:
     """Each owner's state, judged on the tree as it is now."""
     out: list[OwnerState] = []
     for request in rnd.requests:

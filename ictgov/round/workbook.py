@@ -86,9 +86,7 @@ def _cell(sheet: Any, value: Any, *, number_format: str | None = None, bold: boo
 def _dropdown(sheet: Any, words: list[str], column: str, last_row: int, error: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    validation = DataValidation(
-        type="list", formula1='"' + ",".join(words) + '"', allow_blank=True
-    )
+    validation = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
     validation.error = error
     validation.showErrorMessage = True
     validation.add(f"{column}2:{column}{last_row}")
@@ -98,7 +96,7 @@ def _dropdown(sheet: Any, words: list[str], column: str, last_row: int, error: s
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index)
+    return str(get_column_letter(index))
 
 
 def _measure_row(m: Measure, info: RoundInfo, words: Words) -> dict[str, Any]:
@@ -189,19 +187,32 @@ def instructions(owner: Owner, info: RoundInfo, words: Words) -> list[str]:
         "",
         words.gettext("Please return this workbook by {due}.", due=words.date(info.due)),
         "",
-        words.gettext("1. On the sheet '{sheet}', check each measure's status, health and progress.",
-              sheet=sheet_name("measures", words.lang)),
-        words.gettext("2. Choose the status and health from the drop-down lists; progress is 0-100."),
-        words.gettext("3. Write what has happened since the last update in the column '{column}'.",
-              column=column_header("note", words.lang)),
-        words.gettext("4. Add new indicator values on the sheet '{sheet}', one row per value.",
-              sheet=sheet_name("indicator_values", words.lang)),
+        words.gettext(
+            "1. On the sheet '{sheet}', check each measure's status, health and progress.",
+            sheet=sheet_name("measures", words.lang),
+        ),
+        words.gettext(
+            "2. Choose the status and health from the drop-down lists; progress is 0-100."
+        ),
+        words.gettext(
+            "3. Write what has happened since the last update in the column '{column}'.",
+            column=column_header("note", words.lang),
+        ),
+        words.gettext(
+            "4. Add new indicator values on the sheet '{sheet}', one row per value.",
+            sheet=sheet_name("indicator_values", words.lang),
+        ),
         words.gettext("5. Save the workbook as it is (.xlsx) and send it back as a reply."),
         "",
-        words.gettext("'{column}' means no update for over {days} days.",
-              column=column_header("stale", words.lang), days=info.stale_after_days),
-        words.gettext("'{column}' means the planned end has passed.",
-              column=column_header("overdue", words.lang)),
+        words.gettext(
+            "'{column}' means no update for over {days} days.",
+            column=column_header("stale", words.lang),
+            days=info.stale_after_days,
+        ),
+        words.gettext(
+            "'{column}' means the planned end has passed.",
+            column=column_header("overdue", words.lang),
+        ),
         words.gettext("Do not change the measure ids, the sheet names or the header row."),
         "",
         words.gettext("Reporting round {round}", round=info.round_id),
@@ -222,7 +233,9 @@ def write_workbook(path: Path, owner: Owner, info: RoundInfo) -> None:
     words = Words(owner.language)
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "ictgov"
-    workbook.properties.title = words.gettext("Status update of the ICT strategy: {owner}", owner=owner.name)
+    workbook.properties.title = words.gettext(
+        "Status update of the ICT strategy: {owner}", owner=owner.name
+    )
     workbook.properties.keywords = keywords(info.round_id, owner.id)
     _instructions_sheet(workbook, owner, info, words)
     _measures_sheet(workbook, owner, info, words)

@@ -43,7 +43,7 @@ class _Handler:
     def __init__(self, received: Received) -> None:
         self.received = received
 
-    async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
+    async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
         if address in self.received.refuse:
@@ -51,9 +51,7 @@ class _Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(  # noqa: N802 - aiosmtpd's hook name
-        self, server: Any, session: Any, envelope: Any
-    ) -> str:
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.received.data_replies:
             return self.received.data_replies.pop(0)
         parsed = message_from_bytes(envelope.content, policy=default)

@@ -34,7 +34,9 @@ def test_lint_checks_the_references_of_a_round(minimal_root: Path) -> None:
     folder = minimal_root / "data" / "rounds"
     folder.mkdir()
     (folder / "2024-autumn.yaml").write_text(ROUND, encoding="utf-8")
-    code, out = run("lint", "--root", str(minimal_root), "--today", "2024-11-01", "--format", "json")
+    code, out = run(
+        "lint", "--root", str(minimal_root), "--today", "2024-11-01", "--format", "json"
+    )
     assert code == 1
     found = {
         (d["code"], d["line"], d["message"].split(" refers to ")[1].split(",")[0])

@@ -111,7 +111,11 @@ def test_send_collect_status_remind(started: Path, smtp_server: tuple[int, Recei
     back = root.parent / "returned"
     back.mkdir()
     fill(workbook(root, "tampere"), back / "tampere.xlsx", {"framsteg %": (0.75, "0 %")})
-    fill(workbook(root, "evaka-steering-group"), back / "evaka.xlsx", {"uusi tilannekuvaus": "Kahdeksan kuntaa mukana."})
+    fill(
+        workbook(root, "evaka-steering-group"),
+        back / "evaka.xlsx",
+        {"uusi tilannekuvaus": "Kahdeksan kuntaa mukana."},
+    )
     fill(workbook(root, "communications-cooperation"), back / "viestinta.xlsx", {})
     fill(workbook(root, "regional-ict-management-team"), back / "tiimi.xlsx", {})
     before = git(root, "rev-list", "--count", "HEAD")
@@ -138,32 +142,40 @@ def test_send_collect_status_remind(started: Path, smtp_server: tuple[int, Recei
     code, out = run(root, "round", "remind", today="2026-12-10")
     assert code == 0, out
     reminded = {a for a, m in received.messages[6:]}
-    assert reminded == {ADDRESSES["regional-ict-management-group"], ADDRESSES["surrounding-municipalities-steering-group"]}
+    assert reminded == {
+        ADDRESSES["regional-ict-management-group"],
+        ADDRESSES["surrounding-municipalities-steering-group"],
+    }
     assert all("Muistutus" in m["Subject"] for _, m in received.messages[6:])
     code, out = run(root, "round", "remind", today="2026-12-10")
     assert len(received.messages) == 8  # at most once a day
 
 
 def test_a_half_sent_round_resumes(started: Path, smtp_server: tuple[int, Received]) -> None:
+    from datetime import date
+
     from ictgov.config import load_config
     from ictgov.load import FsSource, load_tree
     from ictgov.round import store
     from ictgov.round.send import SendOutcome, send_round
-    from datetime import date
 
     root = started
     _, received = smtp_server
     received.refuse = {ADDRESSES["tampere"], ADDRESSES["regional-ict-management-team"]}
     config = load_config(root)
     tree = load_tree(FsSource(root))
-    first = send_round(root, config, tree, ROUND, folder(root), today=date(2026, 11, 21), backoff=())
+    first = send_round(
+        root, config, tree, ROUND, folder(root), today=date(2026, 11, 21), backoff=()
+    )
     assert first.failed
     outcomes = {r.owner: r.outcome for r in first.results}
     assert outcomes["tampere"] is SendOutcome.PERMANENT_FAILURE
     recorded = store.read(root, ROUND).round
     assert sum(len(r.sent) for r in recorded.requests) == 4
     received.refuse = set()
-    second = send_round(root, config, tree, ROUND, folder(root), today=date(2026, 11, 22), backoff=())
+    second = send_round(
+        root, config, tree, ROUND, folder(root), today=date(2026, 11, 22), backoff=()
+    )
     sent = sorted(r.owner for r in second.results if r.outcome is SendOutcome.SENT)
     assert sent == ["regional-ict-management-team", "tampere"]
     assert len(received.messages) == 6
@@ -183,7 +195,7 @@ def test_returned_files_that_must_change_nothing(started: Path) -> None:
     # A workbook of another round.
     other = back / "other.xlsx"
     book = load_workbook(workbook(root, "tampere"))
-    book.properties.keywords = f"ictgov-round 2025-spring tampere"
+    book.properties.keywords = "ictgov-round 2025-spring tampere"
     book.save(other)
     code, out = run(root, "round", "collect", str(other))
     assert code == 1 and "belongs to round '2025-spring'" in out
@@ -207,7 +219,12 @@ def test_csv_with_semicolons_twice_and_late(started: Path) -> None:
     with path.open("w", encoding="cp1252", newline="") as handle:  # as older Excel saves CSV
         writer = csv.writer(handle, delimiter=";")
         for row in rows:
-            writer.writerow(["" if v is None else (v.strftime("%d.%m.%Y") if hasattr(v, "strftime") else v) for v in row])
+            writer.writerow(
+                [
+                    "" if v is None else (v.strftime("%d.%m.%Y") if hasattr(v, "strftime") else v)
+                    for v in row
+                ]
+            )
     code, out = run(root, "round", "collect", str(path), today="2026-12-20")
     assert code == 0, out
     assert "late: the round was due 2026-12-15" in out

@@ -36,8 +36,12 @@ def test_a_server_that_is_down_is_retried_with_backoff_then_reported_temporary()
     pauses: list[float] = []
     with pytest.raises(DeliveryError) as caught:
         deliver(
-            _server(free_port()), _message(), SENDER, "a@example.fi",
-            backoff=(1.0, 4.0), sleep=pauses.append,
+            _server(free_port()),
+            _message(),
+            SENDER,
+            "a@example.fi",
+            backoff=(1.0, 4.0),
+            sleep=pauses.append,
         )
     assert caught.value.temporary and caught.value.unreachable
     assert pauses == [1.0, 4.0]
@@ -47,7 +51,9 @@ def test_a_4xx_reply_is_retried_and_then_succeeds(smtp_server: tuple[int, Receiv
     port, received = smtp_server
     received.data_replies = ["451 4.3.0 mailbox busy, try later"]
     pauses: list[float] = []
-    deliver(_server(port), _message(), SENDER, "a@example.fi", backoff=(0.5, 2.0), sleep=pauses.append)
+    deliver(
+        _server(port), _message(), SENDER, "a@example.fi", backoff=(0.5, 2.0), sleep=pauses.append
+    )
     assert pauses == [0.5]
     assert len(received.to("a@example.fi")) == 1
 

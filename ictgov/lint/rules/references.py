@@ -61,7 +61,6 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
                     path: Path = ("items", i, "actions", j, "responsible")
                     yield meeting, path, action.responsible, "body or organisation"
 
-
     for rnd in tree.rounds:
         for i, request in enumerate(rnd.requests):
             yield rnd, ("requests", i, "owner"), request.owner, "body or organisation"
