@@ -69,7 +69,9 @@ def export(
         Language | None,
         typer.Option(
             "--lang",
-            help="Language of titles and notes (default: the strategy's content language).",
+            help="Language of titles and notes (default: the strategy's content language); "
+            "fi or sv also puts the XLSX sheet names, headers, status words and drop-downs in "
+            "that language, with dates as 20.11.2023.",
             show_default=False,
             case_sensitive=False,
         ),
@@ -97,7 +99,8 @@ def export(
     """
     from ictgov.config import resolve_today
     from ictgov.exchange.tables import build_tables
-    from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder, write_xlsx
+    from ictgov.exchange.workbook import write_workbook
+    from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder
     from ictgov.project import Project
 
     names = list(dict.fromkeys(t.value for t in table)) if table else None
@@ -120,6 +123,8 @@ def export(
         public=public,
     )
     sep = delimiter.value
+    #: Sheet names, headers and words of the XLSX in this language when --lang asks for one.
+    words = lang.value if lang else None
     if fmt is ExportFormat.JSON:
         text = json_text(tables)
         if out is None:
@@ -153,10 +158,10 @@ def export(
 
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "export.xlsx"
-                write_xlsx(path, tables, public=public)
+                write_workbook(path, tables, public=public, lang=words)
                 sys.stdout.flush()
                 sys.stdout.buffer.write(path.read_bytes())
                 sys.stdout.buffer.flush()
         else:
-            write_xlsx(out, tables, public=public)
+            write_workbook(out, tables, public=public, lang=words)
             typer.echo(f"wrote {out}", err=True)
