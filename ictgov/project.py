@@ -7,6 +7,7 @@ configuration mean the same thing in every command.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ictgov.config import Config, load_config, resolve_root
@@ -26,10 +27,13 @@ class Project:
         found = resolve_root(root)
         return cls(found, load_config(found))
 
-    def tree(self, at: str | None = None) -> Tree:
-        """The tree in the working directory, or as it was at a git revision or date."""
+    def tree(self, at: str | None = None, today: date | None = None) -> Tree:
+        """The tree in the working directory, or as it was at a git revision or date.
+
+        A date after *today* is refused, as ``diff`` refuses it.
+        """
         if at is not None:
             from ictgov.vcs.snapshot import load_tree_at
 
-            return load_tree_at(self, at)
+            return load_tree_at(self, at, today)
         return load_tree(FsSource(self.root), max_bytes=self.config.max_file_bytes)

@@ -11,7 +11,7 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, Language, RootOption, TodayOption
-from ictgov.errors import ConfigError
+from ictgov.errors import ConfigError, IctgovError
 
 
 class ExportFormat(StrEnum):
@@ -98,15 +98,20 @@ def export(
     overdue and attention columns are computed for --today, as 'ictgov status' shows them.
     """
     from ictgov.config import resolve_today
+    from ictgov.exchange.output import write_file
     from ictgov.exchange.tables import build_tables
-    from ictgov.exchange.workbook import write_workbook
-    from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder
+    from ictgov.exchange.workbook import workbook_bytes
+    from ictgov.exchange.writers import (
+        csv_bytes,
+        json_text,
+        write_csv_folder,
+    )
     from ictgov.project import Project
 
     names = list(dict.fromkeys(t.value for t in table)) if table else None
     day = resolve_today(today)
     project = Project.open(root)
-    tree = project.tree(at)
+    tree = project.tree(at, today=day)
     broken = {d.file for d in tree.diagnostics if d.severity.value == "error"}
     if broken:
         typer.echo(
@@ -130,7 +135,7 @@ def export(
         if out is None:
             sys.stdout.write(text)
         else:
-            out.write_text(text, encoding="utf-8")
+            write_file(out, text.encode("utf-8"))
             typer.echo(f"wrote {out}", err=True)
     elif fmt is ExportFormat.CSV:
         if out is None:
@@ -145,7 +150,7 @@ def export(
             sys.stdout.buffer.flush()
         elif len(tables) == 1 and out.suffix.lower() == ".csv":
             name, rows = next(iter(tables.items()))
-            out.write_bytes(csv_bytes(name, rows, delimiter=sep, public=public))
+            write_file(out, csv_bytes(name, rows, delimiter=sep, public=public))
             typer.echo(f"wrote {out}", err=True)
         else:
             written = write_csv_folder(out, tables, delimiter=sep, public=public)
@@ -154,14 +159,13 @@ def export(
         if out is None:
             if sys.stdout.isatty():
                 raise ConfigError("give --out FILE.xlsx (a workbook cannot go to a terminal)")
-            import tempfile
-
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / "export.xlsx"
-                write_workbook(path, tables, public=public, lang=words)
-                sys.stdout.flush()
-                sys.stdout.buffer.write(path.read_bytes())
-                sys.stdout.buffer.flush()
+            try:
+                data = workbook_bytes(tables, public=public, lang=words)
+            except OSError as exc:  # openpyxl writes temporary files while it builds
+                raise IctgovError(f"cannot build the workbook ({exc.strerror or exc})") from None
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         else:
-            write_workbook(out, tables, public=public, lang=words)
+            write_file(out, lambda: workbook_bytes(tables, public=public, lang=words))
             typer.echo(f"wrote {out}", err=True)

@@ -79,11 +79,17 @@ def summary(report: ImportReport) -> str:
 
 
 def print_report(report: ImportReport) -> None:
-    """Changed and rejected rows (a rich table on a terminal, tab-separated when piped)."""
+    """Changed and rejected rows (a rich table on a terminal, tab-separated when piped).
+
+    Cells come from a stranger's spreadsheet: shown as plain text (never rich markup),
+    control characters made visible.
+    """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from ictgov.exchange.importer import Outcome
+    from ictgov.visible import visible
 
     shown = [r for r in report.rows if r.outcome is not Outcome.UNCHANGED]
     console = Console()
@@ -93,17 +99,17 @@ def print_report(report: ImportReport) -> None:
             colors = {Outcome.CHANGED: "green", Outcome.REJECTED: "red"}
             for row in shown:
                 table.add_row(
-                    row.where,
-                    row.measure_id or "",
-                    f"[{colors[row.outcome]}]{row.outcome.value}[/]",
-                    "\n".join(row.details),
+                    Text(visible(row.where)),
+                    Text(visible(row.measure_id or "")),
+                    Text(row.outcome.value, style=colors[row.outcome]),
+                    Text(visible("\n".join(row.details))),
                 )
             console.print(table)
         console.print(summary(report))
         return
     for row in shown:
-        details = "; ".join(row.details)
-        typer.echo(f"{row.where}\t{row.measure_id or ''}\t{row.outcome.value}\t{details}")
+        fields = (row.where, row.measure_id or "", row.outcome.value, "; ".join(row.details))
+        typer.echo("\t".join(visible(f) for f in fields))
     typer.echo(summary(report))
 
 

@@ -17,6 +17,7 @@ class FormatChoice(StrEnum):
 
     HTML = "html"
     MD = "md"
+    PDF = "pdf"
     ALL = "all"
 
 
@@ -38,7 +39,13 @@ def register(app: typer.Typer) -> None:
 def render(
     format_: Annotated[
         FormatChoice,
-        typer.Option("--format", "-f", help="html, md (Markdown) or all.", case_sensitive=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="html, md (Markdown), all (both), or pdf: one PDF per language for a "
+            "board's agenda (needs the PDF extra, ictgov[pdf]; see docs/publishing.md).",
+            case_sensitive=False,
+        ),
     ] = FormatChoice.ALL,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder to write the site into.", file_okay=False)
@@ -74,6 +81,15 @@ def render(
         bool,
         typer.Option("--stamp", help="Print the generation time in the footer (not byte-stable)."),
     ] = False,
+    body: Annotated[
+        str | None,
+        typer.Option(
+            "--body",
+            help="PDF only: the body the report goes to, named on the title page "
+            "(default: the strategic-level body). Example: --body ohjausryhma",
+            show_default=False,
+        ),
+    ] = None,
     root: RootOption = None,
     today: TodayOption = None,
     at: AtOption = None,
@@ -89,7 +105,7 @@ def render(
 
     project = Project.open(root)
     day = resolve_today(today)
-    tree = project.tree(at)
+    tree = project.tree(at, today=day)
     if tree.strategy is None and not tree.measures:
         raise IctgovError(
             f"{project.root}: no strategy data to render (expected data/strategy/strategy.yaml "
@@ -108,6 +124,24 @@ def render(
             project.config.language,
             *(x for x in languages if x != project.config.language),
         )
+    if format_ == FormatChoice.PDF:
+        from ictgov.render.pdf import render_pdfs
+
+        pdf_options = RenderOptions(
+            formats=("html",), languages=languages, public=public, year=year
+        )
+        written = render_pdfs(
+            tree,
+            day,
+            pdf_options,
+            out,
+            body_id=body,
+            stale_after_days=project.config.stale_after_days,
+            content_lang=project.config.language,
+            user_templates=project.root / "templates",
+        )
+        typer.echo(f"wrote {', '.join(str(p) for p in written)}")
+        return
     options = RenderOptions(
         formats=FORMATS if format_ == FormatChoice.ALL else (format_.value,),
         languages=languages,

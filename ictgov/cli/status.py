@@ -73,7 +73,7 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> tuple[Pro
 
     when = resolve_today(today)
     project = Project.open(root)
-    tree = project.tree(at=at)
+    tree = project.tree(at=at, today=when)
     problems = len(tree.diagnostics)
     if tree.strategy is None and not tree.measures and not tree.goals:
         raise IctgovError(

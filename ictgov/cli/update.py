@@ -20,8 +20,10 @@ def register(app: typer.Typer) -> None:
 
 
 def print_diff(diff: str) -> None:
-    """A unified diff, coloured on a terminal."""
-    for line in diff.splitlines():
+    """A unified diff, coloured on a terminal; control characters from the data shown."""
+    from ictgov.visible import visible
+
+    for line in visible(diff).splitlines():
         color = None
         if line.startswith("+") and not line.startswith("+++"):
             color = typer.colors.GREEN
@@ -165,6 +167,8 @@ def update(
         print_diff(edit.diff())
         typer.echo(f"dry run: {edit.relpath} was not written", err=True)
         return
-    typer.echo(f"updated {edit.relpath}")
+    from ictgov.visible import visible
+
+    typer.echo(visible(f"updated {edit.relpath}"))
     for line in edit.changes:
-        typer.echo(f"  {line}")
+        typer.echo(visible(f"  {line}"))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 from ictgov.diff.entities import SINGULAR
 from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_pair
+from ictgov.visible import visible
 
 #: The hidden line CI searches for to update its one comment instead of adding more.
 MARKER = "<!-- ictgov-diff -->"
@@ -69,7 +71,7 @@ def render_text(diff: TreeDiff, note: str | None = None) -> str:
     lines.extend(
         _problem_lines(diff, lambda d: f"  {d.file}:{d.line}:{d.column}: {d.code} {d.message}")
     )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _problem_lines(
@@ -98,17 +100,40 @@ def render_json(diff: TreeDiff, note: str | None = None) -> str:
 # -- Markdown -----------------------------------------------------------------
 
 
+#: ``@user`` and ``@org/team`` where GitHub would notify them (not inside an e-mail address).
+_MENTION = re.compile(r"(?<![\w.+\-])@(?=[A-Za-z0-9])")
+#: ``#123`` (``\#123`` after md's escaping): GitHub would link the issue and notify it.
+_ISSUE = re.compile(r"(\\?#)(?=\d)")
+#: Invisible, and breaks a mention or reference where GitHub parses them.
+_BREAK = "&#8203;"
+
+
 def md(text: str) -> str:
-    """Text safe inside Markdown and table cells: no HTML, links or formatting."""
-    text = html.escape(text, quote=False)
+    """Text safe inside Markdown and table cells: no HTML, links, formatting or controls.
+
+    Mentions and issue references from the data are broken with a zero-width space, so
+    a pull-request comment never notifies a person or a whole team the data names.
+    """
+    text = html.escape(visible(text), quote=False)
     for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
+    return _unping(text).replace("\n", " ")
+
+
+def _unping(text: str) -> str:
+    """Mentions and issue references broken, so GitHub neither links nor notifies."""
+    return _MENTION.sub("@" + _BREAK, _ISSUE.sub(r"\1" + _BREAK, text))  # issues first
+
+
+def _html_inline(text: str) -> str:
+    """Data inside an HTML element of the comment (a summary): escaped, no pings."""
+    text = _unping(html.escape(visible(text), quote=False).replace("\n", " "))
+    return text.replace("[", "&#91;").replace("]", "&#93;")
 
 
 def code(text: str) -> str:
     """Text as a Markdown code span that survives a table cell."""
-    text = text.replace("\n", " ").replace("|", "\\|")
+    text = visible(text).replace("\n", " ").replace("|", "\\|")
     if "`" in text:
         return f"`` {text} ``"
     return f"`{text}`"
@@ -142,11 +167,10 @@ def _field_table(changes: list[Change]) -> list[str]:
 
 
 def _details(item: ItemDiff, with_fields: bool) -> list[str]:
-    title = html.escape(item.title, quote=False).replace("[", "&#91;").replace("]", "&#93;")
     out = [
         "<details>",
-        f"<summary>{_ICON[item.change]} {_kind(item)} <code>{html.escape(item.id)}</code>"
-        f" — {title}</summary>",
+        f"<summary>{_ICON[item.change]} {_kind(item)} <code>{_html_inline(item.id)}</code>"
+        f" — {_html_inline(item.title)}</summary>",
         "",
     ]
     if item.moved:

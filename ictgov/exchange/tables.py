@@ -16,6 +16,7 @@ from ictgov.exchange.columns import TABLES, columns
 from ictgov.load import Tree
 from ictgov.model import Measure
 from ictgov.views.overview import measure_view
+from ictgov.views.public import redact
 from ictgov.views.text import plain
 
 Row = dict[str, Any]
@@ -195,8 +196,12 @@ def build_tables(
     """Table name -> rows (only the documented columns; personal ones dropped if *public*).
 
     *today* and *stale_after_days* decide the computed columns (stale, overdue ...),
-    exactly as ``ictgov status`` decides them.
+    exactly as ``ictgov status`` decides them. A public export is made from the tree
+    ``render --public`` publishes (``views.public.redact``): the same rule masks names
+    and e-mail addresses in free text everywhere.
     """
+    if public:
+        tree = redact(tree)
     builder = TableBuilder(tree, today, lang, stale_after_days)
     makers: dict[str, Callable[[], list[Row]]] = {
         "measures": builder.measures,

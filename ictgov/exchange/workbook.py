@@ -89,12 +89,26 @@ def write_workbook(
     public: bool = False,
     lang: str | None = None,
 ) -> None:
-    """A workbook with one sheet per table (see the module docstring)."""
+    """The workbook at *path*, written atomically (the previous file kept on failure)."""
+    from ictgov.exchange.output import write_file
+
+    write_file(path, lambda: workbook_bytes(tables, public=public, lang=lang))
+
+
+def workbook_bytes(
+    tables: Mapping[str, list[dict[str, Any]]],
+    *,
+    public: bool = False,
+    lang: str | None = None,
+) -> bytes:
+    """The bytes of a workbook with one sheet per table (see the module docstring)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ictgov.exchange.writers import save_bytes
 
     words = _Words(lang)
     workbook = Workbook(write_only=True)
@@ -152,4 +166,4 @@ def write_workbook(
                 else:
                     out.append(value)
             sheet.append(out)
-    workbook.save(path)
+    return save_bytes(workbook)

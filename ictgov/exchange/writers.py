@@ -10,8 +10,10 @@ cells. JSON keeps lists as arrays and dates as ISO strings.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
+import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,8 @@ from typing import IO, Any
 
 from ictgov.edit.render import number
 from ictgov.exchange.columns import Column, Kind, columns
+from ictgov.exchange.formulas import guard
+from ictgov.exchange.output import write_file
 
 FORMAT_ID = "ictgov-export"
 FORMAT_VERSION = 1
@@ -27,11 +31,11 @@ MAX_WIDTH = 60
 
 
 def cell_text(value: Any, column: Column, *, decimal_comma: bool = False) -> str:
-    """A value as CSV text."""
+    """A value as CSV text; a text a spreadsheet would run as a formula is guarded."""
     if value is None:
         return ""
     if column.kind is Kind.LIST:
-        return ", ".join(str(v) for v in value)
+        return guard(", ".join(str(v) for v in value))
     if column.kind is Kind.DATE and isinstance(value, date):
         return value.isoformat()
     if column.kind is Kind.BOOLEAN:
@@ -39,7 +43,7 @@ def cell_text(value: Any, column: Column, *, decimal_comma: bool = False) -> str
     if column.kind in (Kind.NUMBER, Kind.INTEGER) and isinstance(value, (int, float)):
         text = number(value)
         return text.replace(".", ",") if decimal_comma else text
-    return str(value)
+    return guard(str(value))
 
 
 def write_csv(
@@ -75,12 +79,12 @@ def write_csv_folder(
     delimiter: str = ",",
     public: bool = False,
 ) -> list[Path]:
-    """One ``<table>.csv`` per table in *folder*."""
+    """One ``<table>.csv`` per table in *folder*, each written atomically."""
     folder.mkdir(parents=True, exist_ok=True)
     out: list[Path] = []
     for name, rows in tables.items():
         path = folder / f"{name}.csv"
-        path.write_bytes(csv_bytes(name, rows, delimiter=delimiter, public=public))
+        write_file(path, csv_bytes(name, rows, delimiter=delimiter, public=public))
         out.append(path)
     return out
 
@@ -106,7 +110,12 @@ def _xlsx_value(value: Any, column: Column) -> Any:
 def write_xlsx(
     path: Path, tables: Mapping[str, list[dict[str, Any]]], *, public: bool = False
 ) -> None:
-    """A workbook with one sheet per table."""
+    """A workbook with one sheet per table, written atomically."""
+    write_file(path, lambda: xlsx_bytes(tables, public=public))
+
+
+def xlsx_bytes(tables: Mapping[str, list[dict[str, Any]]], *, public: bool = False) -> bytes:
+    """The bytes of a workbook with one sheet per table."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -150,7 +159,31 @@ def write_xlsx(
                     cell.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(len(rows) + 1, 1)}"
-    workbook.save(path)
+    return save_bytes(workbook)
+
+
+def save_bytes(workbook: Any) -> bytes:
+    """The workbook's bytes; OSError (no space for openpyxl's temporary files) kept quiet.
+
+    openpyxl writes each sheet through a generator into a temporary file; when that
+    write fails, the abandoned generators fail again as they are collected and Python
+    prints their tracebacks. They are collected here, with that printing off.
+    """
+    buffer = io.BytesIO()
+    failure: OSError | None = None
+    try:
+        workbook.save(buffer)
+    except OSError as exc:
+        failure = OSError(exc.errno, exc.strerror, exc.filename)
+    if failure is None:
+        return buffer.getvalue()
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise failure
 
 
 def _json_value(value: Any) -> Any:

@@ -86,7 +86,7 @@ def lint(options: LintOptions) -> LintOutcome:
     fail_on = options.fail_on or lint_config.fail_on
     ctx = LintContext(today, project.config)
     if not cached:
-        tree = project.tree(at=options.at)
+        tree = project.tree(at=options.at, today=today)
         return LintOutcome(run_rules(tree, ctx, selection), fail_on, today)
 
     from ictgov.cache import cached_lint

@@ -12,6 +12,8 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ictgov.visible import visible
+
 ELLIPSIS = "…"
 #: Spaces between two table columns (rich's padding (0, 1) gives the same).
 GAP = 2
@@ -19,10 +21,17 @@ GAP = 2
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A piece of text with a rich style name (ignored by the plain backend)."""
+    """A piece of text with a rich style name (ignored by the plain backend).
+
+    Control characters in the text are made visible here, where all text of both
+    backends passes, so data never sends escape sequences to a terminal.
+    """
 
     text: str
     style: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", visible(self.text))
 
 
 #: A cell or a line: spans side by side; "\n" inside a span starts a new line.
@@ -49,6 +58,9 @@ class Column:
     min_width: int = 4
     wrap: bool = False
     justify: str = "left"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "header", visible(self.header))
 
 
 @dataclass(slots=True)
@@ -84,6 +96,9 @@ class Heading:
     """A section heading."""
 
     text: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", visible(self.text))
 
 
 Block = Line | Heading | Table

@@ -250,6 +250,16 @@ class SiteRenderer:
 
     def single_file(self, pages: list[Page], lang: str) -> str:
         """One self-contained HTML file: every page as a section, CSS inlined."""
+        return self.document("html/single.html", pages, lang)
+
+    def document(self, template: str, pages: list[Page], lang: str, **context: Any) -> str:
+        """*pages* as sections of one HTML document made by *template* (single file, PDF)."""
+        state = PageState(lang, "html", "index", single=True)
+        variables = {"page": Page("overview", None), "css": self.stylesheet(), **context}
+        return self._render(template, state, {**variables, "sections": self.sections(pages, lang)})
+
+    def sections(self, pages: list[Page], lang: str) -> list[tuple[str, Markup]]:
+        """Each page's content, headings one level down, with the page's anchor."""
         sections = []
         for page in pages:
             html = self.render_page(page, lang, "html", single=True)
@@ -264,12 +274,7 @@ class SiteRenderer:
                 html[start + len(CONTENT_START) : end],
             )
             sections.append((page_anchor(page.kind, page.id), Markup(body)))
-        state = PageState(lang, "html", "index", single=True)
-        return self._render(
-            "html/single.html",
-            state,
-            {"page": Page("overview", None), "sections": sections, "css": self.stylesheet()},
-        )
+        return sections
 
 
 #: Pages per run (all languages and formats) above which worker processes help.

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import IO
 
 from ictgov.errors import RevisionError
+from ictgov.vcs.command import git_command
 
 _OBJECT_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?\Z")
 #: Requests written before reading answers: small enough never to fill the input pipe.
@@ -33,7 +34,7 @@ class CatFile:
     def _streams(self) -> tuple[IO[bytes], IO[bytes]]:
         if self._proc is None:
             self._proc = subprocess.Popen(
-                ["git", "-C", str(self._toplevel), "cat-file", "--batch"],
+                git_command(self._toplevel, "cat-file", "--batch"),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

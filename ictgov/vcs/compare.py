@@ -12,12 +12,11 @@ from datetime import date
 
 from ictgov.diff import ReviewContext, TreeDiff, diff_documents
 from ictgov.diff.entities import entity_kind
-from ictgov.errors import RevisionError
 from ictgov.model import Body
 from ictgov.model.files import BODIES
 from ictgov.project import Project
 from ictgov.vcs.repo import GitRepo
-from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
+from ictgov.vcs.revisions import check_not_future, check_revision, looks_like_date, parse_date
 from ictgov.vcs.versions import Version, commit_version, worktree_version
 
 BODIES_PATH = f"data/{BODIES.location}"
@@ -38,12 +37,7 @@ def check_side(rev: str, what: str, today: date | None = None) -> None:
     if not looks_like_date(rev):
         check_revision(rev, what)
         return
-    day = parse_date(rev, what)
-    if today is not None and day > today:
-        raise RevisionError(
-            f"{what} {rev} is after today ({today.isoformat()}): the commits of that day are "
-            "not made yet; give a date up to today, or a revision (check --today)"
-        )
+    check_not_future(parse_date(rev, what), today, what)
 
 
 def choose_sides(

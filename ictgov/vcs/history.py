@@ -40,7 +40,7 @@ class HistoryEntry:
         c = self.commit
         return {
             "commit": c.sha,
-            "date": c.date,
+            "date": c.date or None,
             "author": c.author,
             "email": c.email,
             "subject": c.subject,
@@ -56,6 +56,22 @@ class History:
     entries: list[HistoryEntry] = field(default_factory=list)
     #: Files the item lived in, newest first.
     files: list[str] = field(default_factory=list)
+    #: What history could not show, and why (a commit with a broken file ...).
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        """Remember *text* once."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def add(self, entry: HistoryEntry) -> None:
+        """Append *entry*, with a note when its commit's date cannot be read."""
+        self.entries.append(entry)
+        if entry.commit.day is None:
+            self.note(
+                f"commit {entry.commit.sha[:7]} has a malformed date (timestamp or time zone); "
+                "it is shown as unknown"
+            )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -63,7 +79,35 @@ class History:
             "item": self.item,
             "files": self.files,
             "entries": [e.as_dict() for e in self.entries],
+            "notes": self.notes,
         }
+
+
+def _broken(doc: Document | None) -> bool:
+    """Whether the file exists but could not be read as YAML at all (no data to diff)."""
+    return doc is not None and doc.data is None
+
+
+def _broken_note(commit: Commit, path: str, *, tree: bool = False) -> str:
+    then = (
+        "its changes to that file are not shown"
+        if tree
+        else "its changes are skipped and the next commit is compared with the last "
+        "readable version"
+    )
+    return f"commit {commit.sha[:7]}: {path} is not valid YAML there; {then}"
+
+
+def _last_readable(walker: _Walker, older: list[Commit], path: str) -> Document | None:
+    """The newest readable version of *path* among *older* commits (None: it did not exist)."""
+    for commit in older:
+        change = commit.file(path)
+        if change is None:
+            continue
+        doc = walker.doc(path, change.new)
+        if not _broken(doc):
+            return doc
+    return None
 
 
 def _has(doc: Document | None, item_id: str) -> bool:
@@ -194,13 +238,18 @@ def _walk(
 ) -> tuple[str, str | None]:
     """Follow *path* back from *start*; return where to continue when the item moved."""
     commits = log(walker.repo, start, [path], since=span.since, until=span.until)
-    for commit in commits:
+    for number, commit in enumerate(commits):
         if span.full(history):
             break
         change = commit.file(path)
         if change is None:
             continue
+        if _broken(walker.doc(path, change.new)):
+            history.note(_broken_note(commit, path))
+            continue
         old_doc = walker.doc(path, change.old)
+        if _broken(old_doc):
+            old_doc = _last_readable(walker, commits[number + 1 :], path)
         olds = {path: old_doc} if old_doc is not None else {}
         source: str | None = None
         if not _has(old_doc, item_id) and commit.parents:
@@ -220,7 +269,7 @@ def _walk(
         diff = walker.commit_diff(commit, olds, news)
         diff.items = [i for i in diff.items if i.id == item_id]
         if diff.items:
-            history.entries.append(HistoryEntry(commit, diff))
+            history.add(HistoryEntry(commit, diff))
         if source is not None:
             return commit.parents[0], source
         if not _has(old_doc, item_id):
@@ -255,9 +304,13 @@ def tree_history(
         for commit in log(repo, head, paths, since=since, until=until):
             if limit is not None and len(history.entries) >= limit:
                 break
-            diff = walker.commit_diff(
-                commit, walker.docs(commit, "old"), walker.docs(commit, "new")
-            )
+            olds, news = walker.docs(commit, "old"), walker.docs(commit, "new")
+            for path in sorted(p for p, d in (olds | news).items() if _broken(d)):
+                if _broken(olds.get(path)) or _broken(news.get(path)):
+                    history.note(_broken_note(commit, path, tree=True))
+                    olds.pop(path, None)
+                    news.pop(path, None)
+            diff = walker.commit_diff(commit, olds, news)
             if not diff.empty:
-                history.entries.append(HistoryEntry(commit, diff))
+                history.add(HistoryEntry(commit, diff))
         return history

@@ -9,6 +9,8 @@ from ictgov.diff.entities import SINGULAR
 from ictgov.diff.formats import md
 from ictgov.diff.model import ItemDiff
 from ictgov.vcs.history import History, HistoryEntry
+from ictgov.vcs.stamps import UNKNOWN
+from ictgov.visible import visible
 
 
 def _heading(history: History) -> str:
@@ -28,7 +30,8 @@ def _item_label(item: ItemDiff, single: bool) -> str:
 
 
 def _day(entry: HistoryEntry) -> str:
-    return entry.commit.date[:10]
+    day = entry.commit.day
+    return day.isoformat() if day is not None else UNKNOWN
 
 
 def render_history_text(history: History) -> str:
@@ -47,7 +50,9 @@ def render_history_text(history: History) -> str:
                 lines.append(f"    {label}")
             lines += [f"{indent}{e.text}" for e in item.events]
             lines += [f"{indent}! {h.code} {h.message}" for h in item.hints]
-    return "\n".join(lines) + "\n"
+    if history.notes:
+        lines += ["", *(f"Note: {n}" for n in history.notes)]
+    return visible("\n".join(lines) + "\n")
 
 
 def render_history_markdown(history: History) -> str:
@@ -67,6 +72,7 @@ def render_history_markdown(history: History) -> str:
             lines += [f"{prefix}{md(e.text)}" for e in item.events]
             lines += [f"{prefix}⚠️ **{h.code}** {md(h.message)}" for h in item.hints]
         lines.append("")
+    lines += [f"> **Note:** {md(n)}" for n in history.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -6,12 +6,16 @@ touched, so history never looks up a tree: it reads exactly those blobs.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date
 
+from ictgov.vcs.records import RawEntry, header_format, parse_log, parse_raw_meta
 from ictgov.vcs.repo import NULL_OID, GitRepo, is_data_file
+from ictgov.vcs.stamps import iso_day
 
-_FORMAT = "--format=%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%s"
+_FIELDS = ("%P", "%an", "%ae", "%aI", "%s")
+_FORMAT = header_format(_FIELDS)
 _SKIP_MODES = {"120000", "160000"}
 
 
@@ -32,48 +36,55 @@ class Commit:
     parents: tuple[str, ...]
     author: str
     email: str
+    #: The author date as git's ISO 8601, or "" when the commit's date is malformed.
     date: str
     subject: str
     files: tuple[FileChange, ...]
+
+    @property
+    def day(self) -> dt.date | None:
+        """The author's day, or None when the commit's date is malformed."""
+        return iso_day(self.date)
 
     def file(self, path: str) -> FileChange | None:
         """The change to *path*, if this commit touched it."""
         return next((f for f in self.files if f.path == path), None)
 
 
-def _files(repo: GitRepo, tokens: list[bytes]) -> list[FileChange]:
-    """Data files from ``--raw -z`` records: ``:mode mode old new status``, then the path."""
+def _files(repo: GitRepo, entries: list[RawEntry]) -> list[FileChange]:
+    """The data files among raw entries (a merge's entry compares with its first parent)."""
     files: list[FileChange] = []
-    i = 0
-    while i + 1 < len(tokens):
-        meta = tokens[i].strip(b"\n").decode("ascii", "replace")
-        path = tokens[i + 1].decode("utf-8", "surrogateescape")
-        i += 2
-        if not meta.startswith(":"):
+    for entry in entries:
+        rel = repo.project_path(entry.path.decode("utf-8", "surrogateescape"))
+        modes = {entry.old_mode, entry.new_mode}
+        if rel is None or not is_data_file(rel) or modes & _SKIP_MODES:
             continue
-        old_mode, new_mode, old, new, _status = meta[1:].split(" ")[:5]
-        rel = repo.project_path(path)
-        if rel is None or not is_data_file(rel) or {old_mode, new_mode} & _SKIP_MODES:
-            continue
+        old, new = entry.old, entry.new
         files.append(
             FileChange(rel, None if old == NULL_OID else old, None if new == NULL_OID else new)
         )
     return files
 
 
+def _pairs(raw: bytes) -> list[RawEntry]:
+    """Entries of ``diff-tree -z --raw`` output: meta, then path."""
+    tokens = raw.split(b"\0")
+    out: list[RawEntry] = []
+    for meta, path in zip(tokens[::2], tokens[1::2], strict=False):
+        meta = meta.strip(b"\n")
+        if meta.startswith(b":"):
+            out.append(RawEntry(*parse_raw_meta(meta), path))
+    return out
+
+
 def _parse(repo: GitRepo, raw: bytes) -> list[Commit]:
     commits: list[Commit] = []
-    for record in raw.split(b"\x1e"):
-        if not record:
-            continue
-        tokens = record.split(b"\0")
-        head = [t.decode("utf-8", "replace") for t in tokens[:6]]
-        if len(head) < 6:
-            continue
-        sha, parents, author, email, when, subject = head
-        files = _files(repo, tokens[6:])
+    for record in parse_log(raw, len(_FIELDS)):
+        parents, author, email, when, subject = record.fields
+        when = when if iso_day(when) is not None else ""  # git prints what it can
+        files = _files(repo, list(record.entries))
         commits.append(
-            Commit(sha, tuple(parents.split()), author, email, when, subject, tuple(files))
+            Commit(record.sha, tuple(parents.split()), author, email, when, subject, tuple(files))
         )
     return commits
 
@@ -97,7 +108,7 @@ def changed_files(repo: GitRepo, commit: Commit) -> tuple[FileChange, ...]:
         "--",
         repo.data_pathspec,
     )
-    return tuple(_files(repo, raw.split(b"\0")))
+    return tuple(_files(repo, _pairs(raw)))
 
 
 def log(
@@ -114,6 +125,10 @@ def log(
     args = ["log", _FORMAT, "--raw", "-z", "--no-renames", "--no-abbrev", "--root"]
     if first_parent:
         args += ["--first-parent", "--diff-merges=first-parent"]
+    else:
+        # A merge lists the files that differ from every parent (what the merge itself
+        # changed, an "evil merge"), each compared with the first parent.
+        args.append("--diff-merges=combined")
     if reverse:
         args.append("--reverse")
     if since is not None:

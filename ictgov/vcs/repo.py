@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -26,7 +26,10 @@ from ictgov.load.source import DATA_DIR
 from ictgov.model.files import YAML_SUFFIXES
 from ictgov.vcs.cache import BlobCache
 from ictgov.vcs.catfile import CatFile
-from ictgov.vcs.revisions import check_revision, looks_like_date, parse_date
+from ictgov.vcs.command import SAFE_CONFIG, git_command
+from ictgov.vcs.records import header_format, parse_log
+from ictgov.vcs.revisions import check_not_future, check_revision, looks_like_date, parse_date
+from ictgov.vcs.stamps import UNKNOWN, ident_day
 
 if TYPE_CHECKING:
     import git
@@ -96,7 +99,7 @@ class GitRepo:
             )
         root = root.resolve()
         proc = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+            git_command(root, "rev-parse", "--show-toplevel"),
             capture_output=True,
             env=git_environment(),
             check=False,
@@ -127,6 +130,7 @@ class GitRepo:
             import git
 
             self._gitpython = git.Repo(self.toplevel)
+            self._gitpython.git.set_persistent_git_options(c=list(SAFE_CONFIG[1::2]))
         return self._gitpython
 
     def close(self) -> None:
@@ -151,7 +155,7 @@ class GitRepo:
 
     def _git(self, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
-            ["git", "-C", str(self.toplevel), *args],
+            git_command(self.toplevel, *args),
             capture_output=True,
             env=self.env,
             check=False,
@@ -223,10 +227,11 @@ class GitRepo:
             "(see 'git log --oneline' and 'git branch -a')"
         )
 
-    def resolve_at(self, rev: str, what: str = "--at") -> str:
-        """A commit id for a revision, or for a date: the last commit on or before it."""
+    def resolve_at(self, rev: str, what: str = "--at", today: date | None = None) -> str:
+        """A commit id for a revision, or for a date up to *today*: the last commit then."""
         if looks_like_date(rev):
-            return self.commit_on_or_before(parse_date(rev, what), what)
+            day = check_not_future(parse_date(rev, what), today, what)
+            return self.commit_on_or_before(day, what)
         return self.resolve(rev, what)
 
     def commit_on_or_before(self, day: date, what: str = "--at") -> str:
@@ -297,11 +302,8 @@ class GitRepo:
         raw = self.catfile.read(sha) or b""
         for line in raw.split(b"\n\n", 1)[0].split(b"\n"):
             if line.startswith(b"committer "):
-                stamp, offset = line.rsplit(b" ", 2)[1:]
-                minutes = int(offset[1:3]) * 60 + int(offset[3:5])
-                zone = timezone(timedelta(minutes=-minutes if offset[:1] == b"-" else minutes))
-                day = datetime.fromtimestamp(int(stamp), tz=zone).date()
-                return f"{sha[:7]} ({day.isoformat()})"
+                day = ident_day(line)
+                return f"{sha[:7]} ({day.isoformat() if day else UNKNOWN})"
         return sha[:7]
 
     # -- listings ------------------------------------------------------------
@@ -349,16 +351,13 @@ class GitRepo:
         if not wanted:
             return out
         raw = self.run(
-            "log", "--no-merges", "-z", "--name-only", "--format=%x1e%an%x00%ae",
-            f"{base}..{head}", "--", self.data_pathspec,
+            "log", "--no-merges", "-z", "--raw", "--no-renames", "--no-abbrev",
+            header_format(("%an", "%ae")), f"{base}..{head}", "--", self.data_pathspec,
         )  # fmt: skip
-        for record in raw.split(b"\x1e"):
-            if not record:
-                continue
-            fields = record.decode("utf-8", "replace").split("\0")
-            author = (fields[0], fields[1].strip()) if len(fields) > 1 else ("", "")
-            for name in fields[2:]:
-                rel = self.project_path(name.strip("\n"))
+        for record in parse_log(raw, 2):
+            author = (record.fields[0], record.fields[1])
+            for entry in record.entries:
+                rel = self.project_path(entry.path.decode("utf-8", "surrogateescape"))
                 if rel in wanted:
                     out.setdefault(rel, set()).add(author)
         return out

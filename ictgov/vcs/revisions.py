@@ -38,6 +38,19 @@ def parse_date(text: str, what: str) -> date:
         raise RevisionError(f"{what}: {text!r} is not a real date (check day and month)") from None
 
 
+def check_not_future(day: date, today: date | None, what: str) -> date:
+    """*day*, unless it is after *today*: a later date would answer differently tomorrow.
+
+    ``diff`` and every ``--at`` refuse it alike, rather than quietly reading today's tree.
+    """
+    if today is not None and day > today:
+        raise RevisionError(
+            f"{what} {day.isoformat()} is after today ({today.isoformat()}): the commits of "
+            "that day are not made yet; give a date up to today, or a revision (check --today)"
+        )
+    return day
+
+
 def check_revision(text: str, what: str = "revision") -> str:
     """Return *text* if it is a safe single revision; raise RevisionError saying why not."""
     if not text:

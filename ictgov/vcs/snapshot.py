@@ -6,6 +6,7 @@ report for 2024 can be reproduced years later from the same repository.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ictgov.load import Tree
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
     from ictgov.project import Project
 
 
-def load_tree_at(project: Project, at: str) -> Tree:
-    """The tree at a revision or date (YYYY-MM-DD); RevisionError when it cannot be read."""
+def load_tree_at(project: Project, at: str, today: date | None = None) -> Tree:
+    """The tree at a revision or date up to *today*; RevisionError when it cannot be read."""
     with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
-        commit = repo.resolve_at(at, "--at")
+        commit = repo.resolve_at(at, "--at", today)
         return commit_version(repo, commit).tree()

@@ -114,7 +114,8 @@ def _facts(repo: GitRepo, path: str, blob: str | None) -> _Facts | None:
 
 
 def _day(commit: Commit) -> date:
-    return date.fromisoformat(commit.date[:10])
+    """The commit's day; a malformed date sorts first (it is not a point of its own)."""
+    return commit.day or date.min
 
 
 def _next_month(day: date) -> date:
@@ -156,7 +157,9 @@ def progress_over_time(
         for commit in commits:
             for change in commit.files:
                 tally.set(change.path, _facts(repo, change.path, change.new))
-            states.append((_day(commit), tally.point(commit.sha[:7], _day(commit), commit.sha)))
+            if commit.day is None:  # a malformed date: its changes count from the next commit
+                continue
+            states.append((commit.day, tally.point(commit.sha[:7], commit.day, commit.sha)))
     if by == "commit":
         return [point for _, point in states]
     return _monthly(states)

@@ -239,7 +239,7 @@ def test_at_is_passed_to_project_tree(tmp_path: Path, monkeypatch: pytest.Monkey
     seen: list[str | None] = []
     real = Project.tree
 
-    def tree(self: Project, at: str | None = None) -> object:
+    def tree(self: Project, at: str | None = None, today: object = None) -> object:
         seen.append(at)
         return real(self)
 

@@ -183,3 +183,22 @@ def test_no_traceback_when_git_is_missing(story: GitTree, monkeypatch: pytest.Mo
     code, _, err = run(story.root, "diff", "HEAD")
     assert code == 2
     assert err.startswith("error:")
+
+
+def test_every_git_process_runs_with_fsmonitor_off(
+    story: GitTree, git_calls: list[list[str]]
+) -> None:
+    """ictgov's own processes, and GitPython's (diff asks it for the merge-base)."""
+    from ictgov.vcs.repo import GitRepo
+
+    story.checkout("feature")
+    for args in (["diff"], ["history", "m-alpha"], ["status", "--at", "main"]):
+        code, _, err = run(story.root, *args)
+        assert code in (0, 1), (args, err)
+    gits = [c for c in git_calls if c and c[0].endswith("git")]
+    assert {"status", "log", "cat-file"} <= {a for c in gits for a in c}
+    for argv in gits:
+        assert "core.fsmonitor=false" in argv, argv
+    with GitRepo.open(story.root) as repo:
+        options = repo.repo.git._persistent_git_options
+        assert "core.fsmonitor=false" in options and "-c" in options

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ictgov.diagnostics import Diagnostic
 from ictgov.lint.reporters.base import Reporter, summary_line
 from ictgov.lint.result import LintResult
+from ictgov.visible import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -25,7 +26,9 @@ class TextReporter(Reporter):
     @staticmethod
     def line(d: Diagnostic) -> str:
         """One finding as one line."""
-        return f"{d.file}:{d.line}:{d.column}: {d.severity.value} {d.code} [{d.name}] {d.message}"
+        return visible(
+            f"{d.file}:{d.line}:{d.column}: {d.severity.value} {d.code} [{d.name}] {d.message}"
+        )
 
     def _rich(self, result: LintResult) -> str:
         from rich.console import Console
@@ -35,12 +38,12 @@ class TextReporter(Reporter):
         with console.capture() as capture:
             for d in result.diagnostics:
                 text = Text()
-                text.append(f"{d.file}:{d.line}:{d.column}:", style="bold")
+                text.append(visible(f"{d.file}:{d.line}:{d.column}:"), style="bold")
                 text.append(" ")
                 text.append(d.severity.value, style=_STYLE[d.severity.value])
                 text.append(f" {d.code}", style="bold")
                 text.append(f" [{d.name}]", style="dim")
-                text.append(f" {d.message}")
+                text.append(visible(f" {d.message}"))
                 console.print(text)
             counts = result.counts()
             style = "bold red" if counts["error"] else "yellow" if sum(counts.values()) else "green"
