@@ -11,6 +11,8 @@ column names of ``docs/exchange.md``.
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -101,7 +103,28 @@ def workbook_bytes(
     public: bool = False,
     lang: str | None = None,
 ) -> bytes:
-    """The bytes of a workbook with one sheet per table (see the module docstring)."""
+    """The bytes of a workbook with one sheet per table (see the module docstring).
+
+    Write-only sheets stream their rows into temporary files as they are appended,
+    so a full disk fails while building, not only while saving; the abandoned sheet
+    writers are then collected here with their tracebacks kept quiet, and the error
+    is raised plain for ``write_file`` to report.
+    """
+    failure: OSError | None = None
+    try:
+        return _build(tables, public=public, lang=lang)
+    except OSError as exc:
+        failure = OSError(exc.errno, exc.strerror, exc.filename)
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise failure
+
+
+def _build(tables: Mapping[str, list[dict[str, Any]]], *, public: bool, lang: str | None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
