@@ -176,6 +176,9 @@ def collect(
             continue
         try:
             tables = read_tables(path)
+            for table in tables.values():
+                # Read once (the rows stream), then checked for their owner and imported.
+                table.rows = list(table.rows)
             request = identify(rnd, path, tables)
         except IctgovError as exc:
             result.detail.append(str(exc))
