@@ -234,3 +234,37 @@ def test_csv_with_semicolons_twice_and_late(started: Path) -> None:
     assert code == 0, out
     assert "already collected" in out
     assert measure_text(root, "evaka-cooperation") == after
+
+
+def test_a_workbook_that_lost_its_marker_is_known_by_its_measures(started: Path) -> None:
+    # As another spreadsheet program may save it: no keywords, values retyped as text.
+    root = started
+    path = root.parent / "resaved.xlsx"
+    book = load_workbook(workbook(root, "evaka-steering-group"))
+    book.properties.keywords = None
+    sheet = book.worksheets[1]
+    headers = {cell.value: cell.column_letter for cell in sheet[1]}
+    sheet[f"{headers['valmiusaste %']}2"] = "80 %"
+    sheet[f"{headers['tila']}2"] = "Käynnissä"
+    book.save(path)
+    code, out = run(root, "round", "collect", str(path))
+    assert code == 0, out
+    assert "Seudullisen eVakan ohjausryhmä\tcollected" in out
+    assert "progress: 80" in measure_text(root, "evaka-cooperation")
+    state = json.loads(run(root, "round", "status", "--format", "json")[1])
+    assert state["answered"] == ["evaka-steering-group"]
+
+
+def test_the_round_shows_in_a_semantic_diff(started: Path) -> None:
+    root = started
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "round started")
+    back = root.parent / "back"
+    back.mkdir()
+    fill(workbook(root, "evaka-steering-group"), back / "e.xlsx", {"valmiusaste %": 90})
+    code, out = run(root, "round", "collect", str(back), "--commit")
+    assert code == 0, out
+    code, out = run(root, "diff", "HEAD~2", "HEAD")
+    assert code == 0, out
+    assert "reporting round 2026-autumn" in out
+    assert "evaka-cooperation" in out
