@@ -15,6 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
 from ictgov.i18n.headers import column_header, sheet_name
 from ictgov.model import Measure, Status
 from ictgov.round.owners import Owner
@@ -43,6 +46,7 @@ DATE_FORMAT = "d.m.yyyy"
 #: Empty rows with drop-downs and formats below the data, for values to add.
 SPARE_ROWS = 20
 KEYWORD = "ictgov-round"
+BOLD = Font(bold=True)
 
 
 @dataclass(frozen=True)
@@ -70,16 +74,17 @@ def parse_keywords(value: str | None) -> tuple[str, str] | None:
 
 
 def _cell(sheet: Any, value: Any, *, number_format: str | None = None, bold: bool = False) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
+    """A cell to append: the plain value unless it needs a format, bold, or to stay text."""
+    formula_like = isinstance(value, str) and value.startswith(("=", "+", "-", "@"))
+    if not (formula_like or number_format or bold):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
+    if formula_like:
         cell.data_type = "s"  # a text, never a formula
     if number_format:
         cell.number_format = number_format
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
     return cell
 
 
