@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import RootOption, TodayOption
+from ictgov.cli.options import Language, RootOption, TodayOption
 from ictgov.errors import ConfigError
 
 
@@ -243,6 +243,15 @@ def status(
     fmt: Annotated[
         StateFormat, typer.Option("--format", "-f", help="text or json.", case_sensitive=False)
     ] = StateFormat.TEXT,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the text (default: 'language' of the configuration).",
+            show_default=False,
+            case_sensitive=False,
+        ),
+    ] = None,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -250,7 +259,7 @@ def status(
     from ictgov.config import load_config, resolve_root, resolve_today
     from ictgov.load import FsSource, load_tree
     from ictgov.round import store
-    from ictgov.round.state import round_state
+    from ictgov.round.state import round_state, state_lines
 
     day = resolve_today(today)
     found = resolve_root(root)
@@ -258,19 +267,10 @@ def status(
     rid = round_id or store.latest(found)
     rnd = store.read(found, rid).round
     tree = load_tree(FsSource(found), max_bytes=config.max_file_bytes)
-    state = round_state(rnd, tree, day, config.stale_after_days, config.language)
+    words = (lang.value if lang else None) or config.language
+    state = round_state(rnd, tree, day, config.stale_after_days, words)
     if fmt is StateFormat.JSON:
         typer.echo(json.dumps(state.as_dict(), ensure_ascii=False, indent=2))
         return
-    typer.echo(
-        f"round {rnd.id}, due {rnd.due.isoformat()}: {len(state.answered)} of "
-        f"{len(state.owners)} owner(s) answered"
-    )
-    for o in state.owners:
-        mark = (
-            f"answered {o.answered.isoformat()}"
-            if o.answered
-            else ("sent, no answer" if o.sent else "not sent")
-        )
-        stale = f"; stale: {', '.join(o.stale)}" if o.stale else ""
-        typer.echo(f"  {o.owner}\t{o.name}\t{mark}{stale}")
+    for line in state_lines(state, words):
+        typer.echo(line)

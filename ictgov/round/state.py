@@ -102,3 +102,31 @@ def round_state(
             )
         )
     return RoundState(rnd, today, tuple(out))
+
+
+def state_lines(state: RoundState, lang: str) -> list[str]:
+    """The status as lines of plain text in *lang*, for the coordinator and the steering group."""
+    from ictgov.round.words import Words
+
+    words = Words(lang)
+    lines = [
+        words.gettext(
+            "Reporting round {round}, due {due}: {answered} of {owners} owners have answered.",
+            round=state.round.id,
+            due=words.date(state.round.due),
+            answered=len(state.answered),
+            owners=len(state.owners),
+        )
+    ]
+    for o in state.owners:
+        if o.answered is not None:
+            mark = words.gettext("answered {date}", date=words.date(o.answered))
+        elif o.sent:
+            mark = words.gettext("sent, no answer yet")
+        else:
+            mark = words.gettext("not sent")
+        lines.append(f"  {o.name} ({o.owner}): {mark}")
+        if o.stale:
+            text = words.gettext("still no recent update: {measures}", measures=", ".join(o.stale))
+            lines.append(f"    {text}")
+    return lines

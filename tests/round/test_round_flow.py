@@ -268,3 +268,12 @@ def test_the_round_shows_in_a_semantic_diff(started: Path) -> None:
     assert code == 0, out
     assert "reporting round 2026-autumn" in out
     assert "evaka-cooperation" in out
+
+
+def test_status_text_in_finnish_and_swedish(started: Path) -> None:
+    code, out = run(started, "round", "status", "--lang", "fi")
+    assert code == 0, out
+    assert out.startswith("Raportointikierros 2026-autumn, määräpäivä 15.12.2026: 0/6 ")
+    assert "ei lähetetty" in out and "@" not in out
+    code, out = run(started, "round", "status", "--lang", "sv")
+    assert "0 av 6 ansvariga har svarat" in out
