@@ -48,7 +48,10 @@ class Request(StrictModel):
     stale: list[Id] = Field(default_factory=list)
     overdue: list[Id] = Field(default_factory=list)
     to: list[str] = Field(default_factory=list, json_schema_extra=PERSONAL)
-    workbook: str = Field(description="File name of the owner's workbook in the round folder.")
+    workbook: str = Field(
+        pattern=r"^[^/\\]+\.xlsx$",
+        description="File name of the owner's workbook in the round folder (no folder part).",
+    )
     sent: list[Delivery] = Field(default_factory=list)
     answers: list[Answer] = Field(default_factory=list)
 

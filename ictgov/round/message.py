@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ictgov.model import Measure
 from ictgov.round.owners import Owner
+from ictgov.round.smtp import valid_address
 from ictgov.round.words import Words
 from ictgov.round.workbook import RoundInfo
 from ictgov.views.overview import measure_view
@@ -101,8 +102,9 @@ def build(
     message["Subject"] = subject(owner, info, words, reminder=reminder)
     if sender:
         message["From"] = sender
-    if owner.addresses:
-        message["To"] = ", ".join(owner.addresses)
+    reachable = [a for a in owner.addresses if valid_address(a)]
+    if reachable:  # a malformed address is left to 'send' to report, never put in a header
+        message["To"] = ", ".join(reachable)
     message["Date"] = formatdate(localtime=False)
     kind = "reminder" if reminder else "request"
     message["Message-ID"] = message_id(info.round_id, owner.id, kind, info.today) or make_msgid()

@@ -148,7 +148,7 @@ def send_round(
                 if kind is MessageKind.REQUEST:
                     message = _read_eml(folder / Path(request.workbook).with_suffix(".eml").name)
                 else:
-                    workbook = folder / request.workbook
+                    workbook = folder / Path(request.workbook).name
                     message = build(
                         _owner(request, tree),
                         info,

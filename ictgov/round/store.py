@@ -92,10 +92,7 @@ def latest(root: Path) -> str:
     """The id of the round started last (what ``round send`` etc. take without an id)."""
     best: tuple[date, str] | None = None
     for round_id in list_ids(root):
-        try:
-            started = read(root, round_id).round.started
-        except IctgovError:
-            continue
+        started = read(root, round_id).round.started  # a broken round file is said, not skipped
         if best is None or (started, round_id) > best:
             best = (started, round_id)
     if best is None:

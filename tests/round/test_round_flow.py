@@ -277,3 +277,33 @@ def test_status_text_in_finnish_and_swedish(started: Path) -> None:
     assert "ei lähetetty" in out and "@" not in out
     code, out = run(started, "round", "status", "--lang", "sv")
     assert "0 av 6 ansvariga har svarat" in out
+
+
+def test_a_bad_address_is_reported_and_the_others_are_sent(
+    round_repo: Path, smtp_server: tuple[int, Received]
+) -> None:
+    _, received = smtp_server
+    config = round_repo / "ictgov.toml"
+    text = config.read_text("utf-8").replace('"tampere@example.fi"', '"tampere at example.fi"')
+    config.write_text(text, "utf-8")
+    code, out = run(round_repo, "round", "start", "--due", "2026-12-15")
+    assert code == 0, out
+    code, out = run(round_repo, "round", "send")
+    assert code == 1
+    assert "tampere\tpermanent failure: 'tampere at example.fi' is not an e-mail address" in out
+    assert "5 sent" in out
+    assert len(received.messages) == 5
+
+
+def test_a_round_file_cannot_point_outside_its_folder(round_repo: Path) -> None:
+    assert run(round_repo, "round", "start", "--due", "2026-12-15")[0] == 0
+    path = round_repo / "data" / "rounds" / f"{ROUND}.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            f"workbook: {ROUND}-tampere.xlsx", "workbook: ../../../secret.xlsx"
+        ),
+        "utf-8",
+    )
+    code, out = run(round_repo, "round", "remind", today="2026-12-10")
+    assert code == 2
+    assert "is not a valid round file" in out
