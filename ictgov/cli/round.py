@@ -24,7 +24,7 @@ class StateFormat(StrEnum):
 RoundId = Annotated[
     str | None,
     typer.Argument(
-        metavar="[ID]", help="Round id (default: the round started last).", show_default=False
+        metavar="ID", help="Round id (default: the round started last).", show_default=False
     ),
 ]
 OutOption = Annotated[
@@ -165,7 +165,7 @@ def send(
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Send each owner's message over SMTP ([round] in ictgov.toml), never twice to anyone.
+    """Send each owner's message over SMTP (section round of ictgov.toml), never twice to anyone.
 
     Each delivery is recorded in the round file as it happens, so an interrupted run
     resumes. Exit code 1 when a message could not be delivered.
