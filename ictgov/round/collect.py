@@ -169,6 +169,7 @@ def collect(
             request, answer = seen
             result.outcome = CollectOutcome.ALREADY_COLLECTED
             result.owner = request.owner
+            result.owner_name = owner_name(request.owner, tree, request.language)
             result.detail.append(
                 f"the same file was collected on {answer.date.isoformat()} ({answer.file}); "
                 "nothing changed"

@@ -35,6 +35,7 @@ class SendOutcome(StrEnum):
     ALREADY_SENT = "already sent"
     WOULD_SEND = "would send"
     NO_ADDRESS = "no address"
+    REQUEST_NOT_SENT = "request not sent yet (run 'ictgov round send')"
     TEMPORARY_FAILURE = "temporary failure"
     PERMANENT_FAILURE = "permanent failure"
 
@@ -128,6 +129,13 @@ def send_round(
             continue
         message: EmailMessage | None = None
         for address in request.to:
+            if kind is MessageKind.REMINDER and not _already(
+                request, MessageKind.REQUEST, address, today
+            ):
+                report.results.append(
+                    SendResult(request.owner, address, SendOutcome.REQUEST_NOT_SENT)
+                )
+                continue
             if _already(request, kind, address, today):
                 report.results.append(SendResult(request.owner, address, SendOutcome.ALREADY_SENT))
                 continue

@@ -307,3 +307,11 @@ def test_a_round_file_cannot_point_outside_its_folder(round_repo: Path) -> None:
     code, out = run(round_repo, "round", "remind", today="2026-12-10")
     assert code == 2
     assert "is not a valid round file" in out
+
+
+def test_no_reminder_before_the_request(started: Path, smtp_server: tuple[int, Received]) -> None:
+    _, received = smtp_server
+    code, out = run(started, "round", "remind", today="2026-12-10")
+    assert code == 0, out
+    assert "6 request not sent yet" in out
+    assert received.messages == []
