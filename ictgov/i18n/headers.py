@@ -47,12 +47,33 @@ COLUMN_HEADERS: dict[str, tuple[str, str]] = {
     "unit": pgettext("column", "unit"),
     "source": pgettext("column", "source"),
     "by": pgettext("column", "reported by"),
+    "body": pgettext("column", "body"),
+    "time": pgettext("column", "time"),
+    "place": pgettext("column", "place"),
+    "items": pgettext("column", "agenda items"),
+    "minutes_url": pgettext("column", "minutes"),
+    "meeting_id": pgettext("column", "meeting"),
+    "section": pgettext("column", "section §"),
+    "record_number": pgettext("column", "record number"),
+    "resolution": pgettext("column", "resolution"),
+    "decision": pgettext("column", "decision"),
+    "concerns": pgettext("column", "concerns"),
+    "actions": pgettext("column", "follow-up actions"),
+    "number": pgettext("column", "number"),
+    "what": pgettext("column", "what"),
+    "assignee": pgettext("column", "assignee"),
+    "due": pgettext("column", "due"),
+    "done": pgettext("column", "done"),
+    "done_date": pgettext("column", "done on"),
 }
 
 SHEET_NAMES: dict[str, tuple[str, str]] = {
     "measures": pgettext("sheet", "Measures"),
     "indicator_values": pgettext("sheet", "Indicator values"),
     "updates": pgettext("sheet", "Update log"),
+    "meetings": pgettext("sheet", "Meetings"),
+    "decisions": pgettext("sheet", "Decisions"),
+    "actions": pgettext("sheet", "Follow-up actions"),
     "instructions": pgettext("sheet", "Instructions"),
 }
 

@@ -26,7 +26,15 @@ def test_a_finnish_export_has_finnish_words_and_dates(minimal_root: Path, tmp_pa
     code, text = run("export", "--lang", "fi", "-o", str(out), "--root", str(minimal_root))
     assert code == 0, text
     book = load_workbook(out)
-    assert book.sheetnames[:3] == ["Toimenpiteet", "Mittarin arvot", "Päivitykset"]
+    assert book.sheetnames == [
+        "Toimenpiteet",
+        "Mittarin arvot",
+        "Päivitykset",
+        "Kokoukset",
+        "Päätökset",
+        "Jatkotoimet",
+    ]
+    assert [c.value for c in book["Kokoukset"][1]][:3] == ["tunnus", "toimielin", "päivämäärä"]
     sheet = book["Toimenpiteet"]
     headers = [c.value for c in sheet[1]]
     assert headers[:3] == ["tunnus", "numero", "nimi"]
@@ -64,3 +72,15 @@ def test_a_localized_export_imports_back_unchanged(minimal_root: Path, tmp_path:
         assert code == 0, text
         assert "0 changed" in text and "0 rejected" in text
     assert snapshot(minimal_root) == before
+
+
+def test_no_two_names_share_a_word_in_any_language() -> None:
+    from ictgov.i18n import LANGUAGES, translations
+    from ictgov.i18n.headers import COLUMN_HEADERS, SHEET_NAMES, stable_name
+
+    for lang in LANGUAGES:
+        catalogue = translations(lang)
+        for table in (COLUMN_HEADERS, SHEET_NAMES):
+            for name, message in table.items():
+                word = catalogue.pgettext(*message)
+                assert stable_name(word) == name, f"{lang}: {word!r} reads as {stable_name(word)!r}"
