@@ -1,10 +1,12 @@
 """Whole-process timing of ``ictgov status`` (median of N runs, output piped).
 
 Target (issue 2): under 0.3 s on the bundled tree on the 2-core reference machine.
-Also times the JSON output and a generated 1,000-measure tree, and ``ictgov --version``
-as the floor that interpreter and Typer start-up alone cost.
+Also times the JSON output, generated trees cold (no ``.ictgov-cache``) and warm (the
+parse cache filled by the run before), and ``ictgov --version`` as the floor that
+interpreter and Typer start-up alone cost. Issue 15: warm ``status`` on 20,000
+measures within about 2x of warm ``lint`` (``bench/lint_bench.py``).
 
-    python bench/status_bench.py [--runs 5] [--measures 1000] [--check]
+    python bench/status_bench.py [--runs 5] [--measures 1000,20000] [--check]
 
 ``--check`` exits 1 when the bundled-tree median is over the target.
 """
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,7 +40,12 @@ def ictgov_command() -> list[str]:
 CPU: dict[str, float] = {}
 
 
-def median_seconds(args: Sequence[str], runs: int, env: dict[str, str] | None = None) -> float:
+def median_seconds(
+    args: Sequence[str],
+    runs: int,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
+) -> float:
     """Median wall time of *runs* runs of *args*, stdout piped like ``| less``.
 
     Also records the median CPU time in :data:`CPU`: on a busy two-core machine the
@@ -46,16 +53,27 @@ def median_seconds(args: Sequence[str], runs: int, env: dict[str, str] | None = 
     """
     times, cpu = [], []
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if before is not None:
+            before()
+        start_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(args, capture_output=True, check=False, env=env)
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        cpu.append(after.ru_utime - start_usage.ru_utime + after.ru_stime - start_usage.ru_stime)
         if result.returncode != 0:
             raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr.decode()}")
     CPU[" ".join(args)] = statistics.median(cpu)
     return statistics.median(times)
+
+
+def _age(root: Path) -> None:
+    """Date the files a minute back, as in a checkout (the cache distrusts newer ones)."""
+    past = time.time() - 60
+    for directory, _, files in os.walk(root):
+        os.utime(directory, (past, past))
+        for name in files:
+            os.utime(os.path.join(directory, name), (past, past))
 
 
 def generated_tree(dest: Path, measures: int) -> tuple[Path, str]:
@@ -69,14 +87,19 @@ def generated_tree(dest: Path, measures: int) -> tuple[Path, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--measures", type=int, default=1000)
+    parser.add_argument("--measures", default="1000", help="comma-separated tree sizes")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     base = ictgov_command()
     rows: list[tuple[str, float, float]] = []
 
-    def row(label: str, args_: Sequence[str], env: dict[str, str] | None = None) -> float:
-        wall = median_seconds(args_, args.runs, env)
+    def row(
+        label: str,
+        args_: Sequence[str],
+        env: dict[str, str] | None = None,
+        before: Callable[[], None] | None = None,
+    ) -> float:
+        wall = median_seconds(args_, args.runs, env, before)
         rows.append((label, wall, CPU[" ".join(args_)]))
         return wall
 
@@ -91,11 +114,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         median_seconds(bundled, 1, env)  # warm the bytecode cache
         row("status, bundled tree, text, bytecode cached", bundled, env)
-    with tempfile.TemporaryDirectory() as tmp:
-        root, today = generated_tree(Path(tmp) / "gen", args.measures)
-        big = [*base, "status", "--root", str(root), "--today", today]
-        row(f"status, {args.measures} measures, text", big)
-        row(f"status, {args.measures} measures, json", [*big, "-f", "json"])
+    for measures in (int(n) for n in args.measures.split(",") if n):
+        with tempfile.TemporaryDirectory() as tmp:
+            root, today = generated_tree(Path(tmp) / "gen", measures)
+            _age(root)
+            big = [*base, "status", "--root", str(root), "--today", today]
+
+            def drop_cache(root: Path = root) -> None:
+                shutil.rmtree(root / ".ictgov-cache", ignore_errors=True)
+
+            row(f"status, {measures} measures, text, cold", big, before=drop_cache)
+            median_seconds(big, 1)  # fill the cache
+            row(f"status, {measures} measures, text, warm", big)
+            row(f"status, {measures} measures, json, warm", [*big, "-f", "json"])
     load = os.getloadavg()[0]
     print(f"median of {args.runs} runs, whole process, stdout piped ({' '.join(base)})")
     print(

@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError
 from ictgov.diagnostics import Severity
 from ictgov.errors import ConfigError, RootNotFoundError
 from ictgov.model.base import StrictModel
+from ictgov.safefs import read_regular
 
 CONFIG_FILE = "ictgov.toml"
 PYPROJECT = "pyproject.toml"
@@ -87,8 +88,13 @@ class Config(StrictModel):
 
 
 def _read_toml(path: Path) -> dict[str, object]:
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        raise ConfigError(
+            f"{path} is a symlink to {path.resolve()}, outside the repository; ictgov reads "
+            "nothing outside it: copy the file into the repository instead"
+        )
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:

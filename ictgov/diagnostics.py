@@ -48,6 +48,11 @@ class Diagnostic:
             del data["extra"]
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
+        """The inverse of ``as_dict``: how the caches read findings back from JSON."""
+        return cls(**{**data, "severity": Severity(data["severity"])})
+
 
 @dataclass(frozen=True, slots=True)
 class Code:

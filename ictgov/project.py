@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from ictgov.config import Config, load_config, resolve_root
-from ictgov.load import FsSource, Tree, load_tree
+from ictgov.load import Tree
+from ictgov.load.cache import load_working_tree
 
 
 @dataclass
@@ -27,13 +28,17 @@ class Project:
         found = resolve_root(root)
         return cls(found, load_config(found))
 
-    def tree(self, at: str | None = None, today: date | None = None) -> Tree:
+    def tree(
+        self, at: str | None = None, today: date | None = None, *, cached: bool = True
+    ) -> Tree:
         """The tree in the working directory, or as it was at a git revision or date.
 
-        A date after *today* is refused, as ``diff`` refuses it.
+        A date after *today* is refused, as ``diff`` refuses it. The working tree is
+        read through the parse cache (``load.cache``) unless *cached* is False
+        (``--no-cache``).
         """
         if at is not None:
             from ictgov.vcs.snapshot import load_tree_at
 
-            return load_tree_at(self, at, today)
-        return load_tree(FsSource(self.root), max_bytes=self.config.max_file_bytes)
+            return load_tree_at(self.root, at, today, self.config.max_file_bytes)
+        return load_working_tree(self.root, max_bytes=self.config.max_file_bytes, cached=cached)

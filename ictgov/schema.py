@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ictgov.model.files import KINDS, FileKind
+from ictgov.safefs import FolderWriter, check_target_folder
 
 #: The JSON Schema dialect Pydantic generates (``$defs``, ``prefixItems``).
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -91,14 +92,11 @@ def write_schemas(dest: Path, kinds: list[str] | None = None) -> list[Path]:
     Files whose content is already current are left untouched (same mtime), so a
     build that regenerates schemas does not dirty the tree.
     """
-    dest.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name, text in rendered_schemas(kinds).items():
-        path = dest / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    check_target_folder(dest, "the schema folder")  # a committed schemas/ symlink ...
+    writer = FolderWriter(dest)  # ... or schemas/x.json -> ~/.bashrc is not followed
+    return [
+        writer.write(name, text.encode("utf-8")) for name, text in rendered_schemas(kinds).items()
+    ]
 
 
 def stale_schemas(dest: Path, kinds: list[str] | None = None) -> list[str]:

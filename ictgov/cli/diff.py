@@ -76,8 +76,8 @@ def diff(
     """
     from ictgov.config import resolve_today
     from ictgov.diff.formats import render_json, render_markdown, render_text
+    from ictgov.history.compare import diff_revisions
     from ictgov.project import Project
-    from ictgov.vcs.compare import diff_revisions
 
     day = resolve_today(today)
     project = Project.open(root)

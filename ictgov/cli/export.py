@@ -130,6 +130,8 @@ def export(
     sep = delimiter.value
     #: Sheet names, headers and words of the XLSX in this language when --lang asks for one.
     words = lang.value if lang else None
+    if out is not None:
+        _check_out(out, fmt, list(tables))
     if fmt is ExportFormat.JSON:
         text = json_text(tables)
         if out is None:
@@ -169,3 +171,15 @@ def export(
         else:
             write_file(out, lambda: workbook_bytes(tables, public=public, lang=words))
             typer.echo(f"wrote {out}", err=True)
+
+
+def _check_out(out: Path, fmt: ExportFormat, names: list[str]) -> None:
+    """Refuse an --out that is a symlink, pipe or device (or a file where a folder goes)."""
+    from ictgov.safefs import check_output_file, check_target_folder
+
+    if fmt is ExportFormat.CSV and not (len(names) == 1 and out.suffix.lower() == ".csv"):
+        check_target_folder(out)  # one <table>.csv per table in this folder
+        for name in names:
+            check_output_file(out / f"{name}.csv", "--out")
+    else:
+        check_output_file(out)

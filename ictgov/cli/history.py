@@ -53,9 +53,9 @@ def history(
     dates after it gets hint RV05, and --since may not be after it.
     """
     from ictgov.config import resolve_today
+    from ictgov.history.formats import RENDERERS
+    from ictgov.history.items import item_history, tree_history
     from ictgov.project import Project
-    from ictgov.vcs.history import item_history, tree_history
-    from ictgov.vcs.history_format import RENDERERS
 
     day = resolve_today(today)
     start, end = _span(since, until, day)

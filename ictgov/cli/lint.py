@@ -41,8 +41,7 @@ def lint_command(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 on findings at or above this severity (default: from config, "
-            "else error).",
+            help="Exit 1 on findings at or above this severity (default: from config, else error).",
             show_default=False,
         ),
     ] = None,
@@ -64,7 +63,7 @@ def lint_command(
         ),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write .ictgov-cache/.")
+        bool, typer.Option("--no-cache", help="Neither read nor write the caches (.ictgov-cache/).")
     ] = False,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule and exit.")

@@ -7,6 +7,8 @@ import only Typer at the top and the rest of the library inside the command, so
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib
 import sys
 
@@ -87,6 +89,55 @@ def _command_name(argv: list[str]) -> str | None:
     return None
 
 
+def _format_is_json(argv: list[str]) -> bool:
+    """Whether the command line asks for ``--format json`` (also ``-f json``, ``--format=json``)."""
+    for index, arg in enumerate(argv):
+        if arg in {"--format=json", "-fjson"}:
+            return True
+        if arg in {"--format", "-f"} and argv[index + 1 : index + 2] == ["json"]:
+            return True
+    return False
+
+
+def _tolerant_streams() -> None:
+    """Never fail on a character the terminal's encoding lacks (PYTHONIOENCODING=ascii)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+#: Young-generation threshold of the cyclic collector in a command (Python's is 700).
+GC_THRESHOLD = (100_000, 50, 100)
+
+
 def main() -> None:
-    """Console-script entry point: registers only the command being run."""
-    build_app(_command_name(sys.argv[1:]))()
+    """Console-script entry point: registers only the command being run.
+
+    Under ``--format json`` a usage error (an unknown option, a bad value) is also
+    printed as a JSON error document on stdout, as every other error is.
+
+    A command is one short process whose loaded tree lives to its end: with
+    Python's default thresholds the collector walks that tree again and again
+    (warm ``status`` on 20,000 measures: 11.8 s of CPU, 3.6 s with these).
+    """
+    gc.set_threshold(*GC_THRESHOLD)
+    argv = sys.argv[1:]
+    _tolerant_streams()
+    app = build_app(_command_name(argv))
+    if not _format_is_json(argv):
+        app()
+        return
+    from ictgov.cli import errors
+
+    try:
+        app()
+    except SystemExit as exc:
+        # Click reports a usage error before any command runs: print it, then exit 2.
+        if exc.code == 2 and not errors.command_started():
+            usage = exc.__context__
+            format_message = getattr(usage, "format_message", None)
+            message = format_message() if callable(format_message) else "invalid command line"
+            sys.stdout.write(errors.error_document("usage", str(message), 2))
+        raise

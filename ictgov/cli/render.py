@@ -158,10 +158,7 @@ def render(
         content_lang=project.config.language,
         user_templates=project.root / "templates",
     )
-    try:
-        write_site(files, out)
-    except OSError as exc:
-        raise IctgovError(f"cannot write to {out}: {exc.strerror or exc}") from None
+    write_site(files, out)  # OSError: cli.errors names the file and what to do
     typer.echo(
         f"wrote {len(files)} files to {out} "
         f"({', '.join(options.languages)}; {', '.join(options.formats)})"

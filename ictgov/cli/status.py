@@ -144,9 +144,9 @@ def status(
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None
     if trend:
-        from ictgov.views.trend import progress_over_time
+        from ictgov.history.trend import progress_over_time
 
-        points = progress_over_time(project, by="month")
+        points = progress_over_time(project.root, project.config.max_file_bytes, by="month")
     if output is OutputFormat.JSON:
         from ictgov.views.status import status_data
 

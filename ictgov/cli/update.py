@@ -57,6 +57,18 @@ def parse_indicator_values(raw: list[str], report_date: date) -> list[tuple[obje
     return out
 
 
+def _option_date(option: str, text: str | None) -> date | None:
+    """An ISO date option (2024-10-31) or None; a clear error for anything else."""
+    from ictgov.edit.periods import parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise ConfigError(f"{option}: {exc}") from None
+
+
 @guarded
 def update(
     measure_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the measure.")],
@@ -107,6 +119,25 @@ def update(
     by: Annotated[
         str | None, typer.Option("--by", help="Who reports (post or name).", show_default=False)
     ] = None,
+    started: Annotated[
+        str | None,
+        typer.Option(
+            "--started",
+            help="When the work really started (actual start), e.g. 2023-09-01. Without it, "
+            "only a change to in_progress reported today sets the actual start.",
+            show_default=False,
+        ),
+    ] = None,
+    ended: Annotated[
+        str | None,
+        typer.Option(
+            "--ended",
+            help="When the work really ended (actual end), e.g. 2024-10-31. Without it, only "
+            "completing a measure in a report of today sets the actual end; a back-filled "
+            "report (--date in the past) never invents one.",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
     ] = False,
@@ -133,9 +164,10 @@ def update(
         )
     if source and not indicator_value:
         raise ConfigError("--source describes indicator values; give --indicator-value too")
-    if not any((status, health, progress is not None, note, indicator_value)):
+    if not any((status, health, progress is not None, note, indicator_value, started, ended)):
         raise ConfigError(
-            "nothing to update: give --status, --health, --progress, --note or --indicator-value"
+            "nothing to update: give --status, --health, --progress, --note, "
+            "--indicator-value, --started or --ended"
         )
     day = resolve_today(today)
     if when is not None:
@@ -157,6 +189,9 @@ def update(
         values=tuple(IndicatorValue(d, v) for d, v in values),  # type: ignore[arg-type]
         source=source,
         by=by,
+        started=_option_date("--started", started),
+        ended=_option_date("--ended", ended),
+        reported_today=report_date == day,
     )
     result = update_measure(found_root, config, measure_id, change, day, dry_run=dry_run)
     edit = result.edit

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictgov.edit.lock import locked
+from ictgov.edit.tempfiles import TEMP_SUFFIX, clean_stale, temp_prefix
 from ictgov.errors import IctgovError, WriteConflictError
 
 
@@ -67,7 +69,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _write_temp(path: Path, data: bytes, mode: int, *, sync: bool = True) -> Path:
     """Write *data* to a new temporary file next to *path* (and flush it to disk)."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -104,11 +106,17 @@ def check_unchanged(snapshot: Snapshot) -> None:
 
 
 def atomic_write(path: Path, data: bytes, snapshot: Snapshot) -> None:
-    """Replace *path* with *data*, keeping its permissions; refuse if it changed since read."""
+    """Replace *path* with *data*, keeping its permissions; refuse if it changed since read.
+
+    The check and the rename happen under a lock on *path*, so that a concurrent
+    ictgov write cannot land between them and be lost.
+    """
+    clean_stale(path.parent)
     tmp = _write_temp(path, data, snapshot.mode)
     try:
-        check_unchanged(snapshot)
-        os.replace(tmp, path)
+        with locked([path]):
+            check_unchanged(snapshot)
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -121,6 +129,7 @@ def atomic_create(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         raise IctgovError(f"{path} already exists; ictgov never overwrites a file")
+    clean_stale(path.parent)
     tmp = _write_temp(path, data, _default_mode())
     try:
         try:
@@ -148,33 +157,50 @@ def _fsync_path(path: Path) -> None:
 
 
 def atomic_write_many(items: Sequence[tuple[Path, bytes, Snapshot]]) -> list[Path]:
-    """Replace many files, each atomically; return those replaced.
+    """Replace many files, all or nothing; return those replaced.
 
     All new contents are written to temporary files first and flushed in parallel
-    (a flush waits for the disk, so a thousand one after another take seconds);
-    then every file is checked for concurrent changes before any is replaced, and
-    once more right before its own replacement. A crash leaves each file either
-    old or new, never partly written.
+    (a flush waits for the disk, so a thousand one after another take seconds).
+    Then, under a lock on every file, each is checked for concurrent changes before
+    any is replaced. If a replacement still fails, the files already replaced get
+    their old bytes back, so "nothing was written" stays true. A crash leaves each
+    file either old or new, never partly written.
     """
     from concurrent.futures import ThreadPoolExecutor  # only batch writes need threads
 
+    for folder in {path.parent for path, _, _ in items}:
+        clean_stale(folder)
     temps: list[Path] = []
-    done: list[Path] = []
+    done: list[tuple[Path, Snapshot]] = []
     try:
         for path, data, snapshot in items:
             temps.append(_write_temp(path, data, snapshot.mode, sync=False))
         with ThreadPoolExecutor(max_workers=min(32, max(1, len(temps)))) as pool:
             list(pool.map(_fsync_path, temps))
-        for _, _, snapshot in items:
-            check_unchanged(snapshot)
-        for (path, _, snapshot), tmp in zip(items, temps, strict=True):
-            check_unchanged(snapshot)
-            os.replace(tmp, path)
-            done.append(path)
+        with locked(path for path, _, _ in items):
+            for _, _, snapshot in items:
+                check_unchanged(snapshot)
+            try:
+                for (path, _, snapshot), tmp in zip(items, temps, strict=True):
+                    check_unchanged(snapshot)  # an editor does not take our lock
+                    os.replace(tmp, path)
+                    done.append((path, snapshot))
+            except BaseException:
+                _restore(done)
+                done.clear()
+                raise
     finally:
         for tmp in temps[len(done) :]:
             with contextlib.suppress(OSError):
                 tmp.unlink()
-    for folder in {path.parent for path in done}:
+    for folder in {path.parent for path, _ in done}:
         _fsync_dir(folder)
-    return done
+    return [path for path, _ in done]
+
+
+def _restore(done: Sequence[tuple[Path, Snapshot]]) -> None:
+    """Put the snapshot bytes back into files a failed batch had already replaced."""
+    for path, snapshot in reversed(done):
+        with contextlib.suppress(OSError):
+            tmp = _write_temp(path, snapshot.raw, snapshot.mode)
+            os.replace(tmp, path)

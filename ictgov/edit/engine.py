@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ictgov.edit import patch
+from ictgov.edit.eof import with_final_newline
 from ictgov.edit.ops import Op, apply_plain
 from ictgov.edit.render import Style
 from ictgov.errors import IctgovError
@@ -109,6 +110,7 @@ def edit_text(
         data = parsed.data
     if not ops:
         return Edited(text, "none")
+    text = with_final_newline(text, data)
     expected = apply_plain(data, ops)
     root = patch.compose(text)
     style = patch.detect_style(text, root)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from pathlib import Path
 
 from ictgov.errors import IctgovError
-from ictgov.load.source import DATA_DIR
+from ictgov.load.source import DATA_DIR, FsSource
 from ictgov.model.files import MEASURE, YAML_SUFFIXES
+from ictgov.safefs import read_regular
 
 
 class UnknownIdError(IctgovError):
@@ -27,22 +29,74 @@ def measures_dir(root: Path) -> Path:
 
 def _declares(path: Path, pattern: re.Pattern[bytes]) -> bool:
     try:
-        return pattern.search(path.read_bytes()) is not None
+        return pattern.search(read_regular(path)) is not None
     except OSError:
         return False
 
 
 def _id_pattern(measure_id: str) -> re.Pattern[bytes]:
     quoted = re.escape(measure_id.encode())
-    return re.compile(rb"(?m)^id:[ \t]*([\"']?)" + quoted + rb"\1[ \t]*(?:#.*)?\r?$")
+    # A file saved by Windows Notepad starts with a byte order mark before 'id:'.
+    return re.compile(
+        rb"(?m)^(?:\xef\xbb\xbf)?id:[ \t]*([\"']?)" + quoted + rb"\1[ \t]*(?:#.*)?\r?$"
+    )
 
 
 def measure_files(root: Path) -> list[Path]:
-    """Every YAML file under ``data/measures`` (sub-folders included), sorted."""
-    base = measures_dir(root)
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    """Every YAML file under ``data/measures`` (sub-folders included), sorted.
+
+    Listed as the loader lists them: regular files, and symlinks only to regular
+    files inside the repository; never a FIFO, never a folder behind a symlink.
+    """
+    prefix = f"{DATA_DIR}/{MEASURE.location}/"
+    return [root / rel for rel in FsSource(root).list_files() if rel.startswith(prefix)]
+
+
+def _is_safe_file(root: Path, path: Path) -> bool:
+    """A regular file, or a symlink to one, inside the repository (no folder symlinks)."""
+    try:
+        if path.parent.is_symlink() or path.parent.parent.is_symlink():
+            return False
+        if not path.is_symlink():
+            return stat.S_ISREG(path.lstat().st_mode)
+        return path.resolve().is_relative_to(root.resolve()) and path.is_file()
+    except OSError:
+        return False
+
+
+_CODE_LINE = re.compile(rb"(?m)^code:[ \t]*([\"']?)([^\"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$")
+_ID_LINE = re.compile(
+    rb"(?m)^(?:\xef\xbb\xbf)?id:[ \t]*([\"']?)([^\"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$"
+)
+
+
+def find_measure(root: Path, key: str) -> tuple[Path, str]:
+    """The file and id of the measure whose id, or else whose code (``1.10``), is *key*.
+
+    Owners know their measure by its code, which ``status`` and the reports show; the id
+    is what the file name says. A code that two files declare is ambiguous, not a guess.
+    """
+    try:
+        return find_measure_file(root, key), key
+    except UnknownIdError as missing:
+        found: list[tuple[Path, str]] = []
+        for path in measure_files(root):
+            try:
+                data = read_regular(path)
+            except OSError:
+                continue
+            code, ident = _CODE_LINE.search(data), _ID_LINE.search(data)
+            if code and ident and code.group(2).decode("utf-8", "replace") == key:
+                found.append((path, ident.group(2).decode("utf-8", "replace")))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            files = ", ".join(str(p.relative_to(root)) for p, _ in found)
+            raise UnknownIdError(
+                f"code {key!r} is ambiguous: {files} all declare it; give the id instead "
+                f"({', '.join(i for _, i in found)})"
+            ) from None
+        raise missing from None
 
 
 def find_measure_file(root: Path, measure_id: str) -> Path:
@@ -51,7 +105,7 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
     base = measures_dir(root)
     for suffix in YAML_SUFFIXES:
         candidate = base / f"{measure_id}{suffix}"
-        if candidate.is_file() and _declares(candidate, pattern):
+        if _is_safe_file(root, candidate) and _declares(candidate, pattern):
             return candidate
     files = measure_files(root)
     for path in files:
@@ -63,6 +117,6 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
     close = difflib.get_close_matches(measure_id, [p.stem for p in files], n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UnknownIdError(
-        f"no measure with id {measure_id!r} under {DATA_DIR}/{MEASURE.location}/{hint} "
-        "('ictgov status' lists the measures)"
+        f"no measure with id or code {measure_id!r} under {DATA_DIR}/{MEASURE.location}/"
+        f"{hint} ('ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id)"
     )

@@ -43,6 +43,10 @@ class IndicatorValue:
     source: str | None = None
 
 
+#: ``date`` under another name, for fields of a class that also has a field ``date``.
+Day = date
+
+
 @dataclass(frozen=True)
 class MeasureChange:
     """A status report for one measure; None means "not reported"."""
@@ -55,6 +59,13 @@ class MeasureChange:
     values: tuple[IndicatorValue, ...] = ()
     source: str | None = None
     by: str | None = None
+    #: The actual start and end as the owner states them (``--started``, ``--ended``).
+    started: Day | None = None
+    ended: Day | None = None
+    #: Whether the report is of today. Only then may a status change date the actual
+    #: start or end itself: a back-filled report (``--date`` in the past) says when it was
+    #: reported, not when the work began or ended, so ictgov never invents those dates.
+    reported_today: bool = True
 
 
 @dataclass
@@ -148,14 +159,12 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
         plan.ops.append(SetValue(("status",), status.value, MEASURE_ORDER))
         plan.changes.append(f"status: {current.value} -> {status.value}")
         entry["status"] = status.value
-        if status is Status.COMPLETED and measure.schedule.actual_end != change.date:
-            schedule["actual_end"] = change.date
-        if (
-            status is Status.IN_PROGRESS
-            and current is Status.PLANNED
-            and measure.schedule.actual_start is None
-        ):
-            schedule["actual_start"] = change.date
+        ending = status in (Status.COMPLETED, Status.DISCONTINUED)
+        if ending and change.ended is None and measure.schedule.actual_end is None:
+            _date_from_today(change, "actual_end", "--ended", schedule, plan)
+        starting = status is Status.IN_PROGRESS and current is Status.PLANNED
+        if starting and change.started is None and measure.schedule.actual_start is None:
+            _date_from_today(change, "actual_start", "--started", schedule, plan)
         if status is not Status.IN_PROGRESS and "health" in data:
             plan.ops.append(Delete(("health",)))
             plan.changes.append("health: removed (it applies only while in progress)")
@@ -171,6 +180,7 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
         plan.ops.append(SetValue(("progress",), progress, MEASURE_ORDER))
         plan.changes.append(f"progress: {measure.progress} -> {progress}")
         entry["progress"] = progress
+    _stated_dates(measure, change, schedule)
     if schedule:
         if isinstance(data.get("schedule"), dict):
             for key in SCHEDULE_ORDER:
@@ -199,6 +209,40 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
             entry["by"] = change.by
         _plan_entry(measure, data, entry, plan)
     return plan
+
+
+def _date_from_today(
+    change: MeasureChange, key: str, option: str, schedule: dict[str, date], plan: Plan
+) -> None:
+    """Date a start or end by a report of today; for a back-filled one, say what to give."""
+    if change.reported_today:
+        schedule[key] = change.date
+        return
+    plan.changes.append(
+        f"schedule.{key}: not set, because the report is dated {change.date.isoformat()}, "
+        f"not today; give {option} DATE with the real date"
+    )
+
+
+def _stated_dates(measure: Measure, change: MeasureChange, schedule: dict[str, date]) -> None:
+    """The owner's ``--started`` and ``--ended``, checked against each other and today."""
+    for key, value in (("actual_start", change.started), ("actual_end", change.ended)):
+        if value is None:
+            continue
+        if value > change.date:
+            raise InvalidEditError(
+                f"{key.replace('_', ' ')} {value.isoformat()} is after the report date "
+                f"{change.date.isoformat()}; a report can only state what has happened"
+            )
+        if getattr(measure.schedule, key) != value:
+            schedule[key] = value
+    start = schedule.get("actual_start", measure.schedule.actual_start)
+    end = schedule.get("actual_end", measure.schedule.actual_end)
+    if start is not None and end is not None and end < start:
+        raise InvalidEditError(
+            f"the actual end {end.isoformat()} would be before the actual start "
+            f"{start.isoformat()}; check --started and --ended"
+        )
 
 
 def _plan_entry(measure: Measure, data: dict[str, Any], entry: dict[str, Any], plan: Plan) -> None:

@@ -55,8 +55,21 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
 
 
 def double_quoted(text: str) -> str:
-    """A double-quoted YAML scalar; JSON's escapes are valid YAML escapes."""
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML scalar; JSON's escapes are valid YAML escapes.
+
+    Characters that are not printable (U+0085, U+2028, C1 controls, DEL) are escaped
+    too: written raw, a YAML reader takes NEL and the line separators for line
+    breaks and folds them into spaces.
+    """
+    dumped = json.dumps(text, ensure_ascii=False)
+    if dumped.isprintable():
+        return dumped
+    return "".join(c if c.isprintable() else _escape(c) for c in dumped)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def single_quoted(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
@@ -24,8 +25,21 @@ from ictgov.edit.render import Style
 from ictgov.edit.splice import splice
 
 
+class _NoNewAliases(RoundTripRepresenter):
+    """Write an alias only where the file had an anchor.
+
+    ruamel.yaml anchors every object it meets twice, so one ``date`` shared by a new
+    indicator value and a new update entry came out as ``&id001`` / ``*id001``.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        anchor = getattr(data, "anchor", None)
+        return not (anchor is not None and getattr(anchor, "value", None))
+
+
 def _yaml(style: Style) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Representer = _NoNewAliases
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ictgov.config import Config
-from ictgov.edit.locate import find_measure_file
+from ictgov.edit.locate import find_measure
 from ictgov.edit.measure import MeasureChange, Plan, plan_measure_update
 from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
 from ictgov.errors import IctgovError, InvalidEditError
@@ -51,10 +51,10 @@ def update_measure(
     """Record *change* in measure *measure_id*'s file, unless it would add an error."""
     if not is_valid_id(measure_id):
         raise IctgovError(
-            f"{measure_id!r} is not a measure id: ids use lowercase letters a-z, digits and "
-            "'-', '_' or '.'"
+            f"{measure_id!r} is not a measure id or code: ids use lowercase letters a-z, "
+            "digits and '-', '_' or '.'; codes are like 1.10"
         )
-    path = find_measure_file(root, measure_id)
+    path, measure_id = find_measure(root, measure_id)
     edit = prepare(root, path, measure_planner(change, measure_id), max_bytes=config.max_file_bytes)
     if edit.changed:
         check_lint(root, config, today, [edit])

@@ -20,7 +20,7 @@ from ictgov.edit.atomic import Snapshot, atomic_write, atomic_write_many
 from ictgov.edit.checks import errors_of, format_diagnostic, new_errors
 from ictgov.edit.engine import TextFormat, UnparseableFileError, decode, edit_text, encode
 from ictgov.edit.measure import Plan
-from ictgov.errors import IctgovError, InvalidEditError
+from ictgov.errors import IctgovError, InvalidEditError, UnsafePathError
 from ictgov.load import Document, load_document
 from ictgov.load.document import data_relpath, find_suppressions, validate_document
 from ictgov.load.yaml12 import ParsedYaml
@@ -78,9 +78,23 @@ class FileEdit:
         )
 
 
+def repository_path(root: Path, path: Path) -> str:
+    """*path* relative to the repository, a symlink under its own name (not its target's).
+
+    Refuses a file whose target lies outside the repository: editing it would write there.
+    """
+    real_root = root.resolve()
+    if not path.resolve().is_relative_to(real_root):
+        raise UnsafePathError(
+            f"{path} leads outside the repository (to {path.resolve()}); ictgov edits only "
+            "files inside it"
+        )
+    return (path.parent.resolve() / path.name).relative_to(real_root).as_posix()
+
+
 def read_document(root: Path, path: Path, max_bytes: int) -> tuple[Snapshot, Document]:
     """Read a file once and load it; refuse a file that does not parse or validate."""
-    relpath = path.resolve().relative_to(root.resolve()).as_posix()
+    relpath = repository_path(root, path)
     try:
         snapshot = Snapshot.read(path)
     except OSError as exc:
@@ -148,8 +162,10 @@ def prepare(
     text, fmt = decode(snapshot.raw)
     plan = planner(doc)
     edited = edit_text(text, plan.ops, data=doc.data)
+    # A measure file may be a symlink inside the repository: write its target, so the
+    # link stays a link (os.replace on the link itself would turn it into a file).
     edit = FileEdit(
-        path, doc.path, snapshot, fmt, text, edited.text, edited.engine, plan.changes, doc
+        path.resolve(), doc.path, snapshot, fmt, text, edited.text, edited.engine, plan.changes, doc
     )
     if edit.changed:
         edit.new_doc = _validated(doc.path, edit.new_text, edit.new_raw, edited.parsed, max_bytes)

@@ -28,7 +28,7 @@ from ictgov.edit.transaction import FileEdit, commit, lint_refusals, prepare
 from ictgov.errors import IctgovError
 from ictgov.exchange.readers import Row, Table, read_tables
 from ictgov.exchange.values import label_aliases, parse_choice, parse_number, parse_percent
-from ictgov.load import FsSource, load_tree
+from ictgov.load.cache import load_working_tree
 from ictgov.model import Health, Measure, Status
 
 ProgressFn = Callable[[int, int], None]
@@ -307,7 +307,7 @@ def import_tables(
     progress: ProgressFn | None = None,
 ) -> ImportReport:
     """Apply tables already read (a reporting round checks whose rows they are first)."""
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     importer = _Importer(tree.measure_by_id, when)
     if "measures" in tables:
         importer.measures_table(tables["measures"])
@@ -326,6 +326,7 @@ def import_tables(
             note=pending.note,
             values=tuple(pending.values),
             by=by,
+            reported_today=when == today,  # back-filled history never invents dates
         )
         try:
             if ref is None:

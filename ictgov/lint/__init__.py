@@ -2,9 +2,9 @@
 
 The engine (``engine``) runs rules (``rules/``, one module per family) that the
 registry (``registry``) lists; ``selection`` applies configuration and
-suppression comments; ``reporters`` render a ``result``; ``run`` ties loading,
-the parse cache (``ictgov.cache``) and the engine together for the command, and
-``quick`` answers a warm run of an unchanged tree without loading it.
+suppression comments; ``reporters`` render a ``result``; ``run`` ties loading
+(through the parse cache of ``ictgov.load.cache``) and the engine together for the
+command, and ``cache`` answers a warm run of an unchanged tree without loading it.
 
 Importing this package is cheap: the names below load their modules on first use,
 so the warm path never imports pydantic or the data model.

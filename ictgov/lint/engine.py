@@ -38,50 +38,20 @@ def run_rules(
     ctx: LintContext,
     selection: Selection,
     infos: Iterable[RuleInfo] | None = None,
-    *,
-    item_tree: Tree | None = None,
-    extra: Iterable[Diagnostic] = (),
-    crashed: Iterable[tuple[str, str]] = (),
 ) -> LintResult:
-    """Load diagnostics plus every enabled rule's findings, configured and sorted.
-
-    For a tree partly loaded by worker processes, ``item_tree`` holds the files
-    this process loaded in full (item-scope rules run on it instead of *tree*),
-    ``extra`` the workers' findings and ``crashed`` the rules that failed there.
-    """
+    """Load diagnostics plus every enabled rule's findings, configured and sorted."""
     result = LintResult(files=len(tree.documents))
-    raw: list[Diagnostic] = [*tree.diagnostics, *extra]
-    by_code = {info.code: info for info in registry()}
-    for code, error in dict(crashed).items():
-        result.crashed.append(code)
-        raw.append(_crash(by_code[code], error))
+    raw: list[Diagnostic] = list(tree.diagnostics)
     for info in infos if infos is not None else registry():
         if info.rule is None or not selection.enabled(info.code):
             continue
-        target = item_tree if item_tree is not None and info.rule.scope == "item" else tree
         try:
-            raw.extend(info.rule().check(target, ctx))
+            raw.extend(info.rule().check(tree, ctx))
         except Exception as exc:  # a broken rule must not hide the others
             result.crashed.append(info.code)
             raw.append(_crash(info, describe(exc)))
     result.diagnostics = finish(raw, tree, selection)
     return result
-
-
-def run_item_rules(
-    tree: Tree, ctx: LintContext, selection: Selection, files: set[str]
-) -> tuple[list[Diagnostic], list[tuple[str, str]]]:
-    """Item-scope findings about *files* (in a worker): raw, and the rules that crashed."""
-    found: list[Diagnostic] = []
-    crashed: list[tuple[str, str]] = []
-    for info in registry():
-        if info.rule is None or info.rule.scope != "item" or not selection.enabled(info.code):
-            continue
-        try:
-            found.extend(d for d in info.rule().check(tree, ctx) if d.file in files)
-        except Exception as exc:  # reported by the main process as LN01
-            crashed.append((info.code, describe(exc)))
-    return found, crashed
 
 
 def finish(raw: Iterable[Diagnostic], tree: Tree, selection: Selection) -> list[Diagnostic]:

@@ -1,7 +1,7 @@
 """The outcome of a lint run: findings, files counted, crashed rules.
 
 Kept free of heavy imports (no pydantic, no models): the reporters and the
-warm-run shortcut (``quick``) use it without loading the data model.
+result cache (``lint.cache``) use it without loading the data model.
 """
 
 from __future__ import annotations

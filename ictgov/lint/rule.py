@@ -37,18 +37,13 @@ class LintContext:
 class Rule:
     """Base of every rule. Subclasses set the class attributes and implement ``check``.
 
-    ``scope`` says what a rule may read, which lets large trees be linted in
-    parallel: an ``item`` rule's findings about a measure or meeting depend only
-    on that item, the strategy file and the context, so worker processes run it
-    on their share of the files. A ``tree`` rule runs once on the whole tree, where
-    measures loaded by workers carry only ``SKELETON_FIELDS``: a tree rule must not
-    read other fields of a measure (tests compare parallel and serial runs).
+    A rule reads the whole loaded tree and yields findings; it knows nothing of
+    caches or processes.
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    scope: ClassVar[str] = "tree"
 
     @classmethod
     def group(cls) -> str:
@@ -85,20 +80,6 @@ class Rule:
         return Diagnostic(
             self.code, self.name, self.severity, message, loc.file, loc.line, loc.column, loc.path
         )
-
-
-#: The measure fields tree-scope rules may read (see ``Rule``).
-SKELETON_FIELDS = (
-    "id",
-    "code",
-    "title",
-    "goals",
-    "responsible",
-    "followed_by",
-    "participants",
-    "depends_on",
-    "contacts",
-)
 
 
 def entity_label(entity: Any) -> str:

@@ -53,12 +53,15 @@ def split_selectors(values: list[str] | None) -> list[str]:
 def lint(options: LintOptions) -> LintOutcome:
     """Load the tree (through the parse cache unless told not to), run the rules.
 
-    With the cache on, an unchanged tree is answered by ``quick`` from the stored
-    result, without importing the data model at all.
+    With the cache on, an unchanged tree is answered from the result cache
+    (``lint.cache``) without importing the data model at all.
     """
-    from ictgov.lint import quick
+    import time
 
-    request = quick.QuickRequest(
+    from ictgov.lint import cache
+
+    started = time.time_ns()  # files modified from now on are not trusted next time
+    request = cache.LintRequest(
         options.root,
         options.today,
         tuple(options.select),
@@ -67,7 +70,7 @@ def lint(options: LintOptions) -> LintOutcome:
     )
     cached = options.use_cache and options.at is None
     if cached:
-        hit = quick.probe(request)
+        hit = cache.probe(request)
         if hit is not None:
             return LintOutcome(hit.result, hit.fail_on, hit.today)
 
@@ -84,15 +87,8 @@ def lint(options: LintOptions) -> LintOutcome:
     ignore = [*lint_config.ignore, *options.ignore]
     selection = build_selection(select, ignore, lint_config.severity)
     fail_on = options.fail_on or lint_config.fail_on
-    ctx = LintContext(today, project.config)
-    if not cached:
-        tree = project.tree(at=options.at, today=today)
-        return LintOutcome(run_rules(tree, ctx, selection), fail_on, today)
-
-    from ictgov.cache import cached_lint
-
-    run = cached_lint(project, ctx, selection)
-    quick.remember(
-        request, project.root, today, fail_on, run.result, run.dirs, run.files, run.started
-    )
-    return LintOutcome(run.result, fail_on, today)
+    tree = project.tree(at=options.at, today=today, cached=cached)
+    result = run_rules(tree, LintContext(today, project.config), selection)
+    if cached:
+        cache.remember(request, project.root, today, fail_on, result, tree.documents, started)
+    return LintOutcome(result, fail_on, today)

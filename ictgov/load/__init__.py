@@ -1,4 +1,8 @@
-"""Reading a strategy tree: bytes -> YAML 1.2 data with positions -> validated models."""
+"""Reading a strategy tree: bytes -> YAML 1.2 data with positions -> validated models.
+
+Commands read the working tree through the parse cache (``load.cache``), which
+parses big cold trees in worker processes (``load.parallel``).
+"""
 
 from ictgov.load.document import Document, SourceRef, load_document
 from ictgov.load.source import DATA_DIR, FsSource, TreeSource

@@ -16,7 +16,7 @@ from ictgov.diagnostics import (
     Diagnostic,
 )
 from ictgov.load.sourcemap import DataPath, SourceMap, format_path
-from ictgov.model.base import ID_PATTERN
+from ictgov.model.base import CODE_HINT, CODE_PATTERN, ID_PATTERN
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -137,6 +137,11 @@ def validation_diagnostics(
                     "ids use lowercase letters a-z, digits and '-', '_' or '.', "
                     "e.g. 'evaka-rollout'"
                 )
+            elif (
+                kind == "string_pattern_mismatch"
+                and err.get("ctx", {}).get("pattern") == CODE_PATTERN
+            ):
+                message = CODE_HINT
             out.append(
                 SCHEMA_INVALID.at(
                     f"{where}: {message} (got {_show(err['input'])})",

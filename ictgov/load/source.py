@@ -7,13 +7,17 @@ from git objects with the very same loader.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ictgov.diagnostics import FILE_OUTSIDE, FILE_UNREADABLE, Diagnostic
 from ictgov.model.files import YAML_SUFFIXES
+from ictgov.safefs import kind_of as _kind_of
+from ictgov.safefs import read_regular
 
 DATA_DIR = "data"
 
@@ -36,46 +40,142 @@ class TreeSource(Protocol):
         ...
 
 
+def display_name(name: str) -> str:
+    """A file name as text that any output can carry: bytes that are not UTF-8 escaped."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.scandir hands undecodable bytes over as surrogates
+        return False
+    return True
+
+
 @dataclass
 class FsSource:
-    """The working tree on disk, refusing symlinks that lead outside the repository."""
+    """The working tree on disk: only regular files, only inside the repository.
+
+    Every entry is examined with ``lstat`` first: symlinks are followed only to
+    regular files inside the repository, folders reached through a symlink are not
+    walked, and pipes, sockets and devices are never opened (opening a FIFO blocks
+    forever). Whatever is refused becomes a finding on that one entry.
+    """
 
     root: Path
     label: str = "working tree"
     _problems: list[Diagnostic] = field(default_factory=list)
 
     def list_files(self) -> list[str]:
-        """Walk ``data/`` (following in-tree symlinks only) and return YAML files.
+        """Walk ``data/`` and return the repository-relative YAML files, sorted.
 
         ``os.scandir`` tells symlinks and folders apart without a system call per
         file, which matters at 20,000 measures.
         """
         self._problems = []
         root = self.root.resolve()
-        base = self.root / DATA_DIR
+        base = self.data_dir(root)
         found: list[str] = []
-        if not base.is_dir():
+        if base is None:
             return found
         pending = [(str(base), DATA_DIR + "/")]
         while pending:
             directory, rel = pending.pop()
-            with os.scandir(directory) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.startswith("."):
-                        continue
-                    if entry.is_symlink():
-                        is_dir = entry.is_dir()
-                        if is_dir or name.endswith(YAML_SUFFIXES):
-                            self._check_symlink(Path(entry.path), root, found, is_dir=is_dir)
-                    elif entry.is_dir():
-                        pending.append((entry.path, rel + name + "/"))
-                    elif name.endswith(YAML_SUFFIXES):
-                        found.append(rel + name)
+            try:
+                with os.scandir(directory) as entries:
+                    listed = list(entries)
+            except OSError as exc:
+                self._problems.append(
+                    FILE_UNREADABLE.at(
+                        f"cannot list this folder ({exc.strerror or exc}); check its permissions",
+                        rel.rstrip("/"),
+                    )
+                )
+                continue
+            for entry in listed:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                self._examine(entry, rel, root, found, pending)
         return sorted(found)
 
-    def _check_symlink(self, path: Path, root: Path, found: list[str], *, is_dir: bool) -> None:
+    def data_dir(self, root: Path) -> Path | None:
+        """``data/``, or None when it is missing or a symlink leading out of the repository."""
+        base = self.root / DATA_DIR
+        if base.is_symlink():
+            target = base.resolve()
+            if not target.is_relative_to(root) or target == root:
+                self._problems.append(
+                    FILE_OUTSIDE.at(
+                        f"data/ is a symlink to {target}, outside the repository; "
+                        "make data/ a real folder inside the repository",
+                        DATA_DIR,
+                    )
+                )
+                return None
+        return base if base.is_dir() else None
+
+    def _examine(
+        self,
+        entry: os.DirEntry[str],
+        rel: str,
+        root: Path,
+        found: list[str],
+        pending: list[tuple[str, str]],
+    ) -> None:
+        name = entry.name
+        wanted = name.endswith(YAML_SUFFIXES)
+        if not _is_utf8(name):
+            if wanted or entry.is_dir(follow_symlinks=False):
+                self._problems.append(
+                    FILE_UNREADABLE.at(
+                        "the file name is not UTF-8 text; rename it with letters, digits "
+                        "and '-' only (e.g. 'my-measure.yaml')",
+                        rel + display_name(name),
+                    )
+                )
+            return
+        # The entry's type comes with the listing (d_type): no system call per file.
+        if entry.is_symlink():
+            self._check_symlink(Path(entry.path), root, found, wanted=wanted)
+        elif entry.is_dir(follow_symlinks=False):
+            pending.append((entry.path, rel + name + "/"))
+        elif not wanted:
+            return
+        elif entry.is_file(follow_symlinks=False):
+            found.append(rel + name)
+        else:
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                return  # vanished while we looked
+            self._problems.append(
+                FILE_UNREADABLE.at(
+                    f"this is {_kind_of(mode)}, not a file; ictgov reads only "
+                    "plain files, so remove it",
+                    rel + name,
+                )
+            )
+
+    def _check_symlink(self, path: Path, root: Path, found: list[str], *, wanted: bool) -> None:
         rel = path.relative_to(self.root).as_posix()
+        try:
+            info = path.stat()
+        except OSError as exc:
+            if wanted:
+                broken = "loops back on itself" if exc.errno == errno.ELOOP else "is broken"
+                self._problems.append(
+                    FILE_UNREADABLE.at(
+                        f"this symlink {broken} (it points to {os.readlink(path)!r}); "
+                        "remove it or point it at a file in the repository",
+                        rel,
+                    )
+                )
+            return
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if not (is_dir or wanted):
+            return
         target = path.resolve()
         if not target.is_relative_to(root):
             self._problems.append(
@@ -85,19 +185,27 @@ class FsSource:
                     rel,
                 )
             )
-        elif not is_dir and target.is_file():
-            found.append(rel)
         elif is_dir:
             self._problems.append(
                 FILE_UNREADABLE.at(
                     "symlinked folders are not followed; move the files into data/", rel
                 )
             )
+        elif stat.S_ISREG(info.st_mode):
+            found.append(rel)
+        else:
+            self._problems.append(
+                FILE_UNREADABLE.at(
+                    f"this symlink leads to {_kind_of(info.st_mode)}, not a file; "
+                    "ictgov reads only plain files, so remove it",
+                    rel,
+                )
+            )
 
     def read(self, relpath: str) -> bytes:
-        """Read one file's bytes."""
-        return (self.root / relpath).read_bytes()
+        """Read one file's bytes; never blocks on a pipe that replaced a listed file."""
+        return read_regular(self.root / relpath)
 
     def problems(self) -> list[Diagnostic]:
-        """Symlinks found by the last ``list_files``."""
+        """Entries refused by the last ``list_files``."""
         return list(self._problems)

@@ -13,7 +13,7 @@ class Position(NamedTuple):
     """Line and column of a key and of its value (for list items both are the item).
 
     A named tuple rather than a dataclass: a file has one per key, and tuples are
-    several times cheaper to create and to pickle into the parse cache.
+    several times cheaper to create than dataclass instances.
     """
 
     key_line: int

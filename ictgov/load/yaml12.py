@@ -26,6 +26,9 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
 
 #: Upper bound of values constructed from one file: stops "billion laughs" alias bombs.
 MAX_NODES = 200_000
+#: Deepest nesting of lists and mappings accepted. Real files nest about six levels;
+#: hundreds exhaust Python's stack in every later step (validation, views, JSON).
+MAX_DEPTH = 100
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -117,6 +120,7 @@ class _Builder:
         self.record = record
         self.problems: list[YamlProblem] = []
         self.count = 0
+        self.depth = 0
         self.active: set[int] = set()
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
@@ -139,13 +143,17 @@ class _Builder:
                 )
             )
             return None
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(node.start_mark)
         self.active.add(key)
+        self.depth += 1
         try:
             if isinstance(node, yaml.SequenceNode):
                 return self._sequence(node, path)
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, path)
         finally:
+            self.depth -= 1
             self.active.discard(key)
         return None  # pragma: no cover - libyaml has only three node kinds
 
@@ -202,6 +210,25 @@ class _TooManyNodes(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    """Nesting beyond ``MAX_DEPTH``; carries the mark of the node that went too deep."""
+
+    def __init__(self, mark: Any = None) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+def _too_deep(mark: Any) -> YamlProblem:
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return YamlProblem(
+        "syntax",
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
+        "flatten the data (a strategy file needs only a few levels)",
+        line,
+        column,
+    )
+
+
 def _hashable(value: Any) -> bool:
     try:
         hash(value)
@@ -218,6 +245,8 @@ def parse_yaml(text: str, *, positions: bool = True) -> ParsedYaml:
     """
     try:
         node = yaml.compose(text, Loader=_Composer)
+    except RecursionError:  # libyaml's composer recurses once per level of nesting
+        return ParsedYaml(None, SourceMap(), [_too_deep(None)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -233,6 +262,8 @@ def parse_yaml(text: str, *, positions: bool = True) -> ParsedYaml:
     builder.smap.add((), Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1))
     try:
         data = builder.build(node, ())
+    except _TooDeep as exc:
+        return ParsedYaml(None, builder.smap, [_too_deep(exc.mark)])
     except _TooManyNodes:
         return ParsedYaml(
             None,

@@ -35,6 +35,21 @@ Id = Annotated[
     Field(description="Stable identifier: lowercase letters, digits, '-', '_' and '.'."),
 ]
 
+#: Codes people read and type ("1.10", "3", "A2"): letters, digits, '.', '-', '_', at most
+#: 20 characters, starting with a letter or digit. Codes end up in file names, command
+#: lines and templates, so ' ', '-rf', '../x' and '{{7*7}}' are refused.
+CODE_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]{0,19}$"
+CODE_HINT = (
+    "codes use letters, digits and '.', '-' or '_', start with a letter or digit and "
+    "have at most 20 characters, e.g. '1.10'"
+)
+
+ItemCode = Annotated[
+    str,
+    StringConstraints(pattern=CODE_PATTERN),
+    Field(description="Short human code, e.g. '1.3': letters, digits, '.', '-' and '_'."),
+]
+
 #: Marks a field that holds a personal name or e-mail; `--public` output leaves it out.
 PERSONAL: dict[str, Any] = {"x-personal": True}
 

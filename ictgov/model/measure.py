@@ -11,6 +11,7 @@ from ictgov.model.base import (
     Health,
     Id,
     IsoDate,
+    ItemCode,
     Link,
     Percent,
     Status,
@@ -51,7 +52,7 @@ class Measure(Entity):
     """One file under ``data/measures/``: a pull request that updates it touches one file."""
 
     id: Id
-    code: str = Field(min_length=1, max_length=20, description="Short human code, e.g. '1.3'.")
+    code: ItemCode
     title: Text
     description: Text | None = None
     goals: list[Id] = Field(min_length=1, description="Ids of the strategic goals it implements.")

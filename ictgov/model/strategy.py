@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ictgov.model.base import Entity, Id, Link, StrictModel, Text, Year
+from ictgov.model.base import Entity, Id, ItemCode, Link, StrictModel, Text, Year
 from ictgov.model.indicator import Indicator
 
 
@@ -96,7 +96,7 @@ class Goal(Entity):
     """A strategic goal for the period."""
 
     id: Id
-    code: str = Field(min_length=1, max_length=20)
+    code: ItemCode
     title: Text
     description: Text | None = None
     value_promises: list[Id] = Field(default_factory=list)

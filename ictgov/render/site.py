@@ -18,7 +18,6 @@ Layout of the output folder::
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +36,7 @@ from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
 from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
 from ictgov.render.engine import TemplateProblem, load, make_environment, problem, source
 from ictgov.render.markdown import tidy
+from ictgov.safefs import FolderWriter, check_target_folder
 from ictgov.views.annual import AnnualReport, build_annual, default_year
 from ictgov.views.governance import Governance, build_governance
 from ictgov.views.overview import Overview, build_overview
@@ -334,27 +334,11 @@ def render_site(
 def write_site(files: dict[str, str], out: Path) -> list[Path]:
     """Write the files under *out* (folders created; other files there are left alone).
 
-    A file whose bytes are already there is not rewritten, so its modification time
+    *out* must be a real folder or new, and nothing under it is written through a
+    symlink (see ``ictgov.safefs``): a committed ``site/`` is a stranger's input. A
+    file whose bytes are already there is not rewritten, so its modification time
     stays and publishing tools see only what changed.
     """
-    written = []
-    folders: set[Path] = set()
-    for rel, text in files.items():
-        path = out / rel
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        data = text.encode("utf-8")
-        if not _holds(path, data):
-            path.write_bytes(data)
-        written.append(path)
-    return written
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    """Whether the file at *path* has exactly these bytes (False if there is none)."""
-    try:
-        with path.open("rb") as file:
-            return os.fstat(file.fileno()).st_size == len(data) and file.read() == data
-    except (FileNotFoundError, IsADirectoryError):
-        return False
+    check_target_folder(out)
+    writer = FolderWriter(out)
+    return [writer.write(rel, text.encode("utf-8")) for rel, text in files.items()]

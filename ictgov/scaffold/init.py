@@ -10,6 +10,7 @@ is accepted and the files already there are kept.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from ictgov import __version__
 from ictgov.edit.atomic import atomic_create
 from ictgov.errors import IctgovError
+from ictgov.safefs import FolderWriter
 from ictgov.scaffold.pinning import REQUIREMENTS_FILE, Pin, decide, installed_direct_url
 from ictgov.scaffold.slug import slugify
 from ictgov.scaffold.templating import render
@@ -80,7 +82,7 @@ class InitResult:
 
 def ci_files(provider: str) -> dict[str, str]:
     """The CI workflow files for *provider*, as the package ships them."""
-    from ictgov.vcs.ci_templates import ci_files as packaged
+    from ictgov.scaffold.ci_templates import ci_files as packaged
 
     return packaged(provider)
 
@@ -169,9 +171,10 @@ def init_repository(
     if ci is not None:
         files.update(ci_files(ci))
     dest.mkdir(parents=True, exist_ok=True)
+    writer = FolderWriter(dest)  # never through a symlink: data -> /elsewhere is refused
     for relpath, text in files.items():
-        path = dest / relpath
-        if path.exists():
+        path = writer.path(relpath)
+        if os.path.lexists(path):
             result.kept.append(relpath)
             continue
         atomic_create(path, text.encode("utf-8"))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ictgov.config import Config
@@ -24,10 +24,12 @@ from ictgov.edit.measure import Plan
 from ictgov.edit.ops import InsertItem, SetValue
 from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
 from ictgov.errors import IctgovError
-from ictgov.load import Document, FsSource, Tree, load_document, load_tree
+from ictgov.load import Document, Tree, load_document
+from ictgov.load.cache import load_working_tree
 from ictgov.load.source import DATA_DIR
 from ictgov.model import Goal, is_valid_id
 from ictgov.model.files import GOALS, MEASURE, MEETING
+from ictgov.safefs import FolderWriter
 from ictgov.scaffold.slug import slugify, unique
 from ictgov.scaffold.templating import render
 
@@ -57,10 +59,10 @@ def _check_id(value: str, what: str) -> None:
 
 def _taken_ids(tree: Tree, root: Path) -> set[str]:
     taken = set(tree.by_id) | tree.unvalidated_ids
+    # File names the loader found, valid or not (it walked data/ safely already).
     for folder in (MEASURE.location, MEETING.location):
-        base = root / DATA_DIR / folder
-        if base.is_dir():
-            taken |= {p.stem for p in base.rglob("*.y*ml")}
+        prefix = f"{DATA_DIR}/{folder}/"
+        taken |= {PurePosixPath(p).stem for p in tree.documents if p.startswith(prefix)}
     return taken
 
 
@@ -72,7 +74,9 @@ def _create(root: Path, relpath: str, text: str, config: Config) -> None:
     if errors:  # a template bug or a bad option value: say which
         listing = "\n".join("  " + format_diagnostic(d) for d in errors)
         raise IctgovError(f"the new file would not be valid:\n{listing}")
-    atomic_create(root / relpath, raw)
+    # Folders are checked one by one: a symlinked data/measures must not lead the
+    # new file out of the repository.
+    atomic_create(FolderWriter(root).path(relpath), raw)
 
 
 def next_measure_code(tree: Tree, goal: Goal) -> str:
@@ -103,7 +107,7 @@ def new_measure(
     """Create ``data/measures/<id>.yaml`` for a new measure under goal *goal_id*."""
     if not title.strip():
         raise IctgovError("--title is empty; give the measure a title")
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     goal = tree.goal_by_id.get(goal_id)
     if goal is None:
         raise IctgovError(f"no goal {goal_id!r}{_did_you_mean(goal_id, tree.goal_by_id)}")
@@ -167,7 +171,7 @@ def new_meeting(
     items: list[str] | None = None,
 ) -> Created:
     """Create ``data/meetings/<body>-<date>.yaml`` with the next section numbers."""
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     if body not in tree.body_by_id:
         raise IctgovError(f"no body {body!r}{_did_you_mean(body, tree.body_by_id)}")
     meeting_id = meeting_id or f"{body}-{when.isoformat()}"
@@ -230,7 +234,7 @@ def new_goal(
     """Append a goal to ``data/strategy/goals.yaml`` (created if missing)."""
     if not title.strip():
         raise IctgovError("--title is empty; give the goal a title")
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     code = code or next_goal_code(tree)
     if any(g.code == code for g in tree.goals):
         raise IctgovError(f"goal code {code!r} is already used")

@@ -14,11 +14,11 @@ from ictgov.vcs.repo import GitRepo
 from ictgov.vcs.versions import commit_version
 
 if TYPE_CHECKING:
-    from ictgov.project import Project
+    from pathlib import Path
 
 
-def load_tree_at(project: Project, at: str, today: date | None = None) -> Tree:
+def load_tree_at(root: Path, at: str, today: date | None, max_bytes: int) -> Tree:
     """The tree at a revision or date up to *today*; RevisionError when it cannot be read."""
-    with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
+    with GitRepo.open(root, max_bytes=max_bytes) as repo:
         commit = repo.resolve_at(at, "--at", today)
         return commit_version(repo, commit).tree()

@@ -1,9 +1,7 @@
-"""Progress over time, computed from git history: for reports and ``status --trend``.
+"""Progress over time as data: the points of a trend and the running tally behind them.
 
-One ``git log --first-parent --raw`` lists, for every commit of the current branch,
-which measure files changed and their new blob ids. The state is kept as a running
-tally (counts by status, progress sums per goal), so each commit costs only the files
-it changed, and each blob is parsed once through the repository's blob cache.
+``ictgov.history.trend`` walks git and feeds the tally commit by commit; this module
+knows nothing of git, so the rules of the roll-up can be tested without a repository.
 """
 
 from __future__ import annotations
@@ -11,17 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from ictgov.model import Measure, Status
-
-if TYPE_CHECKING:
-    from ictgov.project import Project
-    from ictgov.vcs.log import Commit
-    from ictgov.vcs.repo import GitRepo
+from ictgov.model import Status
 
 By = Literal["month", "commit"]
-MEASURES_DIR = "data/measures"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +44,19 @@ class TrendPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class _Facts:
+class Facts:
+    """What the trend needs of one measure file."""
+
     status: str
     progress: int
     goals: tuple[str, ...]
 
 
 @dataclass
-class _Tally:
+class Tally:
     """Running totals, updated file by file."""
 
-    files: dict[str, _Facts] = field(default_factory=dict)
+    files: dict[str, Facts] = field(default_factory=dict)
     status: Counter[str] = field(default_factory=Counter)
     goal_sum: Counter[str] = field(default_factory=Counter)
     goal_count: Counter[str] = field(default_factory=Counter)
@@ -70,7 +64,7 @@ class _Tally:
     #: Measures that count towards progress: as in ``views.rollup``, not discontinued ones.
     counted: int = 0
 
-    def _apply(self, facts: _Facts, sign: int) -> None:
+    def _apply(self, facts: Facts, sign: int) -> None:
         self.status[facts.status] += sign
         if facts.status == Status.DISCONTINUED.value:
             return
@@ -80,7 +74,8 @@ class _Tally:
             self.goal_sum[goal] += sign * facts.progress
             self.goal_count[goal] += sign
 
-    def set(self, path: str, facts: _Facts | None) -> None:
+    def set(self, path: str, facts: Facts | None) -> None:
+        """Count *facts* for the file at *path* instead of what it held before (None: gone)."""
         old = self.files.pop(path, None)
         if old is not None:
             self._apply(old, -1)
@@ -89,6 +84,7 @@ class _Tally:
             self._apply(facts, +1)
 
     def point(self, label: str, day: date, commit: str) -> TrendPoint:
+        """The totals now, as a point of the series."""
         count = len(self.files)
         means = {
             g: round(self.goal_sum[g] / n, 1) for g, n in sorted(self.goal_count.items()) if n > 0
@@ -104,68 +100,11 @@ class _Tally:
         )
 
 
-def _facts(repo: GitRepo, path: str, blob: str | None) -> _Facts | None:
-    if blob is None:
-        return None
-    model = repo.cache.documents({path: blob})[path].model
-    if not isinstance(model, Measure):
-        return None
-    return _Facts(model.status.value, model.progress, tuple(dict.fromkeys(model.goals)))
-
-
-def _day(commit: Commit) -> date:
-    """The commit's day; a malformed date sorts first (it is not a point of its own)."""
-    return commit.day or date.min
-
-
 def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def progress_over_time(
-    project: Project, by: By = "month", since: date | None = None
-) -> list[TrendPoint]:
-    """Counts by status and mean progress per goal, per commit or per month, oldest first.
-
-    With ``since``, the series starts with the state on that day. Monthly points cover
-    every month from the first to the last, carrying the state through quiet months; a
-    month's point is the state after its last commit. A repository without commits has
-    no trend (RevisionError says so).
-    """
-    from ictgov.vcs.log import log
-    from ictgov.vcs.repo import GitRepo
-
-    if by not in ("month", "commit"):
-        raise ValueError(f"by must be 'month' or 'commit', not {by!r}")
-    with GitRepo.open(project.root, max_bytes=project.config.max_file_bytes) as repo:
-        head = repo.resolve("HEAD", "HEAD")
-        commits = log(repo, head, [MEASURES_DIR], first_parent=True, reverse=True)
-        tally = _Tally()
-        states: list[tuple[date, TrendPoint]] = []
-        if since is not None:
-            before = [c for c in commits if _day(c) < since]
-            commits = [c for c in commits if _day(c) >= since]
-            if before:
-                blobs = repo.list_tree(before[-1].sha).blobs
-                measures = {p: b for p, b in blobs.items() if p.startswith(MEASURES_DIR + "/")}
-                repo.cache.documents(measures)  # one batch read for the starting state
-                for path, blob in measures.items():
-                    tally.set(path, _facts(repo, path, blob))
-            if before:
-                initial = tally.point(before[-1].sha[:7], _day(before[-1]), before[-1].sha)
-                states.append((since, initial))
-        for commit in commits:
-            for change in commit.files:
-                tally.set(change.path, _facts(repo, change.path, change.new))
-            if commit.day is None:  # a malformed date: its changes count from the next commit
-                continue
-            states.append((commit.day, tally.point(commit.sha[:7], commit.day, commit.sha)))
-    if by == "commit":
-        return [point for _, point in states]
-    return _monthly(states)
-
-
-def _monthly(states: list[tuple[date, TrendPoint]]) -> list[TrendPoint]:
+def monthly(states: list[tuple[date, TrendPoint]]) -> list[TrendPoint]:
     """The last state of every month from the first to the last, quiet months included."""
     if not states:
         return []

@@ -52,6 +52,23 @@ def test_update_changes_only_the_intended_lines(minimal_root: Path) -> None:
     assert path.read_text(encoding="utf-8") == expected
 
 
+def test_update_finds_a_measure_by_its_code_as_status_shows_it(minimal_root: Path) -> None:
+    code, out, err = run(
+        "update", "1.1", "--progress", "45", "--root", str(minimal_root), "--today", TODAY
+    )  # fmt: skip
+    assert code == 0, err
+    assert "updated data/measures/m-alpha.yaml" in out
+    assert "progress: 45" in measure_path(minimal_root, "m-alpha").read_text(encoding="utf-8")
+
+
+def test_a_code_two_measures_declare_is_ambiguous(minimal_root: Path) -> None:
+    beta = measure_path(minimal_root, "m-beta")
+    beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "1.1"'))
+    code, _out, err = run("update", "1.1", "--progress", "45", "--root", str(minimal_root))
+    assert code == 2
+    assert "code '1.1' is ambiguous" in err and "m-alpha, m-beta" in err
+
+
 def test_an_existing_error_does_not_block_a_report(minimal_root: Path) -> None:
     """m-alpha already has a value dated after TODAY (DT04); reporting progress is fine."""
     assert re.search(r"m-alpha\.yaml:\d+:\d+: error DT04", lint_output(minimal_root))
@@ -409,3 +426,43 @@ def test_commands_are_listed_in_help() -> None:
     for command in ("update", "new", "init", "export", "import"):
         assert re.search(rf"\b{command}\b", out), command
     assert os.environ.get("ICTGOV_TODAY") is None
+
+
+# --- dates are never invented (issue 12) ----------------------------------------------
+
+
+def test_a_back_filled_completion_sets_no_actual_end(minimal_root: Path) -> None:
+    code, out, err = run(
+        "update", "m-alpha", "--status", "completed", "--date", "2024-10-31",
+        "--root", str(minimal_root), "--today", TODAY,
+    )  # fmt: skip
+    assert code == 0, err
+    text = measure_path(minimal_root, "m-alpha").read_text(encoding="utf-8")
+    assert "actual_end" not in text
+    assert "schedule.actual_end: not set" in out and "give --ended DATE" in out
+
+
+def test_ended_states_the_real_date(minimal_root: Path) -> None:
+    code, out, err = run(
+        "update", "m-alpha", "--status", "completed", "--ended", "2023-12-15",
+        "--root", str(minimal_root), "--today", TODAY,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "actual_end: 2023-12-15" in measure_path(minimal_root, "m-alpha").read_text()
+    assert "schedule.actual_end: 2023-12-15" in out
+
+
+def test_a_completion_reported_today_is_dated_today(minimal_root: Path) -> None:
+    code, _out, err = run(
+        "update", "m-alpha", "--status", "completed", "--root", str(minimal_root), "--today", TODAY
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"actual_end: {TODAY}" in measure_path(minimal_root, "m-alpha").read_text()
+
+
+def test_an_end_before_the_start_or_in_the_future_is_refused(minimal_root: Path) -> None:
+    args = ("update", "m-alpha", "--root", str(minimal_root), "--today", TODAY)
+    code, _out, err = run(*args, "--started", "2024-05-01", "--ended", "2024-04-01")
+    assert code == 2 and "before the actual start" in err
+    code, _out, err = run(*args, "--ended", "2025-01-01")
+    assert code == 2 and "after the report date" in err

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ictgov.cli.main import app
@@ -268,3 +269,31 @@ def test_the_same_workbook_imported_twice_posts_its_note_once(
     assert second[0] == 0, second[2]
     assert "0 changed" in second[1]
     assert snapshot(minimal_root) == after_first
+
+
+def test_a_conflict_halfway_through_the_batch_leaves_every_file_as_it_was(
+    minimal_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor saves m-beta while m-alpha is being replaced: nothing may stay written."""
+    from ictgov.edit import atomic
+
+    path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
+    edit_cells(path, {"measures": {"I2": 55, "O3": "Uusi huomio"}})
+    beta = minimal_root / "data" / "measures" / "m-beta.yaml"
+    edited_by_hand = beta.read_bytes() + b"# saved in an editor\n"
+    real_replace = atomic.os.replace
+
+    def replace_while_an_editor_saves(src: str, dst: str) -> None:
+        real_replace(src, dst)
+        if not beta.read_bytes().endswith(b"# saved in an editor\n"):
+            beta.write_bytes(edited_by_hand)
+
+    before = snapshot(minimal_root)
+    monkeypatch.setattr(atomic.os, "replace", replace_while_an_editor_saves)
+    code, out, err = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
+    monkeypatch.undo()
+    assert code == 2, out + err
+    assert "nothing was written" in err
+    after = snapshot(minimal_root)
+    assert after["data/measures/m-alpha.yaml"] == before["data/measures/m-alpha.yaml"]
+    assert after["data/measures/m-beta.yaml"] == edited_by_hand

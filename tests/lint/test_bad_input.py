@@ -7,7 +7,10 @@ reported, nothing may print a traceback. Run with and without the cache.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,18 +52,50 @@ def _symlink_out(root: Path) -> None:
     os.symlink(outside, root / BAD)
 
 
+def _symlink_to(target: str, rel: str = BAD) -> Callable[[Path], None]:
+    def setup(root: Path) -> None:
+        os.symlink(target, root / rel)
+
+    return setup
+
+
+def _fifo(root: Path) -> None:
+    os.mkfifo(root / BAD)
+
+
+def _undecodable_name(root: Path) -> None:
+    (root / os.fsdecode(b"data/measures/\xff.yaml")).write_text(COMPLETED_AT_40, encoding="utf-8")
+
+
+def _deep_block(root: Path) -> None:
+    """Block lists nested 2,000 levels: beyond libyaml's own limit of 1,000."""
+    lines = "".join(" " * i + "-\n" for i in range(2000))
+    (root / BAD).write_text("id: m-bad\nx:\n" + lines, encoding="utf-8")
+
+
+DEEP_FLOW = "id: m-bad\nx: " + "[" * 400 + "]" * 400 + "\n"
+
 CASES: list[tuple[str, Callable[[Path], None], tuple[str, str, int, int], str]] = [
     ("malformed", _write(BAD, b"id: m-bad\ncode: [1, 2\ntitle: x\n"), ("YM01", BAD, 3, 6), ""),
     ("tab", _write(BAD, b"id: m-bad\ngoals:\n\t- g1\n"), ("YM01", BAD, 3, 1), "tabs"),
     ("duplicate key", _write(BAD, b"id: m-bad\nid: m-bad2\n"), ("YM02", BAD, 2, 1), "twice"),
-    ("not utf-8", _write(BAD, "id: m-bad\ntitle: Jyväskylä\n".encode("latin-1")),
-     ("YM03", BAD, 2, 11), "UTF-8"),
+    (
+        "not utf-8",
+        _write(BAD, "id: m-bad\ntitle: Jyväskylä\n".encode("latin-1")),
+        ("YM03", BAD, 2, 11),
+        "UTF-8",
+    ),
     ("empty", _write(BAD, b""), ("YM04", BAD, 1, 1), "no data"),
     ("only a comment", _write(BAD, b"# nothing yet\n"), ("YM04", BAD, 1, 1), "no data"),
     ("list not map", _write(BAD, b"- id: m-bad\n- code: x\n"), ("SC02", BAD, 1, 1), "mapping"),
     ("alias bomb", _write(BAD, ALIAS_BOMB.encode()), ("YM07", BAD, 1, 1), "aliases"),
     ("50 MB", _huge, ("YM05", BAD, 1, 1), "over the limit"),
     ("symlink out", _symlink_out, ("YM06", BAD, 1, 1), "outside the repository"),
+    ("nested 400 deep", _write(BAD, DEEP_FLOW.encode()), ("YM01", BAD, 2, 103), "nested"),
+    ("nested 2000 deep", _deep_block, ("YM01", BAD, 1002, 1000), "nesting"),
+    ("symlink loop", _symlink_to("m-bad.yaml"), ("YM09", BAD, 1, 1), "loops"),
+    ("dangling symlink", _symlink_to("gone.yaml"), ("YM09", BAD, 1, 1), "broken"),
+    ("name not utf-8", _undecodable_name, ("YM09", "data/measures/\\xff.yaml", 1, 1), "UTF-8"),
 ]
 
 
@@ -80,11 +115,29 @@ def test_bad_file_is_located_and_others_still_reported(
     result = runner.invoke(app, args if cache else [*args, "--no-cache"])
     assert "Traceback" not in result.output
     assert result.exit_code == 1, result.output
-    import json
-
     found = json.loads(result.output)["diagnostics"]
     located = [(d["code"], d["file"], d["line"], d["column"]) for d in found]
     assert where in located
     message = next(d["message"] for d in found if d["code"] == where[0])
     assert words in message
     assert ("ST01", "data/measures/m-gamma.yaml", 8, 11) in located
+
+
+@pytest.mark.parametrize("command", [["lint"], ["lint", "--no-cache"], ["status"]])
+def test_fifo_is_a_finding_not_a_hang(tmp_path: Path, command: list[str]) -> None:
+    """Opening a FIFO waits for a writer forever: run in a child process with a time limit."""
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    _fifo(root)
+    args = [*command, "--root", str(root), "--today", "2024-12-31", "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "ictgov", *args], capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in done.stderr
+    if command[0] == "lint":
+        found = json.loads(done.stdout)["diagnostics"]
+        located = [(d["code"], d["file"], d["line"]) for d in found]
+        assert ("YM09", BAD, 1) in located
+        assert "FIFO" in next(d["message"] for d in found if d["file"] == BAD)
+        assert ("ST01", "data/measures/m-gamma.yaml", 8) in located
+    else:
+        assert done.returncode == 0, done.stderr

@@ -239,9 +239,11 @@ def test_at_is_passed_to_project_tree(tmp_path: Path, monkeypatch: pytest.Monkey
     seen: list[str | None] = []
     real = Project.tree
 
-    def tree(self: Project, at: str | None = None, today: object = None) -> object:
+    def tree(
+        self: Project, at: str | None = None, today: object = None, *, cached: bool = True
+    ) -> object:
         seen.append(at)
-        return real(self)
+        return real(self, cached=cached)
 
     monkeypatch.setattr(Project, "tree", tree)
     code, _ = lint(make_tree(tmp_path / "repo"), "--at", "HEAD~1")

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ictgov.cli.main import app
-from ictgov.vcs.ci_templates import PROVIDERS
+from ictgov.scaffold.ci_templates import PROVIDERS
 
 REPO = Path(__file__).resolve().parents[2]
 SKIP_DIRS = {".venv", ".git", "node_modules", "__pycache__", ".mypy_cache", ".ruff_cache",

@@ -29,8 +29,27 @@ def test_every_task_is_done_once_whatever_the_process() -> None:
     assert {k: v for k, v in out.items() if not k.startswith("pid")} == {
         f"{n:03d}": str(n * n) for n in tasks
     }
-    assert len({v for k, v in out.items() if k.startswith("pid")}) in (1, 2)
     assert parallel.run(tasks, _square, 1).keys() == out.keys()
+
+
+def test_this_process_and_a_worker_share_the_tasks(tmp_path: Path) -> None:
+    """With two processes, both render: this one waits in its first task for the worker."""
+    parent = os.getpid()
+    marker = tmp_path / "a-worker-ran"
+
+    def work(n: int) -> dict[str, str]:
+        if os.getpid() == parent:
+            deadline = time.monotonic() + 30
+            while not marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        else:
+            marker.touch()
+        return _square(n)
+
+    out = parallel.run(list(range(40)), work, 2)
+    pids = {v for k, v in out.items() if k.startswith("pid")}
+    assert len(pids) == 2 and str(parent) in pids
+    assert parallel.run(list(range(40)), _square, 1).keys() == out.keys()
 
 
 def _fail_on_first(n: int) -> dict[str, str]:

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from ictgov.cli.main import app
 from ictgov.load import parse_yaml
+from ictgov.scaffold.ci_templates import PROVIDERS
 from ictgov.scaffold.pinning import REQUIREMENTS_FILE
-from ictgov.vcs.ci_templates import PROVIDERS
 
 SHA = "fedcba9876543210fedcba9876543210fedcba98"
 PINNED = f"ictgov @ git+https://git.example.fi/ict/ictgov@{SHA}"

@@ -75,3 +75,25 @@ def test_resolve_today(monkeypatch: pytest.MonkeyPatch) -> None:
         resolve_today("1.11.2024")
     monkeypatch.delenv("ICTGOV_TODAY")
     assert resolve_today(None) == date.today()
+
+
+def test_a_config_symlink_leaving_the_repository_is_refused(tmp_path: Path) -> None:
+    import os
+
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text("stale_after_days = 7\n", encoding="utf-8")
+    root = tmp_path / "repo"
+    (root / "data" / "strategy").mkdir(parents=True)
+    os.symlink(outside, root / "ictgov.toml")
+    with pytest.raises(ConfigError, match="outside the repository"):
+        load_config(root)
+
+
+def test_a_config_symlink_inside_the_repository_is_read(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "repo"
+    (root / "config").mkdir(parents=True)
+    (root / "config" / "ictgov.toml").write_text("stale_after_days = 7\n", encoding="utf-8")
+    os.symlink("config/ictgov.toml", root / "ictgov.toml")
+    assert load_config(root).stale_after_days == 7

@@ -104,3 +104,59 @@ def test_a_missing_strategy_is_reported(tmp_path: Path) -> None:
     tree = load_tree(FsSource(tmp_path))
     assert [d.code for d in tree.diagnostics] == ["SC04"]
     assert [m.id for m in tree.measures] == ["m1"]
+
+
+def test_a_data_symlink_leaving_the_repository_is_refused(tmp_path: Path) -> None:
+    """``data -> /elsewhere`` must not be walked: only one finding, on ``data`` itself."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "measures").mkdir(parents=True)
+    (elsewhere / "measures" / "m1.yaml").write_bytes(GOOD_MEASURE)
+    root = tmp_path / "repo"
+    root.mkdir()
+    os.symlink(elsewhere, root / "data")
+    source = FsSource(root)
+    assert source.list_files() == []
+    assert [(d.code, d.file) for d in source.problems()] == [("YM06", "data")]
+
+
+def test_a_data_symlink_inside_the_repository_is_read(minimal_root: Path) -> None:
+    (minimal_root / "data").rename(minimal_root / "real-data")
+    os.symlink("real-data", minimal_root / "data")
+    tree = load_tree(FsSource(minimal_root))
+    assert tree.strategy is not None and tree.measures
+    assert not [d for d in tree.diagnostics if d.code.startswith("YM")]
+
+
+def test_an_unlistable_folder_is_a_finding_and_the_rest_loads(
+    minimal_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permission denied on ``data/meetings`` (monkeypatched: tests may run as root)."""
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if str(path).endswith("meetings"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr("ictgov.load.source.os.scandir", scandir)
+    tree = load_tree(FsSource(minimal_root))
+    (found,) = [d for d in tree.diagnostics if d.code == "YM09"]
+    assert found.file == "data/meetings" and "Permission denied" in found.message
+    assert tree.measures and not tree.meetings
+
+
+def test_a_measure_nested_deeper_than_the_stack_does_not_stop_status(
+    minimal_root: Path,
+) -> None:
+    """600 levels used to raise RecursionError in status, show, render and export."""
+    from typer.testing import CliRunner
+
+    from ictgov.cli.main import app
+
+    deep = "id: m-deep\nx: " + "{a: " * 600 + "1" + "}" * 600 + "\n"
+    (minimal_root / "data/measures/m-deep.yaml").write_text(deep, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["status"], ["show", "m-alpha"], ["export", "--format", "json"]):
+        result = runner.invoke(app, [*args, "--root", str(minimal_root)])
+        assert result.exit_code == 0, (args, result.output)
+        assert "internal error" not in result.output

@@ -163,3 +163,21 @@ def test_every_computed_check_digit_validates(first7: str) -> None:
 )
 def test_is_valid_id(value: str, valid: bool) -> None:
     assert is_valid_id(value) is valid
+
+
+@pytest.mark.parametrize("code", [" ", "", "-rf", "../../etc/passwd", "{{7*7}}", "1 2", "x" * 21])
+def test_a_measure_code_must_be_letters_digits_and_dots(code: str) -> None:
+    from ictgov.load import load_document
+
+    raw = f"id: m1\ncode: {code!r}\ntitle: T\ngoals: [g1]\n".encode()
+    (problem,) = load_document("data/measures/m1.yaml", raw).diagnostics
+    assert (problem.code, problem.line) == ("SC02", 2)
+    assert "e.g. '1.10'" in problem.message
+
+
+@pytest.mark.parametrize("code", ["1", "1.10", "A2", "Ä-3", "2024_1"])
+def test_codes_in_use_stay_valid(code: str) -> None:
+    from ictgov.load import load_document
+
+    raw = f"id: m1\ncode: {code!r}\ntitle: T\ngoals: [g1]\n".encode()
+    assert load_document("data/measures/m1.yaml", raw).diagnostics == []

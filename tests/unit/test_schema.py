@@ -106,3 +106,25 @@ def test_bundled_files_point_at_their_schema_and_validate(bundled_root: Path) ->
         validator = jsonschema.Draft202012Validator(schemas[kind.name])
         errors = [e.message for e in validator.iter_errors(parse_yaml(text).data)]
         assert errors == [], (path.name, errors[:3])
+
+
+def test_writing_schemas_never_follows_a_committed_symlink(tmp_path: Path) -> None:
+    import os
+
+    from ictgov.errors import UnsafePathError
+    from ictgov.schema import write_schemas
+
+    victim = tmp_path / "bashrc"
+    victim.write_text("keep\n", encoding="utf-8")
+    dest = tmp_path / "repo" / "schemas"
+    dest.mkdir(parents=True)
+    os.symlink(victim, dest / "measure.schema.json")
+    write_schemas(dest)
+    assert victim.read_text(encoding="utf-8") == "keep\n"
+    assert not (dest / "measure.schema.json").is_symlink()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, tmp_path / "linked")
+    with pytest.raises(UnsafePathError):
+        write_schemas(tmp_path / "linked")
+    assert list(elsewhere.iterdir()) == []

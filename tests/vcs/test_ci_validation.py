@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ictgov.cli.main import app
-from ictgov.vcs.ci_templates import PROVIDERS, TEMPLATES
+from ictgov.scaffold.ci_templates import PROVIDERS, TEMPLATES
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMAS = {
@@ -31,16 +31,16 @@ SCHEMAS = {
 REGEX_VARIANT = {"azure": "nonunicode"}
 STATIC = {
     "github": [
-        REPO / "ictgov" / "vcs" / "ci" / "github.yml",
+        REPO / "ictgov" / "scaffold" / "ci" / "github.yml",
         REPO / "ci" / "github" / "ictgov.yml",
         REPO / ".github" / "workflows" / "ictgov.yml",
     ],
     "gitlab": [
-        REPO / "ictgov" / "vcs" / "ci" / "gitlab-ci.yml",
+        REPO / "ictgov" / "scaffold" / "ci" / "gitlab-ci.yml",
         REPO / "ci" / "gitlab" / ".gitlab-ci.yml",
     ],
     "azure": [
-        REPO / "ictgov" / "vcs" / "ci" / "azure-pipelines.yml",
+        REPO / "ictgov" / "scaffold" / "ci" / "azure-pipelines.yml",
         REPO / "ci" / "azure" / "azure-pipelines.yml",
     ],
 }

@@ -17,9 +17,9 @@ from vcs_repos import ALPHA, OUTSIDER, GitTree, minimal_repo
 from ictgov.cli.main import app
 from ictgov.diff.formats import MARKER
 from ictgov.errors import ConfigError
+from ictgov.history import sticky
 from ictgov.load import parse_yaml
-from ictgov.vcs import sticky
-from ictgov.vcs.ci_templates import PROVIDERS, TEMPLATES, ci_files
+from ictgov.scaffold.ci_templates import PROVIDERS, TEMPLATES, ci_files
 
 REPO = Path(__file__).resolve().parents[2]
 MIRROR = {
@@ -45,7 +45,7 @@ def test_ci_folder_mirrors_the_packaged_templates() -> None:
     for provider in PROVIDERS:
         (content,) = ci_files(provider).values()
         assert MIRROR[provider].read_text(encoding="utf-8") == content, (
-            f"ci/ differs from ictgov/vcs/ci/ for {provider}; copy the packaged file over"
+            f"ci/ differs from ictgov/scaffold/ci/ for {provider}; copy the packaged file over"
         )
 
 
@@ -79,7 +79,7 @@ def test_github_workflow() -> None:
     assert "${{" not in diff["run"]  # no expression is pasted into a shell script
     comment = steps["Pull-request comment (one, updated in place)"]
     assert "github.event.pull_request.head.repo.full_name == github.repository" in comment["if"]
-    assert comment["run"] == "python -m ictgov.vcs.sticky github ictgov-diff.md"
+    assert comment["run"] == "python -m ictgov.history.sticky github ictgov-diff.md"
     assert comment["env"] == {
         "GITHUB_TOKEN": "${{ github.token }}",
         "ICTGOV_PR_NUMBER": "${{ github.event.pull_request.number }}",
@@ -115,7 +115,7 @@ def test_gitlab_pipeline() -> None:
     assert wf["variables"]["GIT_DEPTH"] == "0"
     diff = wf["ictgov-diff"]
     assert diff["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
-    assert diff["script"][1] == "python -m ictgov.vcs.sticky gitlab ictgov-diff.md"
+    assert diff["script"][1] == "python -m ictgov.history.sticky gitlab ictgov-diff.md"
     assert diff["artifacts"]["when"] == "always"
     assert wf["pages"]["artifacts"]["paths"] == ["public"]
     assert wf["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
@@ -199,7 +199,7 @@ def test_workflow_commands_run(provider: str, pull_request: GitTree, tmp_path: P
         target = None
         if ">" in args:
             target, args = args[args.index(">") + 1], args[: args.index(">")]
-        if args[:3] == ["python", "-m", "ictgov.vcs.sticky"]:
+        if args[:3] == ["python", "-m", "ictgov.history.sticky"]:
             assert sticky.main(args[3:], env={}) == 0  # no token: a notice, not a failure
             continue
         result = runner.invoke(app, args[1:])

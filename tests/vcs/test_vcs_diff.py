@@ -16,8 +16,8 @@ from vcs_repos import ALPHA, C1, C2, FIXTURES, MEETING, OUTSIDER, GitTree
 
 from ictgov.cli.main import app
 from ictgov.diff.formats import MARKER, render_markdown
+from ictgov.history.compare import choose_sides, diff_sides
 from ictgov.project import Project
-from ictgov.vcs.compare import choose_sides, diff_sides
 from ictgov.vcs.repo import GitRepo
 
 GOLDEN = Path(__file__).resolve().parent.parent / "diff" / "golden"

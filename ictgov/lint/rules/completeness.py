@@ -19,7 +19,6 @@ class NoOwner(Rule):
     code = "CM01"
     name = "completeness.no-owner"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find measures without ``responsible``."""
@@ -46,7 +45,6 @@ class NoIndicator(Rule):
     code = "CM02"
     name = "completeness.no-indicator"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find measures with no indicator or an empty indicator description."""

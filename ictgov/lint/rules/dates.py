@@ -23,7 +23,6 @@ class EndBeforeStart(Rule):
     code = "DT01"
     name = "dates.end-before-start"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each start with its end."""
@@ -31,12 +30,22 @@ class EndBeforeStart(Rule):
         for m in tree.measures:
             s = m.schedule
             pairs.append(
-                (m, ("schedule", "planned_start"), ("schedule", "planned_end"),
-                 s.planned_start, s.planned_end)
+                (
+                    m,
+                    ("schedule", "planned_start"),
+                    ("schedule", "planned_end"),
+                    s.planned_start,
+                    s.planned_end,
+                )
             )
             pairs.append(
-                (m, ("schedule", "actual_start"), ("schedule", "actual_end"),
-                 s.actual_start, s.actual_end)
+                (
+                    m,
+                    ("schedule", "actual_start"),
+                    ("schedule", "actual_end"),
+                    s.actual_start,
+                    s.actual_end,
+                )
             )
         for p in tree.projects:
             pairs.append((p, ("start",), ("end",), p.start, p.end))
@@ -62,7 +71,6 @@ class OutsidePeriod(Rule):
     code = "DT02"
     name = "dates.outside-period"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare planned starts and ends with the period's first and last day."""
@@ -94,7 +102,6 @@ class UpdateLogOrder(Rule):
     code = "DT03"
     name = "dates.update-order"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each entry's date with the previous entry's."""
@@ -123,7 +130,6 @@ class InFuture(Rule):
     code = "DT04"
     name = "dates.in-future"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare every recorded date with today."""

@@ -21,7 +21,6 @@ class Stale(Rule):
     code = "FU01"
     name = "followup.stale"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Report the measures the views judge stale (one place decides, as in status)."""
@@ -64,7 +63,6 @@ class OverdueMeasure(Rule):
     code = "FU02"
     name = "followup.overdue-measure"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Report the measures the views judge overdue (one place decides, as in status)."""
@@ -92,7 +90,6 @@ class OverdueAction(Rule):
     code = "FU03"
     name = "followup.overdue-action"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actions with a due date before today and ``done: false``."""

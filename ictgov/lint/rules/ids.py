@@ -92,7 +92,6 @@ class IdMatchesFileName(Rule):
     code = "ID03"
     name = "ids.file-name"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare each one-per-file item's id with its file's stem."""

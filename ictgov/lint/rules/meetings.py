@@ -60,7 +60,6 @@ class RecordNumberFormat(Rule):
     code = "MT02"
     name = "meetings.record-number"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Match every record number against the pattern."""
@@ -88,7 +87,6 @@ class RecordNumberYear(Rule):
     code = "MT03"
     name = "meetings.record-year"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the year part of each well-formed record number with the meeting's."""

@@ -21,7 +21,6 @@ class BusinessIdCheckDigit(Rule):
     code = "OR01"
     name = "organisations.business-id"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Verify the check digit of every business ID."""

@@ -23,7 +23,6 @@ class ProgressContradiction(Rule):
     code = "ST01"
     name = "status.progress"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the status with the progress of each measure."""
@@ -37,9 +36,7 @@ class ProgressContradiction(Rule):
                     "or progress: 0"
                 )
             elif m.progress == 100 and m.status is not Status.COMPLETED:
-                problem = (
-                    f"is at 100 % but its status is {m.status.value}; set status: completed"
-                )
+                problem = f"is at 100 % but its status is {m.status.value}; set status: completed"
             if problem:
                 yield self.at(tree, m, ("progress",), f"{entity_label(m)} {problem}")
 
@@ -55,7 +52,6 @@ class HealthNotInProgress(Rule):
     code = "ST02"
     name = "status.health"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find health values on measures whose status is not in_progress."""
@@ -80,7 +76,6 @@ class ActualEndNotDone(Rule):
     code = "ST03"
     name = "status.actual-end"
     severity = Severity.ERROR
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actual ends on measures still planned, in progress or on hold."""
@@ -106,7 +101,6 @@ class LogContradiction(Rule):
     code = "ST04"
     name = "status.log-mismatch"
     severity = Severity.WARNING
-    scope = "item"
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare the latest logged status, progress and health with the current ones."""

@@ -16,10 +16,10 @@ from typing import Any
 from ictgov.diff import ReviewContext, TreeDiff, diff_documents
 from ictgov.diff.entities import entity_ids, unreadable_ids
 from ictgov.errors import IctgovError
+from ictgov.history.compare import BODIES_PATH
 from ictgov.load import Document
 from ictgov.model import Body
 from ictgov.project import Project
-from ictgov.vcs.compare import BODIES_PATH
 from ictgov.vcs.log import Commit, changed_files, log
 from ictgov.vcs.repo import GitRepo
 

@@ -1,6 +1,6 @@
 """The CI workflow templates that ship in the package, for ``ictgov init --ci``.
 
-The files live in ``ictgov/vcs/ci/`` (so they are in the wheel); ``ci/`` at the top of
+The files live in ``ictgov/scaffold/ci/`` (so they are in the wheel); ``ci/`` at the top of
 the repository mirrors them for people who copy by hand, and a test keeps the two
 identical.
 """
@@ -25,5 +25,5 @@ def ci_files(provider: str) -> dict[str, str]:
     files = TEMPLATES.get(provider)
     if files is None:
         raise ConfigError(f"unknown CI provider {provider!r}; use one of {', '.join(PROVIDERS)}")
-    folder = resources.files("ictgov.vcs") / "ci"
+    folder = resources.files("ictgov.scaffold") / "ci"
     return {target: (folder / name).read_text(encoding="utf-8") for target, name in files.items()}

@@ -1,6 +1,6 @@
 """Post the Markdown diff as one sticky merge-request or pull-request comment.
 
-``python -m ictgov.vcs.sticky github|gitlab|azure FILE`` finds the comment that carries
+``python -m ictgov.history.sticky github|gitlab|azure FILE`` finds the comment that carries
 the hidden ``<!-- ictgov-diff -->`` marker *and was written by the token's own
 identity*, and updates it, or creates one; so a pull request gets one comment however
 often it is pushed. Matching the marker alone is not enough: anyone can paste the
@@ -173,13 +173,13 @@ POSTERS: dict[str, Callable[[str, Mapping[str, str], Send], str]] = {
 def main(
     argv: list[str] | None = None, env: Mapping[str, str] | None = None, send: Send = send
 ) -> int:
-    """Command line: ``python -m ictgov.vcs.sticky PROVIDER FILE [--strict]``."""
+    """Command line: ``python -m ictgov.history.sticky PROVIDER FILE [--strict]``."""
     args = list(sys.argv[1:] if argv is None else argv)
     strict = "--strict" in args
     args = [a for a in args if a != "--strict"]
     if len(args) != 2 or args[0] not in POSTERS:
         print(
-            f"usage: python -m ictgov.vcs.sticky {{{','.join(POSTERS)}}} FILE [--strict]",
+            f"usage: python -m ictgov.history.sticky {{{','.join(POSTERS)}}} FILE [--strict]",
             file=sys.stderr,
         )
         return 2

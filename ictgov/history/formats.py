@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ictgov.diff.entities import SINGULAR
 from ictgov.diff.formats import md
 from ictgov.diff.model import ItemDiff
-from ictgov.vcs.history import History, HistoryEntry
+from ictgov.history.items import History, HistoryEntry
 from ictgov.vcs.stamps import UNKNOWN
 from ictgov.visible import visible
 
