@@ -83,7 +83,7 @@ def start(
     from datetime import date
 
     from ictgov.config import load_config, resolve_root, resolve_today
-    from ictgov.load import FsSource, load_tree
+    from ictgov.load.cache import load_working_tree
     from ictgov.round.start import start_round
 
     day = resolve_today(today)
@@ -91,7 +91,7 @@ def start(
     assert isinstance(due_date, date)
     found = resolve_root(root)
     config = load_config(found)
-    tree = load_tree(FsSource(found), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(found, max_bytes=config.max_file_bytes)
     report = start_round(
         found,
         config,
@@ -125,7 +125,7 @@ def _send(
     reminder: bool,
 ) -> None:
     from ictgov.config import load_config, resolve_root, resolve_today
-    from ictgov.load import FsSource, load_tree
+    from ictgov.load.cache import load_working_tree
     from ictgov.model import MessageKind
     from ictgov.round import store
     from ictgov.round.send import SendOutcome, send_round
@@ -135,7 +135,7 @@ def _send(
     found = resolve_root(root)
     config = load_config(found)
     rid = round_id or store.latest(found)
-    tree = load_tree(FsSource(found), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(found, max_bytes=config.max_file_bytes)
     report = send_round(
         found,
         config,
@@ -257,7 +257,7 @@ def status(
 ) -> None:
     """Who has answered, who has not, and which measures are still stale. Never addresses."""
     from ictgov.config import load_config, resolve_root, resolve_today
-    from ictgov.load import FsSource, load_tree
+    from ictgov.load.cache import load_working_tree
     from ictgov.round import store
     from ictgov.round.state import round_state, state_lines
 
@@ -266,7 +266,7 @@ def status(
     config = load_config(found)
     rid = round_id or store.latest(found)
     rnd = store.read(found, rid).round
-    tree = load_tree(FsSource(found), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(found, max_bytes=config.max_file_bytes)
     words = (lang.value if lang else None) or config.language
     state = round_state(rnd, tree, day, config.stale_after_days, words)
     if fmt is StateFormat.JSON:

@@ -20,7 +20,7 @@ from ictgov.config import Config
 from ictgov.errors import IctgovError
 from ictgov.exchange.importer import ImportReport, Outcome, import_tables
 from ictgov.exchange.readers import Table, read_tables
-from ictgov.load import FsSource, load_tree
+from ictgov.load.cache import load_working_tree
 from ictgov.model import Answer, Request, Round
 from ictgov.round import store
 from ictgov.round.owners import owner_name
@@ -153,7 +153,7 @@ def collect(
     """Import each returned file into the tree and record it as its owner's answer."""
     stored = store.read(root, round_id)
     rnd = stored.round
-    tree = load_tree(FsSource(root), max_bytes=config.max_file_bytes)
+    tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     report = CollectReport(rnd.id)
     for path in files_in(paths):
         result = CollectResult(path.name, CollectOutcome.REFUSED)

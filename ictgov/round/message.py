@@ -18,6 +18,7 @@ from ictgov.round.owners import Owner
 from ictgov.round.smtp import valid_address
 from ictgov.round.words import Words
 from ictgov.round.workbook import RoundInfo
+from ictgov.safefs import read_regular
 from ictgov.views.overview import measure_view
 from ictgov.views.text import plain
 
@@ -113,7 +114,7 @@ def build(
     message.set_content(body_text(owner, info, words, reminder=reminder))
     if workbook is not None:
         message.add_attachment(
-            workbook.read_bytes(),
+            read_regular(workbook),
             maintype=XLSX_TYPE[0],
             subtype=XLSX_TYPE[1],
             filename=workbook.name,

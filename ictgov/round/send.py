@@ -26,6 +26,7 @@ from ictgov.round.message import build
 from ictgov.round.owners import Owner, owner_name
 from ictgov.round.smtp import BACKOFF, DeliveryError, Server, deliver, server_from
 from ictgov.round.workbook import RoundInfo
+from ictgov.safefs import read_regular
 
 
 class SendOutcome(StrEnum):
@@ -74,12 +75,14 @@ def _already(request: Request, kind: MessageKind, address: str, today: date) -> 
 
 
 def _read_eml(path: Path) -> EmailMessage:
-    if not path.is_file():
+    try:
+        raw = read_regular(path)
+    except OSError:
         raise IctgovError(
-            f"{path}: the message file is missing; give --out with the folder 'round start' "
-            "wrote to"
-        )
-    parsed = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            f"{path}: the message file is missing or not a file; give --out with the folder "
+            "'round start' wrote to"
+        ) from None
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
     return parsed
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ictgov import safefs
 from ictgov.config import Config
 from ictgov.errors import IctgovError
 from ictgov.load import Tree
@@ -89,7 +90,9 @@ def start_round(
     if not found:
         raise IctgovError("no measure has a responsible owner; nobody to ask")
     out = folder or default_folder(root, round_id)
-    out.mkdir(parents=True, exist_ok=True)
+    if folder is None:
+        safefs.check_target_folder(out.parent, "rounds/")
+    safefs.check_target_folder(out)
     content = tree.strategy.language if tree.strategy else "fi"
     info = RoundInfo(round_id, due, today, config.stale_after_days, content)
 
@@ -97,7 +100,7 @@ def start_round(
         workbook = out / workbook_name(round_id, owner.id)
         write_workbook(workbook, owner, info)
         message = build(owner, info, config.round.sender, workbook)
-        workbook.with_suffix(".eml").write_bytes(bytes(message))
+        safefs.write_file(workbook.with_suffix(".eml"), bytes(message))
         return {owner.id: workbook.name}
 
     # Hundreds of owners: one forked worker per core writes its share of the files.

@@ -10,6 +10,7 @@ write-only mode: a round of hundreds of owners must not wait for the cell model.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from ictgov import safefs
 from ictgov.i18n.headers import column_header, sheet_name
 from ictgov.model import Measure, Status
 from ictgov.round.owners import Owner
@@ -245,4 +247,6 @@ def write_workbook(path: Path, owner: Owner, info: RoundInfo) -> None:
     _instructions_sheet(workbook, owner, info, words)
     _measures_sheet(workbook, owner, info, words)
     _values_sheet(workbook, owner, words)
-    workbook.save(path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    safefs.write_file(path, buffer.getvalue())  # a symlink there is replaced, never followed

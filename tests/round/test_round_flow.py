@@ -315,3 +315,14 @@ def test_no_reminder_before_the_request(started: Path, smtp_server: tuple[int, R
     assert code == 0, out
     assert "6 request not sent yet" in out
     assert received.messages == []
+
+
+def test_start_never_writes_through_a_symlinked_folder(round_repo: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (round_repo / "rounds").symlink_to(elsewhere, target_is_directory=True)
+    code, out = run(round_repo, "round", "start", "--due", "2026-12-15")
+    assert code == 2
+    assert "symlink" in out
+    assert list(elsewhere.iterdir()) == []
+    assert not (round_repo / "data" / "rounds").exists()
