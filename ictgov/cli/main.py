@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "import": "import_",
     "round": "round",
+    "action": "action",
 }
 
 

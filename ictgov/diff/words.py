@@ -13,7 +13,7 @@ from typing import Any
 
 from ictgov.diff.entities import SINGULAR, Entry, text_of
 from ictgov.diff.model import Change, Event, Key, format_relative, show_pair, show_value
-from ictgov.model import AgendaItem, Measure, Meeting, UpdateEntry
+from ictgov.model import Action, AgendaItem, Measure, Meeting, UpdateEntry
 
 STATUS_WORDS = {
     "planned": "planned",
@@ -281,3 +281,37 @@ def _meeting(said: _Said, old: Meeting, new: Meeting, lang: str) -> None:
         ):
             said.say("decision", "decision recorded: " + _agenda_text(a, lang))
             said.cover(_decision_of(section))
+        if a is not None and b is not None and a.actions != b.actions:
+            _actions(said, section, b.actions, a.actions, lang)
+            said.cover(_actions_of(section))
+
+
+def _actions_of(section: int) -> Callable[[tuple[Any, ...]], bool]:
+    return lambda rel: rel[:3] == ("items", Key("section", section), "actions")
+
+
+def _actions(said: _Said, section: int, old: list[Action], new: list[Action], lang: str) -> None:
+    """Each follow-up action that changed, by its number in the §, in words."""
+    for number in range(1, max(len(old), len(new)) + 1):
+        b = old[number - 1] if number <= len(old) else None
+        a = new[number - 1] if number <= len(new) else None
+        where = f"§ {section} action {number}"
+        if b is None and a is not None:
+            due = f" (due {a.due.isoformat()})" if a.due else ""
+            said.say("action", f"{where} added: {show_value(text_of(a.what, lang))}{due}")
+            continue
+        if a is None or b is None:
+            said.say("action", f"{where} removed")
+            continue
+        if a.done != b.done:
+            day = f" {a.done_date.isoformat()}" if a.done and a.done_date else ""
+            said.say("action", f"{where}: open -> done{day}" if a.done else f"{where}: reopened")
+        elif a.done_date != b.done_date:
+            said.say("action", f"{where}: done date {b.done_date} -> {a.done_date}")
+        if a.due != b.due:
+            said.say("action", f"{where}: due {b.due} -> {a.due}")
+        for field in ("what", "responsible", "assignee", "note"):
+            before, after = getattr(b, field), getattr(a, field)
+            if before != after:
+                shown = show_pair(text_of(before, lang), text_of(after, lang))
+                said.say("action", f"{where}: {field} {shown[0]} → {shown[1]}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ictgov.errors import IctgovError
 from ictgov.load.source import DATA_DIR, FsSource
-from ictgov.model.files import MEASURE, YAML_SUFFIXES
+from ictgov.model.files import MEASURE, MEETING, YAML_SUFFIXES
 from ictgov.safefs import read_regular
 
 
@@ -119,4 +119,20 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
     raise UnknownIdError(
         f"no measure with id or code {measure_id!r} under {DATA_DIR}/{MEASURE.location}/"
         f"{hint} ('ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id)"
+    )
+
+
+def find_meeting_file(root: Path, meeting_id: str) -> Path:
+    """The file under ``data/meetings`` that declares *meeting_id*; suggestions if none."""
+    pattern = _id_pattern(meeting_id)
+    prefix = f"{DATA_DIR}/{MEETING.location}/"
+    files = [root / rel for rel in FsSource(root).list_files() if rel.startswith(prefix)]
+    for path in [p for p in files if p.stem == meeting_id] + files:
+        if _declares(path, pattern):
+            return path
+    close = difflib.get_close_matches(meeting_id, [p.stem for p in files], n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise UnknownIdError(
+        f"no meeting with id {meeting_id!r} under {prefix}{hint} "
+        "('ictgov action list' shows the meetings that have actions)"
     )

@@ -45,7 +45,11 @@ class UpdateEntry(StrictModel):
     health: Health | None = None
     progress: Percent | None = None
     note: Text | None = None
-    by: str | None = Field(default=None, json_schema_extra=PERSONAL)
+    by: str | None = Field(
+        default=None,
+        description="Who reports, by post (e.g. 'Tietohallintojohtaja, Tampere'): public "
+        "reports show it; a person's name in it is masked with --public.",
+    )
 
 
 class Measure(Entity):

@@ -5,10 +5,14 @@ is emptied by walking the models and their field metadata, so a field added to
 the model later is redacted by marking it, not by remembering this module. Posts
 stay: a reader may know the CIO of Tampere answers, not who that is today.
 
-Free text can mention people too. Two more safeguards catch the common cases:
-e-mail addresses anywhere in the text are masked, ``mailto:`` links are dropped,
-and the names found in personal fields are masked wherever they recur in other
-text, unless the data itself uses the same words as a post.
+Free text can mention people too, so every text is also searched
+(``ictgov.views.personal``): e-mail addresses in any disguise (``(at)``, ``[at]``,
+`` at ``, ``ät``, ``%40`` in a URL) and Finnish phone numbers are masked; links to an
+address (``mailto:``, or a URL holding one) are dropped; and every name found in a
+personal field anywhere in the data is masked wherever it recurs, in any case and any
+Finnish or Swedish inflected form ("Juha Kuusiston", "Marjatta Liljalle"), except the
+words of posts. The update log's ``by`` is a post ("Tietohallintojohtaja, Tampere"),
+so it stays, masked like any text if it names a person.
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ from pydantic import BaseModel
 
 from ictgov.load import Tree
 from ictgov.model import PERSONAL, Link
+from ictgov.views.personal import EMAIL_RE, mask_contacts, names_pattern
 
 #: What replaces an e-mail address or a personal name found in free text.
 MASK = "[…]"
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: "Juha Kuusisto" is masked token by token; the reader sees one mask for one person.
+_ADJACENT_MASKS = re.compile(rf"{re.escape(MASK)}(?:\s+{re.escape(MASK)})+")
 _PERSONAL_KEY = next(iter(PERSONAL))
 
 
@@ -73,15 +79,15 @@ def personal_values(tree: Tree) -> tuple[set[str], set[str]]:
 class _Redactor:
     """Copies models with personal fields emptied and personal text masked."""
 
-    def __init__(self, names: set[str]) -> None:
-        emails = {n for n in names if EMAIL_RE.fullmatch(n)}
-        people = sorted(names - emails, key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in people if len(n) >= 3)
-        self.names = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if alternatives else None
+    def __init__(self, names: set[str], posts: set[str]) -> None:
+        people = {n for n in names if not EMAIL_RE.fullmatch(n)}
+        self.names = names_pattern(people, keep=posts)
 
     def text(self, value: str) -> str:
-        out = EMAIL_RE.sub(MASK, value)
-        return self.names.sub(MASK, out) if self.names is not None else out
+        out = mask_contacts(value, MASK)
+        if self.names is not None:
+            out = _ADJACENT_MASKS.sub(MASK, self.names.sub(MASK, out))
+        return out
 
     def value(self, value: Any) -> Any:
         if isinstance(value, BaseModel):
@@ -147,13 +153,17 @@ _KEPT_FIELDS = frozenset(
 
 
 def _is_mailto(value: Any) -> bool:
-    return isinstance(value, Link) and value.url.strip().lower().startswith("mailto:")
+    """A link to a person: ``mailto:``, or a URL with an address in it (``?to=a%40b.fi``)."""
+    if not isinstance(value, Link):
+        return False
+    url = value.url.strip()
+    return url.lower().startswith("mailto:") or EMAIL_RE.search(url) is not None
 
 
 def redact(tree: Tree) -> Tree:
     """A copy of *tree* fit for publishing: no names, no e-mail addresses; posts stay."""
     names, posts = personal_values(tree)
-    redactor = _Redactor({n for n in names if n not in posts})
+    redactor = _Redactor({n for n in names if n not in posts}, posts)
 
     def each(items: list[Any]) -> list[Any]:
         return [redactor.model(item) for item in items]

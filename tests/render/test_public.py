@@ -81,10 +81,7 @@ def test_a_value_used_as_a_post_is_not_masked(minimal_root: Path) -> None:
 
 
 def test_public_bundled_site_has_no_personal_data(bundled_root: Path) -> None:
-    if not (bundled_root / "data" / "strategy" / "strategy.yaml").is_file():
-        import pytest
-
-        pytest.skip("the bundled data (data/) is not there yet")
+    assert (bundled_root / "data" / "strategy" / "strategy.yaml").is_file(), "bundled data"
     from tests.conftest import BUNDLED_TODAY
 
     names, posts = _names_and_posts(bundled_root)

@@ -37,7 +37,9 @@ def test_one_schema_per_kind_with_id_title_and_description() -> None:
 def test_field_descriptions_and_personal_markers_come_from_the_models() -> None:
     measure = schemas_by_kind()["measure"]
     assert "Short human code" in measure["properties"]["code"]["description"]
-    assert measure["$defs"]["UpdateEntry"]["properties"]["by"]["x-personal"] is True
+    assert measure["$defs"]["Contact"]["properties"]["name"]["x-personal"] is True
+    by = measure["$defs"]["UpdateEntry"]["properties"]["by"]
+    assert "x-personal" not in by and "by post" in by["description"]  # posts stay public
     assert measure["properties"]["status"]["default"] == "planned"
 
 
