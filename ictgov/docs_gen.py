@@ -16,6 +16,7 @@ from typing import Any
 
 from ictgov.model.base import ID_PATTERN
 from ictgov.model.files import KINDS, FileKind
+from ictgov.round.example import ROUND_EXAMPLE
 from ictgov.schema import KIND_SUMMARIES, schema_filename, schemas_by_kind
 
 DEFAULT_PATH = Path("docs") / "format.md"
@@ -226,30 +227,7 @@ items:
 minutes_url: "https://example.fi/poytakirja.pdf"
 """,
     ),
-    "round": (
-        "data/rounds/2024-autumn.yaml",
-        """\
-# yaml-language-server: $schema=../../schemas/round.schema.json
-# Written by 'ictgov round start', 'send' and 'collect'; see docs/round.md.
-id: 2024-autumn
-started: 2024-11-01
-due: 2024-11-29
-requests:
-  - owner: steering
-    language: fi
-    measures: [m-alpha]
-    stale: [m-alpha]
-    to: [ohjausryhma@example.fi]
-    workbook: 2024-autumn-steering.xlsx
-    sent:
-      - {kind: request, to: ohjausryhma@example.fi, date: 2024-11-01}
-    answers:
-      - date: 2024-11-20
-        file: 2024-autumn-steering.xlsx
-        sha256: 3f8a5b6c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a
-        changed: [m-alpha]
-""",
-    ),
+    "round": ("data/rounds/2024-autumn.yaml", ROUND_EXAMPLE),
 }
 
 _STATUS_KEYS: tuple[tuple[str, str], ...] = (
@@ -439,12 +417,10 @@ def render_format_doc() -> str:
         "",
         "A strategy repository keeps plain YAML under `data/`: the strategy and its parts in",
         "`data/strategy/`, one file per measure in `data/measures/`, one file per meeting in",
-        "`data/meetings/`, one file per reporting round in `data/rounds/`. Field names are",
-        "English; texts are in the strategy's `language`,",
-        "or a map of languages (`{fi: ..., sv: ..., en: ...}`) wherever the type says *text*.",
+        "`data/meetings/`, one per reporting round in `data/rounds/`. Field names are English;",
+        "texts are in the strategy's `language`, or a map of languages (`{fi: ..., sv: ...}`).",
         "Dates are ISO (`2024-03-31`). Ids are lowercase letters, digits, `-`, `_` and `.`.",
-        "Unknown keys are errors (with a did-you-mean), so a typo never goes unnoticed.",
-        "Fields marked personal data are left out of public output.",
+        "Unknown keys are errors (with a did-you-mean); personal data stays out of public output.",
         "",
         "Editors that use yaml-language-server (VS Code's YAML extension, for one) complete",
         "keys and flag mistakes when a file starts with its schema line, e.g.",
@@ -455,8 +431,7 @@ def render_format_doc() -> str:
         "",
     ]
     seen: set[str] = set()
-    for kind in KINDS:
-        out += _kind_section(kind, schemas[kind.name], seen)
+    out += [line for kind in KINDS for line in _kind_section(kind, schemas[kind.name], seen)]
     out.append(STATUS_JSON)
     return "\n".join(out).rstrip("\n") + "\n"
 
