@@ -7,7 +7,6 @@ Found by walking up from the working directory; the directory that holds it (or 
 from __future__ import annotations
 
 import difflib
-import os
 import tomllib
 from datetime import date
 from enum import StrEnum
@@ -17,12 +16,10 @@ from pydantic import Field, ValidationError
 
 from ictgov.diagnostics import Severity
 from ictgov.errors import ConfigError, RootNotFoundError
+from ictgov.invocation import CONFIG_FILE, PYPROJECT, parse_today, today_source
+from ictgov.invocation import find_root as root_above
 from ictgov.model.base import StrictModel
 from ictgov.safefs import read_regular
-
-CONFIG_FILE = "ictgov.toml"
-PYPROJECT = "pyproject.toml"
-TODAY_ENV = "ICTGOV_TODAY"
 
 
 class LintConfig(StrictModel):
@@ -86,6 +83,14 @@ class Config(StrictModel):
     #: Where the configuration was read from, for messages.
     source: str | None = None
 
+    @property
+    def language_set(self) -> str | None:
+        """The language the configuration file sets, or None when it sets none.
+
+        Only a language set on purpose outranks the strategy's own language.
+        """
+        return self.language if "language" in self.model_fields_set else None
+
 
 def _read_toml(path: Path) -> dict[str, object]:
     if not path.resolve().is_relative_to(path.parent.resolve()):
@@ -113,24 +118,12 @@ def _section(path: Path) -> dict[str, object] | None:
     return ictgov if isinstance(ictgov, dict) else data
 
 
-def _is_root(directory: Path) -> bool:
-    if (directory / CONFIG_FILE).is_file() or (directory / "data" / "strategy").is_dir():
-        return True
-    pyproject = directory / PYPROJECT
-    if pyproject.is_file():
-        try:
-            return _section(pyproject) is not None
-        except ConfigError:
-            return False
-    return False
-
-
 def find_root(start: Path | None = None) -> Path:
     """The repository root: the nearest directory upwards with config or ``data/strategy/``."""
     here = (start or Path.cwd()).resolve()
-    for directory in (here, *here.parents):
-        if _is_root(directory):
-            return directory
+    found = root_above(here)
+    if found is not None:
+        return found
     raise RootNotFoundError(
         f"no strategy repository found in {here} or above it (looked for {CONFIG_FILE}, "
         f"[tool.ictgov] in {PYPROJECT}, or a data/strategy/ folder); "
@@ -196,11 +189,8 @@ def _config_message(path: Path, exc: ValidationError) -> str:
 
 def resolve_today(value: str | None) -> date:
     """``--today``, else ``$ICTGOV_TODAY``, else the real date: reproducible when asked."""
-    raw = value or os.environ.get(TODAY_ENV)
-    if not raw:
-        return date.today()
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        source = "--today" if value else TODAY_ENV
-        raise ConfigError(f"{source}: {raw!r} is not a date; use YYYY-MM-DD") from None
+    day = parse_today(value)
+    if day is None:
+        raw, source = today_source(value)
+        raise ConfigError(f"{source}: {raw!r} is not a date; use YYYY-MM-DD")
+    return day

@@ -31,3 +31,7 @@ class WriteConflictError(IctgovError):
 
 class InvalidEditError(IctgovError):
     """An edit would leave the tree invalid, so nothing was written."""
+
+
+class NothingLoadedError(IctgovError):
+    """The repository was found but none of its strategy data could be loaded."""

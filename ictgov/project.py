@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ictgov.config import Config, load_config, resolve_root
+from ictgov.config import Config, load_config, resolve_root, resolve_today
+from ictgov.errors import NothingLoadedError
 from ictgov.load import Tree
 from ictgov.load.cache import load_working_tree
 
@@ -42,3 +43,52 @@ class Project:
 
             return load_tree_at(self.root, at, today, self.config.max_file_bytes)
         return load_working_tree(self.root, max_bytes=self.config.max_file_bytes, cached=cached)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A project, its tree (now or at a revision) and the day taken as today."""
+
+    project: Project
+    tree: Tree
+    today: date
+
+    @property
+    def problems(self) -> int:
+        """How many findings loading the tree gave (lint shows them)."""
+        return len(self.tree.diagnostics)
+
+    @property
+    def broken_files(self) -> frozenset[str]:
+        """Files that did not load (their items may be missing from the tree)."""
+        return frozenset(d.file for d in self.tree.diagnostics if d.severity.value == "error")
+
+    @property
+    def warning(self) -> str | None:
+        """One line for stderr when some files did not load: what loaded is still used."""
+        n = self.problems
+        if not n:
+            return None
+        return (
+            f"warning: the tree did not load cleanly; what loaded is shown; "
+            f"'ictgov lint' shows {n} problem{'s' if n != 1 else ''}"
+        )
+
+
+def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
+    """Decide today, open the project and load its tree; the one way commands open one.
+
+    A tree with some broken files is opened (the morning view should not go blank
+    over one typo; ``Opened.warning`` says so); one where nothing loaded raises
+    ``NothingLoadedError``, as a missing root raises ``RootNotFoundError``.
+    """
+    when = resolve_today(today)
+    project = Project.open(root)
+    tree = project.tree(at=at, today=when)
+    if tree.strategy is None and not tree.measures and not tree.goals:
+        problems = len(tree.diagnostics)
+        raise NothingLoadedError(
+            f"no strategy data could be loaded from {project.root}"
+            + (f"; 'ictgov lint' shows the {problems} problem(s)" if problems else "")
+        )
+    return Opened(project, tree, when)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -68,6 +69,17 @@ def lint_command(
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule and exit.")
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First apply the safe fixes (Finnish and Swedish words for values and keys, "
+            '26.4.2019 -> 2019-04-26, code: 1.10 -> "1.10"), keeping comments; then lint.',
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="With --fix: show the fixes as a diff; write nothing.")
+    ] = False,
 ) -> None:
     """Validate the strategy tree and check it against the lint rules."""
     if list_rules:
@@ -85,6 +97,10 @@ def lint_command(
     if output_format is Format.MARKDOWN:
         raise _usage("--format markdown only goes with --list-rules")
 
+    if diff and not fix:
+        raise _usage("--diff goes with --fix")
+    if fix:
+        _fix(root, write=not diff, show_diff=diff)
     from ictgov.diagnostics import Severity
     from ictgov.lint.reporters import REPORTERS
     from ictgov.lint.run import LintOptions, lint, split_selectors
@@ -104,6 +120,30 @@ def lint_command(
     sys.stdout.write(reporter.render(outcome.result))
     sys.stdout.flush()
     raise typer.Exit(outcome.exit_code)
+
+
+def _fix(root: Path | None, *, write: bool, show_diff: bool) -> None:
+    """Apply (or show) the safe fixes; say on stderr what changed and what was left."""
+    from ictgov.config import load_config, resolve_root
+    from ictgov.edit.fix import fix_tree
+    from ictgov.visible import visible
+
+    found = resolve_root(root)
+    report = fix_tree(found, write=write, max_bytes=load_config(found).max_file_bytes)
+    for item in report.files:
+        if item.skipped is not None:
+            typer.echo(visible(f"left {item.path} as it was: {item.skipped}"), err=True)
+            continue
+        if show_diff:
+            sys.stdout.write(visible(item.diff()))
+            continue
+        typer.echo(visible(f"fixed {item.path}:"), err=True)
+        for one in item.fixes:
+            typer.echo(visible(f"  {one.line}:{one.column} {one.what}"), err=True)
+    verb = "would fix" if show_diff else "fixed"
+    typer.echo(f"{verb} {report.fixed} problem(s); what remains follows", err=True)
+    if show_diff:
+        raise typer.Exit(0)
 
 
 def _usage(message: str) -> typer.Exit:

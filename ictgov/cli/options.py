@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ictgov.invocation import TODAY_ENV
+
 RootOption = Annotated[
     Path | None,
     typer.Option(
@@ -21,7 +23,7 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
-        envvar="ICTGOV_TODAY",
+        envvar=TODAY_ENV,
         help="Take this date (YYYY-MM-DD) as today, for reproducible results.",
         show_default=False,
     ),

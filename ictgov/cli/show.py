@@ -9,7 +9,6 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, RootOption, TodayOption
 from ictgov.cli.status import FormatOption, LangOption, OutputFormat
-from ictgov.errors import IctgovError
 
 
 def register(app: typer.Typer) -> None:
@@ -35,29 +34,19 @@ def show(
     at: AtOption = None,
 ) -> None:
     """Show everything about one item: its fields, update log, dependencies and decisions."""
-    from ictgov.model import is_valid_id
+    from ictgov.cli.status import output_is_plain, print_json
+    from ictgov.commands.show import ShowOptions, run_show
 
-    if not is_valid_id(item_id):
-        raise IctgovError(
-            f"{item_id!r} is not an id: ids are lowercase letters, digits, '-', '_' and '.' "
-            "(see 'ictgov status' for the ids of measures)"
-        )
-    from ictgov.cli.status import open_tree, output_is_plain, print_json
-    from ictgov.views.detail import detail_data, item_detail, suggest
-    from ictgov.views.status import choose_language
-
-    project, tree, when = open_tree(root, at, today)
-    config = project.config
-    configured = config.language if "language" in config.model_fields_set else None
-    language = choose_language(lang.value if lang else None, configured, tree.strategy)
-    detail = item_detail(
-        tree, item_id, when, stale_after_days=config.stale_after_days, lang=language
+    options = ShowOptions(
+        item_id=item_id, root=root, today=today, at=at, lang=lang.value if lang else None
     )
-    if detail is None:
-        close = suggest(tree, item_id)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        raise IctgovError(f"no item has the id {item_id!r}{hint}")
+    outcome = run_show(options)
+    if outcome.warning:
+        typer.echo(outcome.warning, err=True)
+    detail = outcome.detail
     if output is OutputFormat.JSON:
+        from ictgov.views.detail import detail_data
+
         print_json(detail_data(detail))
         return
     plain, width = output_is_plain()

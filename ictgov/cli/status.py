@@ -6,8 +6,6 @@ inside the command so that ``ictgov --help`` and other commands stay fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,13 +13,8 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, Language, RootOption, StatusChoice, TodayOption
-from ictgov.errors import IctgovError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from ictgov.load import Tree
-    from ictgov.project import Project
     from ictgov.views.status import StatusReport
     from ictgov.views.trend import TrendPoint
 
@@ -52,41 +45,6 @@ LangOption = Annotated[
 def register(app: typer.Typer) -> None:
     """Add the ``status`` command to the app."""
     app.command("status")(status)
-
-
-def did_you_mean(value: str, known: Iterable[str]) -> str:
-    """``; did you mean 'x'?`` for the closest known value, or nothing."""
-    import difflib
-
-    close = difflib.get_close_matches(value, sorted(set(known)), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def open_tree(root: Path | None, at: str | None, today: str | None) -> tuple[Project, Tree, date]:
-    """Open the project, load the tree and resolve today; exit 2 if nothing loaded.
-
-    When some files failed to load, say so in one line on stderr and go on with
-    what did load: the morning view should not go blank over one typo.
-    """
-    from ictgov.config import resolve_today
-    from ictgov.project import Project
-
-    when = resolve_today(today)
-    project = Project.open(root)
-    tree = project.tree(at=at, today=when)
-    problems = len(tree.diagnostics)
-    if tree.strategy is None and not tree.measures and not tree.goals:
-        raise IctgovError(
-            f"no strategy data could be loaded from {project.root}"
-            + (f"; 'ictgov lint' shows the {problems} problem(s)" if problems else "")
-        )
-    if problems:
-        typer.echo(
-            f"warning: the tree did not load cleanly; what loaded is shown; "
-            f"'ictgov lint' shows {problems} problem{'s' if problems != 1 else ''}",
-            err=True,
-        )
-    return project, tree, when
 
 
 @guarded
@@ -123,39 +81,26 @@ def status(
     Off track, overdue, at risk and stale measures come first, each with its reason.
     Piped output is plain text; --format json is stable for scripts.
     """
+    from ictgov.commands.status import StatusOptions, run_status
     from ictgov.model import Status
-    from ictgov.views.overview import build_overview
-    from ictgov.views.status import Filters, choose_language, status_report
 
-    project, tree, when = open_tree(root, at, today)
-    known = set(tree.goal_by_id) | tree.unvalidated_ids
-    if goal is not None and goal not in known:
-        hint = did_you_mean(goal, tree.goal_by_id) or f" (goals: {', '.join(sorted(known))})"
-        raise IctgovError(f"--goal {goal}: no such goal{hint}")
-    parties = set(tree.body_by_id) | set(tree.organisation_by_id)
-    if owner is not None and owner not in parties | tree.unvalidated_ids:
-        raise IctgovError(
-            f"--owner {owner}: no body or organisation has this id{did_you_mean(owner, parties)}"
-        )
-    configured = project.config.language if "language" in project.config.model_fields_set else None
-    language = choose_language(lang.value if lang else None, configured, tree.strategy)
-    overview = build_overview(tree, when, project.config.stale_after_days)
-    filters = Filters(goal, owner, Status(status_.value) if status_ else None)
-    report = status_report(tree, overview, filters=filters, lang=language)
-    points = None
-    if trend:
-        from ictgov.history.trend import progress_over_time
-
-        points = progress_over_time(project.root, project.config.max_file_bytes, by="month")
+    options = StatusOptions(
+        root=root,
+        today=today,
+        at=at,
+        goal=goal,
+        owner=owner,
+        status=Status(status_.value) if status_ else None,
+        lang=lang.value if lang else None,
+        trend=trend,
+    )
+    outcome = run_status(options)
+    if outcome.warning:
+        typer.echo(outcome.warning, err=True)
     if output is OutputFormat.JSON:
-        from ictgov.views.status import status_data
-
-        data = status_data(report)
-        if points is not None:
-            data["trend"] = [p.as_dict() for p in points]
-        print_json(data)
+        print_json(outcome.data())
         return
-    _print_text(report, points)
+    _print_text(outcome.report, outcome.trend)
 
 
 def print_json(data: object) -> None:

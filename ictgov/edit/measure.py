@@ -238,6 +238,10 @@ def _stated_dates(measure: Measure, change: MeasureChange, schedule: dict[str, d
             schedule[key] = value
     start = schedule.get("actual_start", measure.schedule.actual_start)
     end = schedule.get("actual_end", measure.schedule.actual_end)
+    stated = change.ended is not None or change.started is not None
+    if start is not None and end is not None and end < start and not stated:
+        schedule.pop("actual_end", None)  # a date of today's report before the start: left out
+        return
     if start is not None and end is not None and end < start:
         raise InvalidEditError(
             f"the actual end {end.isoformat()} would be before the actual start "

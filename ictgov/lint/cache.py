@@ -40,7 +40,17 @@ RESULT_FILE = "lint.json"
 #: Bump when the stored record changes.
 FORMAT = 3
 #: Whose changes may change a finding: the lint code and everything below it.
-CODE_FOLDERS = ("", "model", "load", "views", "i18n", "lint", "lint/rules", "lint/reporters")
+CODE_FOLDERS = (
+    "",
+    "model",
+    "load",
+    "verdicts",
+    "views",
+    "i18n",
+    "lint",
+    "lint/rules",
+    "lint/reporters",
+)
 RACY_NS = 2_000_000_000
 _CONFIG_FILES = ("ictgov.toml", "pyproject.toml")
 

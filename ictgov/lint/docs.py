@@ -23,6 +23,11 @@ code (`RF01`), its family (`RF`), its name (`references.dangling`) or its group
 (`references`); `severity = {CM02 = "warning"}` re-grades one. Suppress a finding
 on its line with `# ictgov: disable=CODE` (or for a whole file with
 `# ictgov: disable-file=CODE`).
+
+Each rule shows a **Bad** and a **Good** example: a file of a small strategy tree
+(goals `g1` and `g2`; bodies `board`, `mgmt` with two meetings a year, and
+`steering`; period 2023-2027) checked on 31 December 2024. A test lints every
+example: the bad one makes its rule fire, the good one leaves the tree clean.
 """
 
 

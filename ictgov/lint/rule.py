@@ -8,9 +8,8 @@ group (``references``).
 
 from __future__ import annotations
 
-import difflib
 import inspect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -19,6 +18,7 @@ from ictgov.config import Config
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.load import Tree
 from ictgov.model.base import Text
+from ictgov.verdicts.references import kind_of
 
 
 @dataclass(frozen=True)
@@ -84,28 +84,9 @@ class Rule:
 
 def entity_label(entity: Any) -> str:
     """``measure 'm-alpha'``: how messages name the item a finding is about."""
-    kind = {
-        "Measure": "measure",
-        "Meeting": "meeting",
-        "Goal": "goal",
-        "Body": "body",
-        "Organisation": "organisation",
-        "MajorProject": "project",
-        "StakeholderGroup": "stakeholder group",
-        "Strategy": "strategy",
-        "Round": "reporting round",
-        "ValuePromise": "value promise",
-    }.get(type(entity).__name__, type(entity).__name__.lower())
-    return f"{kind} {getattr(entity, 'id', '?')!r}"
-
-
-def did_you_mean(value: str, known: Iterable[str]) -> str:
-    """``; did you mean 'g1'?`` when a known id is close, else an empty string."""
-    candidates = list(known)
-    if len(candidates) > 5000:  # keep a typo in a 20,000-measure tree cheap to report
-        candidates = [c for c in candidates if c[:2] == value[:2]][:5000]
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    kind = kind_of(entity)
+    name = kind.value.replace("_", " ") if kind is not None else type(entity).__name__.lower()
+    return f"{name} {getattr(entity, 'id', '?')!r}"
 
 
 def text_is_empty(value: Text | None) -> bool:

@@ -96,7 +96,8 @@ def schema_files() -> dict[str, str]:
 
 def decide_pin(dest: Path) -> Pin:
     """The pinned ictgov for a repository at *dest*: its own config if it has one."""
-    from ictgov.config import CONFIG_FILE, load_config
+    from ictgov.config import load_config
+    from ictgov.invocation import CONFIG_FILE
 
     config = load_config(dest) if dest.is_dir() else None
     if config is None or config.source is None:

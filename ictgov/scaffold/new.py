@@ -9,9 +9,7 @@ followed) is left as a comment that lint keeps reporting until it is filled.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -32,6 +30,7 @@ from ictgov.model.files import GOALS, MEASURE, MEETING
 from ictgov.safefs import FolderWriter
 from ictgov.scaffold.slug import slugify, unique
 from ictgov.scaffold.templating import render
+from ictgov.verdicts.references import did_you_mean
 
 
 @dataclass
@@ -42,11 +41,6 @@ class Created:
     relpath: str
     code: str | None = None
     todo: list[str] = field(default_factory=list)
-
-
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _check_id(value: str, what: str) -> None:
@@ -110,12 +104,12 @@ def new_measure(
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     goal = tree.goal_by_id.get(goal_id)
     if goal is None:
-        raise IctgovError(f"no goal {goal_id!r}{_did_you_mean(goal_id, tree.goal_by_id)}")
+        raise IctgovError(f"no goal {goal_id!r}{did_you_mean(goal_id, tree.goal_by_id)}")
     parties = set(tree.body_by_id) | set(tree.organisation_by_id)
     for option, value in (("--responsible", responsible), ("--followed-by", followed_by)):
         if value is not None and value not in parties:
             raise IctgovError(
-                f"{option} {value!r} is not a body or organisation{_did_you_mean(value, parties)}"
+                f"{option} {value!r} is not a body or organisation{did_you_mean(value, parties)}"
             )
     taken = _taken_ids(tree, root)
     if measure_id is not None:
@@ -173,7 +167,7 @@ def new_meeting(
     """Create ``data/meetings/<body>-<date>.yaml`` with the next section numbers."""
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     if body not in tree.body_by_id:
-        raise IctgovError(f"no body {body!r}{_did_you_mean(body, tree.body_by_id)}")
+        raise IctgovError(f"no body {body!r}{did_you_mean(body, tree.body_by_id)}")
     meeting_id = meeting_id or f"{body}-{when.isoformat()}"
     _check_id(meeting_id, "meeting")
     if meeting_id in _taken_ids(tree, root):

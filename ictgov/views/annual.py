@@ -12,9 +12,10 @@ from datetime import date
 
 from ictgov.load import Tree
 from ictgov.model import Goal, Indicator, Measure, Observation, Status, UpdateEntry
+from ictgov.verdicts.measures import days_finished_late, is_overdue
 from ictgov.views.decisions import DecisionRef
 from ictgov.views.governance import CadenceYear, cadence_status
-from ictgov.views.overview import CLOSED, MeasureView, Overview
+from ictgov.views.overview import MeasureView, Overview
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +105,22 @@ def started_in(measure: Measure, span: Span) -> bool:
 
 
 def slip(view: MeasureView, year: int, today: date) -> Slip | None:
-    """The slip of a measure whose planned end is in *year*, if it missed that date."""
+    """The slip of a measure whose planned end is in *year*, if it missed that date.
+
+    Completed late, or still overdue (as status and lint FU02 judge it): a measure
+    not finished by its planned end slipped until today, or the year's end.
+    """
     m = view.measure
     planned = m.schedule.planned_end
-    if planned is None or planned.year != year or m.status == Status.DISCONTINUED:
+    if planned is None or planned.year != year or planned >= today:
         return None
-    if planned >= today:
-        return None
-    actual = m.schedule.actual_end
-    if actual is not None and actual <= planned:
-        return None
-    if actual is None and m.status in CLOSED:
-        return None
-    until = actual or min(today, date(year, 12, 31))
-    return Slip(view, planned, actual, (until - planned).days)
+    late = days_finished_late(m)
+    if late:
+        return Slip(view, planned, m.schedule.actual_end, late)
+    if is_overdue(m, today):
+        until = min(today, date(year, 12, 31))
+        return Slip(view, planned, None, (until - planned).days)
+    return None
 
 
 def year_end(view: MeasureView, end: date) -> YearEnd:

@@ -8,6 +8,7 @@ from datetime import date
 
 from ictgov.load import Tree
 from ictgov.model import Action, AgendaItem, Meeting
+from ictgov.verdicts.actions import days_late
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +48,7 @@ def open_actions(tree: Tree, today: date) -> list[OpenAction]:
             for action in item.actions:
                 if action.done:
                     continue
-                late = action.due is not None and action.due < today
-                days = (today - action.due).days if late and action.due else 0
-                out.append(OpenAction(meeting, item, action, late, days))
+                days = days_late(action, today)
+                out.append(OpenAction(meeting, item, action, days > 0, days))
     out.sort(key=lambda a: (not a.overdue, -a.days_overdue, a.meeting.date, a.item.section))
     return out

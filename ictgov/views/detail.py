@@ -23,12 +23,13 @@ from ictgov.model import (
     Measure,
     Meeting,
     Organisation,
-    OrgRole,
     StakeholderGroup,
     Strategy,
     UpdateEntry,
     ValuePromise,
 )
+from ictgov.verdicts.cadence import meetings_per_year
+from ictgov.verdicts.participation import participant_ids
 from ictgov.views.decisions import DecisionRef, OpenAction, decisions_by_concern, open_actions
 from ictgov.views.overview import GoalView, MeasureView, Overview, build_overview, code_key
 from ictgov.views.text import plain
@@ -99,6 +100,8 @@ class Detail:
     #: Measures a body follows up.
     following: list[MeasureView] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
+    #: A body's meetings held per year, up to today (as its cadence is judged).
+    held_per_year: dict[int, int] = field(default_factory=dict)
     bodies: list[Body] = field(default_factory=list)
     actions: list[OpenAction] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
@@ -156,14 +159,9 @@ def field_list(
     return out
 
 
-def _members(tree: Tree) -> list[str]:
-    """Organisations that take part by default: the lead and the members."""
-    return [o.id for o in tree.organisations if o.role in (OrgRole.LEAD, OrgRole.MEMBER)]
-
-
 def participants(tree: Tree, measure: Measure) -> list[str]:
     """A measure's participating organisations; all members when it names none."""
-    return list(measure.participants) if measure.participants is not None else _members(tree)
+    return list(participant_ids(measure, tree.organisations))
 
 
 def item_detail(
@@ -214,6 +212,7 @@ def item_detail(
         detail.meetings = sorted(
             (m for m in tree.meetings if m.body == entity.id), key=lambda m: (m.date, m.id)
         )
+        detail.held_per_year = meetings_per_year(detail.meetings, today).get(entity.id, {})
         detail.bodies = [b for b in tree.bodies if b.reports_to == entity.id]
         detail.actions = [a for a in actions if a.action.responsible == entity.id]
     elif isinstance(entity, Organisation):

@@ -6,30 +6,42 @@ progress or staleness, so all outputs agree.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from ictgov.load import Tree
 from ictgov.model import Goal, Health, Measure, Status, Strategy
+from ictgov.verdicts.measures import (
+    CLOSED,
+    REASON_ORDER,
+    Reason,
+    attention_reasons,
+    days_overdue,
+    days_since_update,
+    is_overdue,
+    is_stale,
+    last_update_date,
+)
+from ictgov.verdicts.progress import count_by_health, count_by_status
+from ictgov.verdicts.progress import rollup as rollup_measures
 from ictgov.views.decisions import OpenAction, open_actions
 
-#: Statuses after which a measure no longer needs following.
-CLOSED = frozenset({Status.COMPLETED, Status.DISCONTINUED})
-
-
-class Reason(StrEnum):
-    """Why a measure needs attention, most serious first."""
-
-    OFF_TRACK = "off_track"
-    OVERDUE = "overdue"
-    AT_RISK = "at_risk"
-    STALE = "stale"
-
-
-REASON_ORDER = {reason: rank for rank, reason in enumerate(Reason)}
+__all__ = [
+    "CLOSED",
+    "REASON_ORDER",
+    "GoalView",
+    "MeasureView",
+    "Overview",
+    "Reason",
+    "build_overview",
+    "code_key",
+    "counts",
+    "filter_measures",
+    "last_update_date",
+    "measure_view",
+    "rollup",
+]
 
 
 @dataclass(frozen=True)
@@ -96,58 +108,30 @@ def code_key(code: str) -> tuple[Any, ...]:
     return tuple(parts)
 
 
-def last_update_date(measure: Measure) -> date | None:
-    """Date of the newest update-log entry."""
-    entry = measure.last_update
-    return entry.date if entry else None
-
-
 def measure_view(measure: Measure, today: date, stale_after_days: int) -> MeasureView:
-    """Facts about one measure relative to today."""
-    last = last_update_date(measure)
-    since = (today - last).days if last else None
-    active = measure.status == Status.IN_PROGRESS
-    reference = last or measure.schedule.actual_start or measure.schedule.planned_start
-    # With no update and no start date there is nothing to measure staleness from.
-    stale = active and reference is not None and (today - reference).days > stale_after_days
-    end = measure.schedule.planned_end
-    overdue = measure.status not in CLOSED and end is not None and end < today
-    reasons: list[Reason] = []
-    if active and measure.health == Health.OFF_TRACK:
-        reasons.append(Reason.OFF_TRACK)
-    if overdue:
-        reasons.append(Reason.OVERDUE)
-    if active and measure.health == Health.AT_RISK:
-        reasons.append(Reason.AT_RISK)
-    if stale:
-        reasons.append(Reason.STALE)
+    """Facts about one measure relative to today, as ``ictgov.verdicts`` judges them."""
     return MeasureView(
         measure=measure,
-        last_update=last,
-        days_since_update=since,
-        stale=stale,
-        overdue=overdue,
-        days_overdue=(today - end).days if overdue and end else 0,
-        reasons=tuple(reasons),
+        last_update=last_update_date(measure),
+        days_since_update=days_since_update(measure, today),
+        stale=is_stale(measure, today, stale_after_days),
+        overdue=is_overdue(measure, today),
+        days_overdue=days_overdue(measure, today),
+        reasons=attention_reasons(measure, today, stale_after_days),
     )
 
 
 def rollup(views: list[MeasureView] | tuple[MeasureView, ...]) -> float | None:
-    """Mean progress of measures that still count (discontinued ones do not)."""
-    counted = [v.measure.progress for v in views if v.measure.status != Status.DISCONTINUED]
-    return sum(counted) / len(counted) if counted else None
+    """Mean progress of the measures shown (discontinued ones do not count)."""
+    return rollup_measures(v.measure for v in views)
 
 
-def _counts(
+def counts(
     views: list[MeasureView] | tuple[MeasureView, ...],
 ) -> tuple[dict[Status, int], dict[Health, int]]:
-    statuses = Counter(v.measure.status for v in views)
-    healths = Counter(
-        v.measure.health
-        for v in views
-        if v.measure.health is not None and v.measure.status == Status.IN_PROGRESS
-    )
-    return {s: statuses.get(s, 0) for s in Status}, {h: healths.get(h, 0) for h in Health}
+    """Measures per status, and in-progress measures per health (every key present)."""
+    measures = [v.measure for v in views]
+    return count_by_status(measures), count_by_health(measures)
 
 
 def build_overview(tree: Tree, today: date, stale_after_days: int = 120) -> Overview:
@@ -158,10 +142,10 @@ def build_overview(tree: Tree, today: date, stale_after_days: int = 120) -> Over
     known_goals = {g.id for g in tree.goals}
     for goal in sorted(tree.goals, key=lambda g: (code_key(g.code), g.id)):
         mine = tuple(v for v in views if goal.id in v.measure.goals)
-        statuses, healths = _counts(mine)
+        statuses, healths = counts(mine)
         goal_views.append(GoalView(goal, mine, rollup(mine), statuses, healths))
     unassigned = tuple(v for v in views if not known_goals.intersection(v.measure.goals))
-    statuses, healths = _counts(views)
+    statuses, healths = counts(views)
     attention = tuple(
         sorted(
             (v for v in views if v.reasons),

@@ -22,21 +22,22 @@ from ictgov.model import (
     Entity,
     Goal,
     Indicator,
-    MajorProject,
     Measure,
     Meeting,
     Member,
     Observation,
     Organisation,
-    OrgRole,
     Status,
-    Strategy,
     UpdateEntry,
     ValuePromise,
 )
+from ictgov.verdicts.measures import CLOSED, days_finished_late, is_overdue
+from ictgov.verdicts.participation import default_participants, participant_ids
+from ictgov.verdicts.references import EntityKind
+from ictgov.verdicts.references import kind_of as entity_kind
 from ictgov.views.decisions import DecisionRef, decisions_by_concern
 from ictgov.views.governance import LEVEL_ORDER
-from ictgov.views.overview import CLOSED, GoalView, MeasureView, Overview, code_key
+from ictgov.views.overview import GoalView, MeasureView, Overview, code_key
 
 
 class ScheduleState(StrEnum):
@@ -157,28 +158,10 @@ class BodyRegister:
     meetings: tuple[tuple[Meeting, tuple[RegisterItem, ...]], ...]
 
 
-#: The page kind of each entity class, for links.
-_KINDS: dict[type, str] = {
-    Measure: "measure",
-    Goal: "goal",
-    Body: "body",
-    Organisation: "organisation",
-    MajorProject: "project",
-    Meeting: "meeting",
-    Strategy: "strategy",
-    ValuePromise: "value_promise",
-}
-
-
 def kind_of(entity: object) -> str | None:
-    """The page kind of an entity, for links: measure, goal, body ..."""
-    kind = _KINDS.get(type(entity))
-    if kind is not None:
-        return kind
-    for cls, name in _KINDS.items():  # a subclass of one of them
-        if isinstance(entity, cls):
-            return name
-    return None
+    """The page kind of an entity, for links: measure, goal, body ... (None: no page)."""
+    kind = entity_kind(entity)
+    return None if kind is None or kind is EntityKind.STAKEHOLDER_GROUP else kind.value
 
 
 def resolve(tree: Tree, entity_id: str) -> Ref:
@@ -208,15 +191,15 @@ def schedule_state(measure: Measure, today: date) -> ScheduleState:
     """The measure's schedule against today."""
     plan = measure.schedule
     if measure.status == Status.COMPLETED:
-        if plan.planned_end and plan.actual_end and plan.actual_end > plan.planned_end:
+        if days_finished_late(measure):
             return ScheduleState.FINISHED_LATE
         return ScheduleState.FINISHED_ON_TIME
+    if is_overdue(measure, today):  # on hold past its end too, as status and lint say
+        return ScheduleState.OVERDUE
     if measure.status in CLOSED or measure.status == Status.ON_HOLD:
         return ScheduleState.CLOSED
     if plan.planned_start is None and plan.planned_end is None:
         return ScheduleState.UNSCHEDULED
-    if plan.planned_end is not None and plan.planned_end < today:
-        return ScheduleState.OVERDUE
     if measure.status == Status.PLANNED:
         if plan.planned_start is not None and plan.planned_start < today:
             return ScheduleState.LATE_START
@@ -235,7 +218,7 @@ def time_elapsed(measure: Measure, today: date) -> float | None:
 
 def member_organisations(tree: Tree) -> tuple[Organisation, ...]:
     """Who takes part when a measure names no participants: the lead and the members."""
-    return tuple(o for o in tree.organisations if o.role in (OrgRole.LEAD, OrgRole.MEMBER))
+    return default_participants(tree.organisations)
 
 
 def measure_details(tree: Tree, overview: Overview) -> dict[str, MeasureDetail]:
@@ -317,15 +300,10 @@ def responsibilities(tree: Tree, overview: Overview) -> tuple[Responsibility, ..
 
 def organisation_pages(tree: Tree, overview: Overview) -> tuple[OrganisationPage, ...]:
     """One page per organisation: participation, responsibility and seats in bodies."""
-    default = {o.id for o in member_organisations(tree)}
+    taking_part = {v.id: participant_ids(v.measure, tree.organisations) for v in overview.measures}
     out = []
     for org in tree.organisations:
-        participates = tuple(
-            v
-            for v in overview.measures
-            if (v.measure.participants is None and org.id in default)
-            or (v.measure.participants is not None and org.id in v.measure.participants)
-        )
+        participates = tuple(v for v in overview.measures if org.id in taking_part[v.id])
         responsible = tuple(v for v in overview.measures if v.measure.responsible == org.id)
         seats = tuple(
             (body, member)

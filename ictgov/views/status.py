@@ -18,6 +18,7 @@ from ictgov.views.overview import (
     MeasureView,
     Overview,
     Reason,
+    counts,
     filter_measures,
     rollup,
 )
@@ -70,6 +71,21 @@ class StatusReport:
         """The date the view is relative to."""
         return self.overview.today
 
+    @property
+    def stale_count(self) -> int:
+        """How many measures shown are stale."""
+        return sum(v.stale for v in self.measures)
+
+    @property
+    def overdue_count(self) -> int:
+        """How many measures shown are overdue."""
+        return sum(v.overdue for v in self.measures)
+
+    @property
+    def late_action_count(self) -> int:
+        """How many follow-up actions shown are past their due date."""
+        return sum(a.overdue for a in self.actions)
+
     def text(self, value: str | dict[str, str] | None) -> str:
         """A text of the data in the report's language."""
         return plain(value, self.lang, self.content_lang)
@@ -93,20 +109,6 @@ def party_names(tree: Tree, lang: str, content_lang: str) -> dict[str, str]:
     for body in tree.bodies:
         names[body.id] = plain(body.short_name or body.name, lang, content_lang)
     return names
-
-
-def counts(
-    views: tuple[MeasureView, ...],
-) -> tuple[dict[Status, int], dict[Health, int]]:
-    """Measures per status, and in-progress measures per health (every key present)."""
-    statuses = {s: 0 for s in Status}
-    healths = {h: 0 for h in Health}
-    for view in views:
-        m = view.measure
-        statuses[m.status] += 1
-        if m.health is not None and m.status == Status.IN_PROGRESS:
-            healths[m.health] += 1
-    return statuses, healths
 
 
 def _actions_for(
@@ -301,10 +303,10 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "progress": _pct(report.progress),
             **_counts_data(report.by_status, report.by_health),
             "attention": len(report.attention),
-            "stale": sum(v.stale for v in report.measures),
-            "overdue": sum(v.overdue for v in report.measures),
+            "stale": report.stale_count,
+            "overdue": report.overdue_count,
             "open_actions": len(report.actions),
-            "overdue_actions": sum(a.overdue for a in report.actions),
+            "overdue_actions": report.late_action_count,
             "load_problems": report.load_problems,
         },
         "attention": attention,

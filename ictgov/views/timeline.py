@@ -11,6 +11,7 @@ from datetime import date
 
 from ictgov.load import Tree
 from ictgov.model import Health, MajorProject, Measure, Status, Text
+from ictgov.verdicts.measures import effective_health
 from ictgov.views.overview import Overview
 
 
@@ -77,7 +78,7 @@ def measure_bar(measure: Measure) -> Bar:
         actual_start=plan.actual_start,
         actual_end=plan.actual_end,
         status=measure.status,
-        health=measure.health if measure.status == Status.IN_PROGRESS else None,
+        health=effective_health(measure),
         projects=tuple(measure.depends_on.projects),
     )
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ictgov.model import Status
+from ictgov.verdicts.progress import counts_towards_progress, mean
 
 By = Literal["month", "commit"]
 
@@ -61,12 +62,12 @@ class Tally:
     goal_sum: Counter[str] = field(default_factory=Counter)
     goal_count: Counter[str] = field(default_factory=Counter)
     total: int = 0
-    #: Measures that count towards progress: as in ``views.rollup``, not discontinued ones.
+    #: Measures that count towards progress, as ``ictgov.verdicts.progress`` decides.
     counted: int = 0
 
     def _apply(self, facts: Facts, sign: int) -> None:
         self.status[facts.status] += sign
-        if facts.status == Status.DISCONTINUED.value:
+        if not counts_towards_progress(Status(facts.status)):
             return
         self.counted += sign
         self.total += sign * facts.progress
@@ -87,8 +88,11 @@ class Tally:
         """The totals now, as a point of the series."""
         count = len(self.files)
         means = {
-            g: round(self.goal_sum[g] / n, 1) for g, n in sorted(self.goal_count.items()) if n > 0
+            g: round(value, 1)
+            for g, n in sorted(self.goal_count.items())
+            if (value := mean(self.goal_sum[g], n)) is not None
         }
+        overall = mean(self.total, self.counted)
         return TrendPoint(
             label=label,
             date=day,
@@ -96,7 +100,7 @@ class Tally:
             measures=count,
             by_status={s.value: self.status[s.value] for s in Status},
             mean_progress=means,
-            overall_progress=round(self.total / self.counted, 1) if self.counted else None,
+            overall_progress=None if overall is None else round(overall, 1),
         )
 
 

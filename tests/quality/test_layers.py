@@ -22,6 +22,7 @@ FLOORS: dict[str, int] = {
     "errors": 0,
     "visible": 0,
     "safefs": 1,
+    "invocation": 2,  # the root and today, before anything is loaded (stdlib and safefs)
     "diagnostics": 1,
     "i18n": 1,
     "cachedir": 1,
@@ -41,6 +42,7 @@ FLOORS: dict[str, int] = {
     "scaffold": 11,
     "render": 11,
     "round": 12,
+    "commands": 12,  # one library call per command, combining views, history and exchange
     "cli": 13,
     "docs_gen": 13,  # a developer tool: generates docs/format.md from the models
     "__main__": 14,

@@ -108,7 +108,10 @@ def test_measure_details_resolve_everything(tree: Tree) -> None:
         (Status.PLANNED, Schedule(planned_start=date(2025, 1, 1)), ScheduleState.NOT_STARTED),
         (Status.PLANNED, Schedule(planned_start=date(2024, 1, 1)), ScheduleState.LATE_START),
         (Status.IN_PROGRESS, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.OVERDUE),
-        (Status.ON_HOLD, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.CLOSED),
+        # On hold past its planned end is overdue, as status and lint FU02 say it is.
+        (Status.ON_HOLD, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.OVERDUE),
+        (Status.ON_HOLD, Schedule(planned_end=date(2025, 6, 1)), ScheduleState.CLOSED),
+        (Status.DISCONTINUED, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.CLOSED),
         (
             Status.COMPLETED,
             Schedule(planned_end=date(2024, 6, 1), actual_end=date(2024, 7, 1)),

@@ -97,3 +97,10 @@ def test_a_config_symlink_inside_the_repository_is_read(tmp_path: Path) -> None:
     (root / "config" / "ictgov.toml").write_text("stale_after_days = 7\n", encoding="utf-8")
     os.symlink("config/ictgov.toml", root / "ictgov.toml")
     assert load_config(root).stale_after_days == 7
+
+
+def test_only_a_language_set_on_purpose_outranks_the_strategy() -> None:
+    from ictgov.config import Config
+
+    assert Config().language == "fi" and Config().language_set is None
+    assert Config(language="sv").language_set == "sv"

@@ -14,6 +14,27 @@ class NoOwner(Rule):
 
     A measure that is everybody's is nobody's: name the body or organisation that
     carries it out in ``responsible``.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
     """
 
     code = "CM01"
@@ -40,6 +61,27 @@ class NoIndicator(Rule):
     Every measure of the strategy says how it is followed (mittari / miten
     seurataan). Add ``indicator: {description: ...}``, optionally with a
     quantitative series.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
     """
 
     code = "CM02"
@@ -73,6 +115,47 @@ class GoalWithoutMeasures(Rule):
 
     A goal with no measure will not be reached by the strategy's actions: add a
     measure whose ``goals`` lists it, or remove the goal.
+
+    **Bad** (`data/strategy/goals.yaml`):
+
+    ```yaml
+    goals:
+      - id: g1
+        code: "1"
+        title: Ensimmäinen tavoite
+      - id: g2
+        code: "2"
+        title: Toinen tavoite
+      - id: g3
+        code: "3"
+        title: Kolmas tavoite
+    ```
+
+    **Good** (`data/strategy/goals.yaml`):
+
+    ```yaml
+    goals:
+      - id: g1
+        code: "1"
+        title: Ensimmäinen tavoite
+      - id: g2
+        code: "2"
+        title: Toinen tavoite
+      - id: g3
+        code: "3"
+        title: Kolmas tavoite
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g3]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
     """
 
     code = "CM03"

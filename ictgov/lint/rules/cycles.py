@@ -100,6 +100,30 @@ class DependencyCycle(Rule):
     If A waits for B and B waits for A, neither can start. Each cycle is reported
     once, at the dependency of its first measure, listing the whole circle:
     remove one of the ``depends_on.measures`` entries.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    depends_on: {measures: [m-gamma]}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    depends_on: {measures: [m-alpha]}
+    ```
     """
 
     code = "CY01"
@@ -133,6 +157,41 @@ class ReportingCycle(DependencyCycle):
 
     ``reports_to`` must lead up to a top body that reports to no one. Each cycle
     is reported once, at the ``reports_to`` of its first body: fix one link.
+
+    **Bad** (`data/strategy/bodies.yaml`):
+
+    ```yaml
+    bodies:
+      - id: board
+        name: Hallitus
+        level: strategic
+        reports_to: steering
+      - id: mgmt
+        name: Johtoryhmä
+        level: strategic
+        reports_to: board
+      - id: steering
+        name: Ohjausryhmä
+        level: tactical
+        reports_to: mgmt
+    ```
+
+    **Good** (`data/strategy/bodies.yaml`):
+
+    ```yaml
+    bodies:
+      - id: board
+        name: Hallitus
+        level: strategic
+      - id: mgmt
+        name: Johtoryhmä
+        level: strategic
+        reports_to: board
+      - id: steering
+        name: Ohjausryhmä
+        level: tactical
+        reports_to: mgmt
+    ```
     """
 
     code = "CY02"

@@ -18,6 +18,30 @@ class EndBeforeStart(Rule):
     ``planned_start``), its actual schedule (``actual_end`` before
     ``actual_start``) and a major project's ``end`` before its ``start``. Usually
     a typo in the year; fix the date that is wrong.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2025-06-01, planned_end: 2025-03-01}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2025-03-01, planned_end: 2025-06-01}
+    ```
     """
 
     code = "DT01"
@@ -66,6 +90,30 @@ class OutsidePeriod(Rule):
     The strategy covers whole years (``period: {start: 2023, end: 2027}``); a
     measure planned to start before the period or to end after it belongs to
     another strategy, or the period or the date is wrong.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2025-01-01, planned_end: 2028-06-30}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2025-01-01, planned_end: 2027-06-30}
+    ```
     """
 
     code = "DT02"
@@ -97,6 +145,38 @@ class UpdateLogOrder(Rule):
 
     The log is a chronicle: append the newest entry at the end. An entry dated
     before the one above it is usually a typo in the date.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 20
+    updates:
+      - {date: 2024-10-01, progress: 20}
+      - {date: 2024-09-01, status: in_progress, progress: 10}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 20
+    updates:
+      - {date: 2024-09-01, status: in_progress, progress: 10}
+      - {date: 2024-10-01, progress: 20}
+    ```
     """
 
     code = "DT03"
@@ -125,6 +205,36 @@ class InFuture(Rule):
     and ``actual_end`` and an action's ``done_date`` report facts, so they cannot
     lie in the future. (Plans can: planned dates, targets and due dates are not
     checked.) Fix the date, or check ``--today``.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 10
+    updates:
+      - {date: 2025-02-01, status: in_progress, progress: 10}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 10
+    updates:
+      - {date: 2024-12-01, status: in_progress, progress: 10}
+    ```
     """
 
     code = "DT04"

@@ -7,6 +7,9 @@ from collections.abc import Iterator
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.verdicts.actions import days_late
+from ictgov.verdicts.cadence import CadenceState, cadence_status
+from ictgov.verdicts.measures import NewsSource, is_overdue, is_stale, news
 
 
 class Stale(Rule):
@@ -16,6 +19,37 @@ class Stale(Rule):
     (with no log at all: since its actual start, else its planned start). Over
     ``stale_after_days`` (default 120, set in ``[tool.ictgov]``) the status cannot
     be trusted: ask the owner and add an update-log entry.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 10
+    updates:
+      - {date: 2024-06-01, status: in_progress, progress: 10}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 10
+    updates:
+      - {date: 2024-06-01, status: in_progress, progress: 10}
+      - {date: 2024-11-15, progress: 10, note: Hankinta käynnissä.}
+    ```
     """
 
     code = "FU01"
@@ -23,24 +57,22 @@ class Stale(Rule):
     severity = Severity.WARNING
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the measures the views judge stale (one place decides, as in status)."""
-        from ictgov.views.overview import measure_view
-
+        """Report the measures ``ictgov.verdicts`` judges stale, as status shows them."""
         limit = ctx.stale_after_days
         for m in tree.measures:
-            view = measure_view(m, ctx.today, limit)
-            if not view.stale:
+            found = news(m)
+            if found is None or not is_stale(m, ctx.today, limit):
                 continue
-            last = m.last_update
+            since = found.since
             path: tuple[str | int, ...] = ("status",)
-            if last is not None:
-                since, what = last.date, f"last update {last.date}"
+            last = m.last_update
+            if found.source is NewsSource.UPDATE and last is not None:
+                what = f"last update {since}"
                 path = ("updates", m.updates.index(last), "date")
-            elif m.schedule.actual_start is not None:
-                since, what = m.schedule.actual_start, "no updates since the actual start"
+            elif found.source is NewsSource.ACTUAL_START:
+                what = "no updates since the actual start"
             else:
-                assert m.schedule.planned_start is not None  # the view found a reference
-                since, what = m.schedule.planned_start, "no updates since the planned start"
+                what = "no updates since the planned start"
             yield self.at(
                 tree,
                 m,
@@ -58,6 +90,30 @@ class OverdueMeasure(Rule):
 
     Either the work is done (set ``status: completed`` and ``actual_end``), or
     the plan changed (move ``planned_end`` and log why in the update log).
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2024-01-01, planned_end: 2024-06-30}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    schedule: {planned_start: 2024-01-01, planned_end: 2025-06-30}
+    ```
     """
 
     code = "FU02"
@@ -65,11 +121,9 @@ class OverdueMeasure(Rule):
     severity = Severity.WARNING
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the measures the views judge overdue (one place decides, as in status)."""
-        from ictgov.views.overview import measure_view
-
+        """Report the measures ``ictgov.verdicts`` judges overdue, as status shows them."""
         for m in tree.measures:
-            if measure_view(m, ctx.today, ctx.stale_after_days).overdue:
+            if is_overdue(m, ctx.today):
                 yield self.at(
                     tree,
                     m,
@@ -85,6 +139,40 @@ class OverdueAction(Rule):
     A decision that nobody carries out is the failure ictgov exists to catch.
     When the action is done, set ``done: true`` (and ``done_date``); if the
     deadline moved, change ``due`` and say why in ``note``.
+
+    **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+        actions:
+          - what: Päivitetään ohje.
+            responsible: mgmt
+            due: 2024-09-30
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+        actions:
+          - what: Päivitetään ohje.
+            responsible: mgmt
+            due: 2024-09-30
+            done: true
+            done_date: 2024-09-20
+    ```
     """
 
     code = "FU03"
@@ -96,9 +184,9 @@ class OverdueAction(Rule):
         for meeting in tree.meetings:
             for i, item in enumerate(meeting.items):
                 for j, action in enumerate(item.actions):
-                    if action.done or action.due is None or action.due >= ctx.today:
+                    days = days_late(action, ctx.today)
+                    if days == 0:
                         continue
-                    days = (ctx.today - action.due).days
                     yield self.at(
                         tree,
                         meeting,
@@ -116,6 +204,30 @@ class Cadence(Rule):
     year, from the year of the body's first recorded meeting on (a body is not
     blamed for years before it existed). Record the missing meetings under
     ``data/meetings/``, or lower ``cadence.meetings_per_year``.
+
+    **Bad** (`data/meetings/mgmt-2023-10-02.yaml`):
+
+    ```yaml
+    id: mgmt-2023-10-02
+    body: mgmt
+    date: 2023-10-02
+    ```
+
+    **Good** (`data/meetings/mgmt-2023-04-03.yaml`):
+
+    ```yaml
+    id: mgmt-2023-04-03
+    body: mgmt
+    date: 2023-04-03
+    ```
+
+    **Good** (`data/meetings/mgmt-2023-10-02.yaml`):
+
+    ```yaml
+    id: mgmt-2023-10-02
+    body: mgmt
+    date: 2023-10-02
+    ```
     """
 
     code = "FU04"
@@ -123,12 +235,11 @@ class Cadence(Rule):
     severity = Severity.WARNING
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the years the governance view judges missed (one place decides)."""
+        """Report the years ``ictgov.verdicts`` judges missed, as the governance page."""
         if tree.strategy is None:
             return
-        from ictgov.views.governance import CadenceState, cadence_status
-
-        for body_id, years in cadence_status(tree, ctx.today).items():
+        judged_years = cadence_status(tree.bodies, tree.meetings, tree.strategy.period, ctx.today)
+        for body_id, years in judged_years.items():
             body = tree.body_by_id[body_id]
             for judged in years:
                 if judged.state is CadenceState.MISSED:

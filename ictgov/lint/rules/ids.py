@@ -28,6 +28,33 @@ class DuplicateId(Rule):
     Ids are how everything refers to everything else: a measure to its goals, a
     decision to the measures it concerns. Two goals called ``g1`` make every
     reference to ``g1`` a guess. Rename one of them (and the references to it).
+
+    **Bad** (`data/strategy/goals.yaml`):
+
+    ```yaml
+    goals:
+      - id: g1
+        code: "1"
+        title: Ensimmäinen tavoite
+      - id: g2
+        code: "2"
+        title: Toinen tavoite
+      - id: g2
+        code: "3"
+        title: Kolmas tavoite
+    ```
+
+    **Good** (`data/strategy/goals.yaml`):
+
+    ```yaml
+    goals:
+      - id: g1
+        code: "1"
+        title: Ensimmäinen tavoite
+      - id: g2
+        code: "2"
+        title: Toinen tavoite
+    ```
     """
 
     code = "ID01"
@@ -56,6 +83,36 @@ class AmbiguousId(Rule):
     An agenda item's ``concerns`` may name any item, and ``responsible`` may name a
     body or an organisation: a body and a municipality both called ``tampere``
     cannot be told apart there. Rename one of them.
+
+    **Bad** (`data/strategy/organisations.yaml`):
+
+    ```yaml
+    organisations:
+      - id: tampere
+        name: Tampere
+        role: lead
+        business_id: "0211675-2"
+      - id: orivesi
+        name: Orivesi
+      - id: mgmt
+        name: Hallinto Oy
+        type: company
+    ```
+
+    **Good** (`data/strategy/organisations.yaml`):
+
+    ```yaml
+    organisations:
+      - id: tampere
+        name: Tampere
+        role: lead
+        business_id: "0211675-2"
+      - id: orivesi
+        name: Orivesi
+      - id: hallinto-oy
+        name: Hallinto Oy
+        type: company
+    ```
     """
 
     code = "ID02"
@@ -87,6 +144,22 @@ class IdMatchesFileName(Rule):
     One file per measure or meeting, named ``<id>.yaml``, so that the file of an
     item is found from its id (and a pull request shows which item it changes).
     Rename the file or change the id.
+
+    **Bad** (`data/meetings/mgmt-2024-05-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-05-02
+    body: mgmt
+    date: 2024-05-01
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-05-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-05-01
+    body: mgmt
+    date: 2024-05-01
+    ```
     """
 
     code = "ID03"

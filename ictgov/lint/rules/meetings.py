@@ -22,6 +22,30 @@ class DuplicateSection(Rule):
     meetings), so ``§ 256 / 2023`` names exactly one decision. Two agenda items
     with the same number in the same body and year make references to it
     ambiguous: fix the numbering.
+
+    **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 1
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+    ```
     """
 
     code = "MT01"
@@ -55,6 +79,32 @@ class RecordNumberFormat(Rule):
     plan (pairs of digits separated by dots) and the year, separated by
     slashes; an organisation prefix such as ``TRE:`` is allowed. Copy it from the
     minutes.
+
+    **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        record_number: 553/2024
+        decision: Päätettiin päivittää ohje.
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        record_number: 553/00.04.01/2024
+        decision: Päätettiin päivittää ohje.
+    ```
     """
 
     code = "MT02"
@@ -82,6 +132,32 @@ class RecordNumberYear(Rule):
     Usually a typo. A matter opened in an earlier year keeps that year in its
     record number; then suppress the finding on that line with
     ``# ictgov: disable=MT03``.
+
+    **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        record_number: 553/00.04.01/2023
+        decision: Päätettiin päivittää ohje.
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        record_number: 553/00.04.01/2024
+        decision: Päätettiin päivittää ohje.
+    ```
     """
 
     code = "MT03"

@@ -16,6 +16,30 @@ class BusinessIdCheckDigit(Rule):
     The last digit of ``1234567-8`` is computed from the first seven (weights
     7, 9, 10, 5, 8, 4, 2, modulo 11). A wrong one means a typo somewhere in the
     number: copy it again from the Business Information System (YTJ).
+
+    **Bad** (`data/strategy/organisations.yaml`):
+
+    ```yaml
+    organisations:
+      - id: tampere
+        name: Tampere
+        role: lead
+        business_id: "0211675-3"
+      - id: orivesi
+        name: Orivesi
+    ```
+
+    **Good** (`data/strategy/organisations.yaml`):
+
+    ```yaml
+    organisations:
+      - id: tampere
+        name: Tampere
+        role: lead
+        business_id: "0211675-2"
+      - id: orivesi
+        name: Orivesi
+    ```
     """
 
     code = "OR01"

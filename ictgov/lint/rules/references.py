@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
-from ictgov.lint.rule import LintContext, Rule, did_you_mean, entity_label
+from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.verdicts.references import Target, did_you_mean, targets
 
 Path = tuple[str | int, ...]
 
@@ -72,23 +73,6 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
                     yield rnd, ("requests", i, "answers", j, "changed", k), measure_id, "measure"
 
 
-def _targets(tree: Tree) -> dict[str, set[str]]:
-    bodies = set(tree.body_by_id)
-    orgs = set(tree.organisation_by_id)
-    promises = {vp.id for vp in tree.strategy.value_promises} if tree.strategy else set()
-    return {
-        "goal": set(tree.goal_by_id),
-        "value promise": promises,
-        "body": bodies,
-        "organisation": orgs,
-        "body or organisation": bodies | orgs,
-        "measure": set(tree.measure_by_id),
-        "project": {p.id for p in tree.projects},
-        "meeting": {m.id for m in tree.meetings},
-        "item": set(tree.by_id),
-    }
-
-
 class DanglingReference(Rule):
     """A reference to an id that no item has.
 
@@ -100,6 +84,28 @@ class DanglingReference(Rule):
     owners and measures. Ids declared in a file
     that failed validation count as existing, so one typo does not cascade.
     Fix the id, or add the missing item.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g3]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    ```
     """
 
     code = "RF01"
@@ -108,11 +114,11 @@ class DanglingReference(Rule):
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Look every reference up among the items of the kinds it may name."""
-        targets = _targets(tree)
+        index = targets(tree.entities(), tree.unvalidated_ids)
         for entity, path, value, kind in _references(tree):
-            known = targets[kind]
-            if value in known or value in tree.unvalidated_ids:
+            if index.resolves(value, Target(kind)):
                 continue
+            known = index.known(Target(kind))
             yield self.at(
                 tree,
                 entity,
@@ -128,6 +134,36 @@ class DecisionSection(Rule):
     ``approval.decisions`` points at ``{meeting: ID, section: N}``: the meeting must
     have an agenda item with that section number, so that the approval can be read
     in the minutes. Fix the section number or add the agenda item to the meeting.
+
+    **Bad** (`data/strategy/strategy.yaml`):
+
+    ```yaml
+    id: test-strategy
+    title: Testistrategia
+    language: fi
+    period: {start: 2023, end: 2027}
+    vision: {text: Sujuva arki, horizon: 2040}
+    value_promises:
+      - {id: vp1, title: Sujuva arki}
+    approval:
+      decisions:
+        - {meeting: board-2023-11-20, section: 13}
+    ```
+
+    **Good** (`data/strategy/strategy.yaml`):
+
+    ```yaml
+    id: test-strategy
+    title: Testistrategia
+    language: fi
+    period: {start: 2023, end: 2027}
+    vision: {text: Sujuva arki, horizon: 2040}
+    value_promises:
+      - {id: vp1, title: Sujuva arki}
+    approval:
+      decisions:
+        - {meeting: board-2023-11-20, section: 12}
+    ```
     """
 
     code = "RF02"

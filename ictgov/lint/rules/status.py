@@ -8,8 +8,7 @@ from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Status
-
-_DONE = (Status.COMPLETED, Status.DISCONTINUED)
+from ictgov.verdicts.measures import CLOSED, effective_health
 
 
 class ProgressContradiction(Rule):
@@ -18,6 +17,32 @@ class ProgressContradiction(Rule):
     ``completed`` means 100 %; ``planned`` means nothing done yet (0 %); and 100 %
     means completed. "Completed at 40 %" is the kind of report that makes a
     follow-up meaningless: set the status or the progress right.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: completed
+    progress: 40
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: completed
+    progress: 100
+    ```
     """
 
     code = "ST01"
@@ -47,6 +72,31 @@ class HealthNotInProgress(Rule):
     ``health`` (on_track, at_risk, off_track) says how work in progress is doing;
     a planned, completed or halted measure has none. Remove ``health``, or set
     ``status: in_progress``.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: planned
+    health: at_risk
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: planned
+    ```
     """
 
     code = "ST02"
@@ -56,7 +106,7 @@ class HealthNotInProgress(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find health values on measures whose status is not in_progress."""
         for m in tree.measures:
-            if m.health is not None and m.status is not Status.IN_PROGRESS:
+            if m.health is not None and effective_health(m) is None:
                 yield self.at(
                     tree,
                     m,
@@ -71,6 +121,34 @@ class ActualEndNotDone(Rule):
 
     ``schedule.actual_end`` records when the work ended. If it has not ended,
     remove the date; if it has, set the status.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 50
+    schedule: {actual_end: 2024-11-30}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: completed
+    progress: 100
+    schedule: {actual_end: 2024-11-30}
+    ```
     """
 
     code = "ST03"
@@ -80,7 +158,7 @@ class ActualEndNotDone(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Find actual ends on measures still planned, in progress or on hold."""
         for m in tree.measures:
-            if m.schedule.actual_end is not None and m.status not in _DONE:
+            if m.schedule.actual_end is not None and m.status not in CLOSED:
                 yield self.at(
                     tree,
                     m,
@@ -96,6 +174,37 @@ class LogContradiction(Rule):
     The last entry that states a status (or progress, or health) should state the
     measure's current one: otherwise someone changed the measure without logging
     it, or logged without changing it. Add an update-log entry, or fix the values.
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 60
+    updates:
+      - {date: 2024-11-01, status: in_progress, progress: 40}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    progress: 60
+    updates:
+      - {date: 2024-11-01, status: in_progress, progress: 40}
+      - {date: 2024-12-15, progress: 60}
+    ```
     """
 
     code = "ST04"
@@ -110,8 +219,8 @@ class LogContradiction(Rule):
             order = sorted(range(len(m.updates)), key=lambda i: m.updates[i].date)
             for field in ("status", "progress", "health"):
                 current = getattr(m, field)
-                if field == "health" and m.status is not Status.IN_PROGRESS:
-                    continue
+                if field == "health" and effective_health(m) is None:
+                    continue  # a health no longer counts: ST02 says so
                 for i in reversed(order):
                     logged = getattr(m.updates[i], field)
                     if logged is None:

@@ -1,0 +1,61 @@
+"""``ictgov show ID`` as a library call: options in, the item's detail out.
+
+The command parses its options into ``ShowOptions``, calls ``run_show`` and prints;
+which item an id names, in which language, and the refusal of an id that names
+nothing (with the closest ids) are decided here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ictgov.errors import IctgovError
+from ictgov.model import is_valid_id
+from ictgov.project import open_tree
+from ictgov.views.detail import Detail, item_detail, suggest
+from ictgov.views.status import choose_language
+
+
+@dataclass(frozen=True)
+class ShowOptions:
+    """What ``ictgov show`` was asked: the id (or a measure's code), where and when."""
+
+    item_id: str
+    root: Path | None = None
+    today: str | None = None
+    at: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class ShowOutcome:
+    """The detail to print, and a load warning if some files did not load."""
+
+    detail: Detail
+    warning: str | None
+
+
+def check_id(item_id: str) -> None:
+    """Refuse what cannot be an id before opening anything."""
+    if not is_valid_id(item_id):
+        raise IctgovError(
+            f"{item_id!r} is not an id: ids are lowercase letters, digits, '-', '_' and '.' "
+            "(see 'ictgov status' for the ids of measures)"
+        )
+
+
+def run_show(options: ShowOptions) -> ShowOutcome:
+    """Open the project and find the item; IctgovError with the closest ids if none."""
+    check_id(options.item_id)
+    opened = open_tree(options.root, options.at, options.today)
+    tree, config = opened.tree, opened.project.config
+    language = choose_language(options.lang, config.language_set, tree.strategy)
+    detail = item_detail(
+        tree, options.item_id, opened.today, stale_after_days=config.stale_after_days, lang=language
+    )
+    if detail is None:
+        close = suggest(tree, options.item_id)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise IctgovError(f"no item has the id {options.item_id!r}{hint}")
+    return ShowOutcome(detail, opened.warning)
