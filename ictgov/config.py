@@ -73,6 +73,11 @@ class Config(StrictModel):
     lint: LintConfig = Field(default_factory=LintConfig)
     render: dict[str, object] = Field(default_factory=dict)
     round: RoundConfig = Field(default_factory=RoundConfig)
+    record_number_patterns: list[str] = Field(
+        default_factory=list,
+        description="Regular expressions for record numbers of your case-management system, "
+        "beyond the known formats, e.g. ['^ABC-\\d+/\\d{4}$'].",
+    )
     ictgov_requirement: str | None = Field(
         default=None,
         description="The pinned ictgov that 'ictgov init' writes to requirements-ictgov.txt.",

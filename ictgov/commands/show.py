@@ -7,13 +7,15 @@ nothing (with the closest ids) are decided here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ictgov.errors import IctgovError
 from ictgov.model import is_valid_id
+from ictgov.model.base import CODE_PATTERN
 from ictgov.project import open_tree
-from ictgov.views.detail import Detail, item_detail, suggest
+from ictgov.views.detail import Detail, item_detail, suggest, with_code
 from ictgov.views.status import choose_language
 
 
@@ -37,11 +39,11 @@ class ShowOutcome:
 
 
 def check_id(item_id: str) -> None:
-    """Refuse what cannot be an id before opening anything."""
-    if not is_valid_id(item_id):
+    """Refuse what can be neither an id nor a code before opening anything."""
+    if not is_valid_id(item_id) and not re.match(CODE_PATTERN, item_id):
         raise IctgovError(
-            f"{item_id!r} is not an id: ids are lowercase letters, digits, '-', '_' and '.' "
-            "(see 'ictgov status' for the ids of measures)"
+            f"{item_id!r} is neither an id nor a code: ids are lowercase letters, digits, "
+            "'-', '_' and '.', codes are like 1.10 or L1.2 ('ictgov status' lists the codes)"
         )
 
 
@@ -55,7 +57,17 @@ def run_show(options: ShowOptions) -> ShowOutcome:
         tree, options.item_id, opened.today, stale_after_days=config.stale_after_days, lang=language
     )
     if detail is None:
+        coded = with_code(tree, options.item_id)
+        if len(coded) > 1:
+            ids = ", ".join(item.id for item in coded)
+            raise IctgovError(
+                f"code {options.item_id!r} is ambiguous: {ids} all have it; show one by its id "
+                "(and see 'ictgov lint', which reports the duplicate as ID04)"
+            )
         close = suggest(tree, options.item_id)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        raise IctgovError(f"no item has the id {options.item_id!r}{hint}")
+        raise IctgovError(
+            f"no item has the id or code {options.item_id!r}{hint} ('ictgov status' lists the "
+            "codes of measures; 'ictgov export --format json' lists every id)"
+        )
     return ShowOutcome(detail, opened.warning)

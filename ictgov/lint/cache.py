@@ -24,14 +24,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ictgov import cachedir
+from ictgov import cachedir, invocation
 from ictgov.cachedir import Stat, stamp
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.result import LintResult
@@ -75,43 +74,11 @@ class CachedResult:
     today: date
 
 
-def _is_root(directory: Path) -> bool | None:
-    """As ``ictgov.config._is_root``; None when unsure (let the full path decide)."""
-    if (directory / "ictgov.toml").is_file() or (directory / "data" / "strategy").is_dir():
-        return True
-    pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return False
-        tool = data.get("tool")
-        return isinstance(tool, dict) and isinstance(tool.get("ictgov"), dict)
-    return False
-
-
 def find_root(root: Path | None) -> Path | None:
-    """The repository root the full path would use, or None when in doubt."""
+    """The repository root the full path would use (``ictgov.invocation``), or None."""
     if root is not None:
         return root.resolve() if root.is_dir() else None
-    here = Path.cwd().resolve()
-    for directory in (here, *here.parents):
-        found = _is_root(directory)
-        if found:
-            return directory
-        if found is None:
-            return None
-    return None
-
-
-def _today(value: str | None) -> date | None:
-    raw = value or os.environ.get("ICTGOV_TODAY")
-    if not raw:
-        return date.today()
-    try:
-        return date.fromisoformat(raw.strip())
-    except ValueError:
-        return None  # the full path reports the error
+    return invocation.find_root(Path.cwd())
 
 
 def _key(request: LintRequest, root: Path, today: date) -> bytes:
@@ -173,7 +140,7 @@ def file_stats(root: Path, paths: Iterable[str]) -> dict[str, Stat] | None:
 def probe(request: LintRequest) -> CachedResult | None:
     """The stored result if nothing it depends on changed, else None."""
     root = find_root(request.root)
-    today = _today(request.today)
+    today = invocation.parse_today(request.today)
     base = None if root is None else cachedir.base(root)
     if root is None or today is None or base is None:
         return None

@@ -19,83 +19,21 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-try:  # markupsafe's own escaping, without wrapping the result in Markup
-    from markupsafe._speedups import _escape_inner
-except ImportError:  # pragma: no cover - pure-Python markupsafe
-
-    def _escape_inner(s: str, /) -> str:
-        return str(escape(s))
-
-
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
-from ictgov.model import Body
 from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_block, escape_inline, link_target
+from ictgov.render.pages import ANCHORED, PAGE_PATHS, PageState, page_anchor, page_stem
 from ictgov.render.svg import ChartTexts, Parts, Slot, fill, gantt_svg, line_chart_parts
-from ictgov.views.overview import MeasureView
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 #: Plain strings up to this long are remembered as printed (names, labels, codes).
 _REMEMBERED_TEXT = 200
-#: Where each page kind lives under a language folder (without extension).
-PAGE_PATHS: dict[str, str] = {
-    "overview": "index",
-    "timeline": "timeline",
-    "responsibilities": "responsibilities",
-    "organisations": "organisations/index",
-    "governance": "governance",
-    "meetings": "meetings",
-    "goal": "goals/{id}",
-    "measure": "measures/{id}",
-    "organisation": "organisations/{id}",
-    "annual": "annual-{id}",
-}
-#: Things shown as a part of a page: (page kind, page id or None, anchor prefix).
-ANCHORED: dict[str, tuple[str, str]] = {
-    "body": ("governance", "body-"),
-    "meeting": ("meetings", "meeting-"),
-    "register": ("meetings", "register-"),
-    "project": ("timeline", "project-"),
-    "value_promise": ("overview", "vp-"),
-}
-
-
-@dataclass(frozen=True)
-class PageState:
-    """The page being rendered: language, format, and its path under the language folder."""
-
-    lang: str
-    fmt: str  # "html" or "md"
-    stem: str  # e.g. "measures/m-alpha"
-    single: bool = False
-    #: The page's section id in a single-file report; prefixes the page's own ids there.
-    anchor: str = ""
-
-    @property
-    def depth(self) -> int:
-        """How many folders below the language folder the page sits."""
-        return self.stem.count("/")
-
-    @property
-    def ext(self) -> str:
-        """File extension of pages in this format."""
-        return ".md" if self.fmt == "md" else ".html"
-
-
-def page_stem(kind: str, ident: str | None = None) -> str:
-    """The path (without extension) of a page under its language folder."""
-    return PAGE_PATHS[kind].format(id=ident or "")
-
-
-def page_anchor(kind: str, ident: str | None = None) -> str:
-    """The id of a page's section in a single-file report."""
-    return f"{kind}-{ident}" if ident else f"page-{kind}"
 
 
 class Helpers:
@@ -106,18 +44,16 @@ class Helpers:
         content_lang: str,
         charts: dict[str, LineChart] | None = None,
         timeline_chart: Gantt | None = None,
-        bodies: Mapping[str, Body] | None = None,
+        index: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.content_lang = content_lang
         self.charts = charts or {}
         self.timeline_chart = timeline_chart
-        #: Bodies by id, for a meeting's body name in a reference.
-        self.bodies: Mapping[str, Body] = bodies or {}
+        #: Entities by kind and id (``find``): references reach templates resolved.
+        self.index: Mapping[str, Mapping[str, Any]] = index or {}
         self.state = PageState("fi", "html", "index")
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
-        #: Plain text as printed in the page's format (Markdown- or HTML-escaped).
-        self._text: Callable[[str], str] = _escape_html
         self._memo: dict[tuple[Any, ...], Markup] = {}
         self._badges: dict[tuple[str, str, str, str], Markup] = {}
         #: Each chart's geometry as SVG text, the same in every language.
@@ -127,8 +63,6 @@ class Helpers:
         self._settings: dict[tuple[str, str, int, bool], _Results] = {}
         self._results = _Results()
         self._setting: tuple[str, str, int, bool] | None = None
-        #: Plain strings as printed on pages of the current setting (see ``output``).
-        self._printed: dict[str, str] = self._results.printed
 
     def use(self, state: PageState) -> None:
         """Render the next page with *state*."""
@@ -139,9 +73,7 @@ class Helpers:
         self._setting = setting
         self._tr = translations(state.lang)
         self._fmt = formats(state.lang)
-        self._text = escape_inline if state.fmt == "md" else _escape_html
         self._results = self._settings.setdefault(setting, _Results())
-        self._printed = self._results.printed
 
     # -- escaping ---------------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
@@ -151,26 +83,6 @@ class Helpers:
         if self.state.fmt == "md" and not isinstance(value, Markup):
             return Markup(escape_inline(str(value)))
         return value
-
-    def output(self, value: Any) -> str:
-        """``escape(finalize(value))`` in one step: what every ``{{ }}`` prints.
-
-        Generated code calls this instead of the two functions (see
-        :mod:`ictgov.render.codegen`); the text is the same, but plain strings and
-        already-safe Markup skip building throw-away Markup objects.
-        """
-        cls = type(value)
-        if cls is Markup:
-            safe: str = value
-            return safe
-        if cls is str:
-            printed = self._printed.get(value)
-            if printed is None:
-                printed = self._text(value)
-                if len(value) <= _REMEMBERED_TEXT:
-                    self._printed[value] = printed
-            return printed
-        return escape(self.finalize(value))
 
     def _escape(self, text: str) -> Markup:
         return Markup(escape_inline(text)) if self.state.fmt == "md" else escape(text)
@@ -369,56 +281,6 @@ class Helpers:
         rel = "../" * self.state.depth + quote(target)
         return Markup(rel + ("#" + quote(anchor) if anchor else ""))
 
-    def measure_row(self, view: MeasureView, show_reasons: bool = False) -> Markup:
-        """A measure's row in a table of measures (``measure_table``).
-
-        The most repeated fragment of the site (every table of measures on the
-        overview, goal, responsibilities, organisation and annual pages), so it is
-        written here and remembered per page setting: the measure as a link, the
-        reasons when asked, status (and health while in progress), progress, planned
-        end and last update.
-        """
-        key = (view.id, bool(show_reasons))
-        rows = self._results.rows
-        hit = rows.get(key)
-        if hit is None:
-            hit = rows[key] = self._measure_row(view, bool(show_reasons))
-        return hit
-
-    def _measure_row(self, view: MeasureView, show_reasons: bool) -> Markup:
-        out = self.output
-        m = view.measure
-        link = f"{out(m.code)} {out(self.t(m.title))}"
-        url = out(self.url("measure", m.id))
-        state = str(out(self.badge("status", m.status)))  # str: Markup += would escape
-        planned = out(self.date(m.schedule.planned_end) or "–")
-        updated = out(self.date(view.last_update) or "–")
-        if self.state.fmt == "md":
-            reasons = f" {', '.join(out(self.badge('reason', r)) for r in view.reasons)} |"
-            if m.health and m.status == "in_progress":
-                state += f", {out(self.badge('health', m.health))}"
-            progress = "–" if m.progress is None else out(self.pct(m.progress))
-            return Markup(
-                f"| [{link}]({url}) |{reasons if show_reasons else ''} {state} | {progress} "
-                f"| {planned} | {updated} |"
-            )
-        reasons = f"<td>{' '.join(out(self.badge('reason', r)) for r in view.reasons)}</td>"
-        if m.health and m.status == "in_progress":
-            state += f" {out(self.badge('health', m.health))}"
-        if m.progress is None:
-            progress = '<span class="muted">–</span>'
-        else:
-            progress = (
-                '<span class="progress"><span class="bar" aria-hidden="true"><span style="width: '
-                f'{out(int(round(m.progress, 0)))}%"></span></span> '
-                f'<span class="pct">{out(self.pct(m.progress))}</span></span>'
-            )
-        return Markup(
-            f'<tr>\n<th scope="row"><a href="{url}">{link}</a></th>\n'
-            f"{reasons if show_reasons else ''}<td>{state}</td>\n<td>{progress}</td>\n"
-            f"<td>{planned}</td>\n<td>{updated}</td>\n</tr>"
-        )
-
     def memo(self, *key: Any, caller: Callable[[], Markup]) -> Markup:
         """Render the body of a call block once per key and page setting.
 
@@ -440,55 +302,9 @@ class Helpers:
         """Link to what a resolved reference names."""
         return self.url(ref.kind, ref.id) if ref is not None and ref.kind else None
 
-    def ref_link(self, ref: Ref | None) -> Markup:
-        """A reference as a link to what it names, in the page's format.
-
-        The ``ref`` macro of ``macros.html`` / ``macros.md`` in Python, remembered per
-        page setting: references (owners, organisations, measures) recur on most pages.
-        "–" for no reference; an unknown id is shown as text, marked unknown.
-        """
-        if ref is None:
-            return Markup('<span class="muted">–</span>' if self.state.fmt == "html" else "–")
-        if not isinstance(ref, Ref):
-            raise TypeError(f"ref_link() takes a reference, not {type(ref).__name__}")
-        key = (ref.id, ref.kind, id(ref.entity))
-        refs = self._results.refs
-        hit = refs.get(key)
-        if hit is None:
-            hit = refs[key] = self._ref_link(ref)
-        return hit
-
-    def _ref_link(self, ref: Ref) -> Markup:
-        out = self.output
-        if ref.entity is None:
-            unknown = out(self.gettext("unknown"))
-            if self.state.fmt == "html":
-                return Markup(f'{out(ref.id)} <span class="muted">({unknown})</span>')
-            return Markup(f"{out(ref.id)} ({unknown})")
-        target = self.ref_url(ref)
-        text = self._ref_text(ref)
-        if self.state.fmt == "html":
-            return Markup(f'<a href="{out(target)}">{text}</a>' if target else text)
-        return Markup(f"[{text}]({out(target)})" if target else text)
-
-    def _ref_text(self, ref: Ref) -> str:
-        """What a reference is called (the ``ref_text`` macro)."""
-        out = self.output
-        e: Any = ref.entity  # its kind says which fields it has
-        if ref.kind in ("measure", "goal"):
-            return f"{out(e.code)} {out(self.t(e.title))}"
-        if ref.kind == "meeting":
-            return f"{out(self.date(e.date))} {self._body_name(e.body)}"
-        if ref.kind in ("strategy", "value_promise"):
-            return str(out(self.t(e.title)))
-        return str(out(self.t(e.name)))
-
-    def _body_name(self, body_id: str) -> str:
-        """A body's short name (the ``body_name`` macro); the id if there is no such body."""
-        body = self.bodies.get(body_id)
-        if body is None:
-            return str(self.output(body_id))
-        return str(self.output(self.t(body.short_name or body.name)))
+    def find(self, kind: str, ident: str | None) -> Any:
+        """The body, organisation or meeting with this id, or None: resolved for templates."""
+        return self.index.get(kind, {}).get(ident) if ident is not None else None
 
     def md_url(self, url: str) -> Markup:
         """A Markdown link destination that cannot break out of the link."""
@@ -515,6 +331,21 @@ class Helpers:
         """A language's name in that language (suomi, svenska, English)."""
         return LANGUAGE_NAMES[lang]
 
+    def as_filters(self) -> dict[str, Any]:
+        """The helpers of one value, also as filters (``m.title|t``, ``m.date|date``).
+
+        A filter is called straight from a template; a function goes through the
+        sandbox's call dispatch, which is most of the time of a big site.
+        """
+        return {
+            "t": self.t,
+            "tx": self.tx,
+            "tp": self.tp,
+            "date": self.date,
+            "num": self.num,
+            "pct": self.pct,
+        }
+
     def as_globals(self) -> dict[str, Any]:
         """The names templates see."""
         return {
@@ -535,12 +366,11 @@ class Helpers:
             "qty": self.qty,
             "url": self.url,
             "ref_url": self.ref_url,
-            "ref_link": self.ref_link,
             "aid": self.aid,
             "memo": self.memo,
-            "measure_row": self.measure_row,
             "href": self.href,
             "md_url": self.md_url,
+            "find": self.find,
             "asset": self.asset,
             "lang_url": self.lang_url,
             "language_name": self.language_name,
@@ -552,19 +382,11 @@ class _Results:
     """Helper results for one page setting, by argument (see ``Helpers.use``)."""
 
     texts: dict[str, Markup] = field(default_factory=dict)
-    printed: dict[str, str] = field(default_factory=dict)
     paragraphs: dict[str, Markup] = field(default_factory=dict)
     messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
-    refs: dict[tuple[str, str | None, int], Markup] = field(default_factory=dict)
-    rows: dict[tuple[str, bool], Markup] = field(default_factory=dict)
     chart_labels: dict[tuple[Slot, type], str] = field(default_factory=dict)
-
-
-def _escape_html(text: str) -> str:
-    """HTML-escape a plain string exactly as markupsafe does, without a Markup object."""
-    return _escape_inner(text)
 
 
 def _html_paras(text: str) -> list[str]:

@@ -24,18 +24,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ictgov.i18n import LANGUAGES
 from ictgov.load import Tree
-from ictgov.model import Strategy
+from ictgov.model import MajorProject, Strategy
 from ictgov.render import parallel
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
-from ictgov.render.context import Helpers, PageState, page_anchor, page_stem
-from ictgov.render.engine import TemplateProblem, load, make_environment, problem, source
+from ictgov.render.context import Helpers
+from ictgov.render.engine import TemplateProblem, make_environment, render, source
 from ictgov.render.markdown import tidy
+from ictgov.render.pages import PageState, page_anchor, page_stem
+from ictgov.render.sandbox import ReportSandbox
 from ictgov.safefs import FolderWriter, check_target_folder
 from ictgov.views.annual import AnnualReport, build_annual, default_year
 from ictgov.views.governance import Governance, build_governance
@@ -94,6 +94,8 @@ class Site:
     organisations: tuple[OrganisationPage, ...]
     register: tuple[BodyRegister, ...]
     annual: AnnualReport
+    projects: tuple[MajorProject, ...]
+    meeting_count: int
     public: bool
     stamp: str | None
     languages: tuple[str, ...]
@@ -148,10 +150,21 @@ def build_site(
         organisations=organisation_pages(tree, overview),
         register=meeting_register(tree),
         annual=build_annual(tree, overview, year),
+        projects=tuple(tree.projects),
+        meeting_count=len(tree.meetings),
         public=options.public,
         stamp=options.stamp,
         languages=options.languages,
     )
+
+
+def _index(tree: Tree) -> dict[str, dict[str, Any]]:
+    """What templates may look up by kind and id (the ``find`` helper)."""
+    return {
+        "body": dict(tree.body_by_id),
+        "organisation": dict(tree.organisation_by_id),
+        "meeting": {m.id: m for m in tree.meetings},
+    }
 
 
 def plan_pages(site: Site) -> list[Page]:
@@ -178,12 +191,12 @@ class SiteRenderer:
 
     def __init__(self, site: Site, user_templates: Path | None = None) -> None:
         self.site = site
-        self.helpers = Helpers(site.content_lang, site.charts, site.gantt, site.tree.body_by_id)
-        self.env: ImmutableSandboxedEnvironment = make_environment(
+        self.helpers = Helpers(site.content_lang, site.charts, site.gantt, _index(site.tree))
+        self.env: ReportSandbox = make_environment(
             user_templates,
             self.helpers.finalize,
             {**self.helpers.as_globals(), "site": site},
-            self.helpers.output,
+            self.helpers.as_filters(),
         )
 
     def render_page(self, page: Page, lang: str, fmt: str, single: bool = False) -> str:
@@ -195,7 +208,6 @@ class SiteRenderer:
 
     def _render(self, name: str, state: PageState, context: dict[str, Any]) -> str:
         self.helpers.use(state)
-        template = load(self.env, name)
         variables = {
             "lang": state.lang,
             "fmt": state.fmt,
@@ -203,10 +215,7 @@ class SiteRenderer:
             "languages": self.site.languages,
             **context,
         }
-        try:
-            return template.render(variables)
-        except TemplateError as exc:
-            raise problem(exc, name) from None
+        return render(self.env, name, variables)
 
     def stylesheet(self) -> str:
         """The CSS, used verbatim (overridable as ``templates/html/style.css``)."""

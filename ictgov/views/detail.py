@@ -119,8 +119,15 @@ def suggest(tree: Tree, wanted: str, n: int = 3) -> list[str]:
 
 def by_code(tree: Tree, code: str) -> Measure | None:
     """The measure with this code (``1.6``) if exactly one has it: people read codes."""
-    found = [m for m in tree.measures if m.code == code]
-    return found[0] if len(found) == 1 else None
+    found = with_code(tree, code)
+    return found[0] if len(found) == 1 and isinstance(found[0], Measure) else None
+
+
+def with_code(tree: Tree, code: str) -> list[Any]:
+    """The measures with this code, else the goals with it (two: an ambiguous code)."""
+    wanted = code.strip()
+    measures = [m for m in tree.measures if str(m.code).strip() == wanted]
+    return measures or [g for g in tree.goals if str(g.code).strip() == wanted]
 
 
 def _flatten(value: Any, prefix: str, lang: str, content_lang: str) -> list[tuple[str, str]]:
@@ -174,7 +181,8 @@ def item_detail(
     overview: Overview | None = None,
 ) -> Detail | None:
     """Everything about the item with this id, or None if there is none."""
-    entity = tree.get(item_id) or by_code(tree, item_id)
+    coded = with_code(tree, item_id)
+    entity = tree.get(item_id) or (coded[0] if len(coded) == 1 else None)
     if entity is None:
         return None
     overview = overview or build_overview(tree, today, stale_after_days)

@@ -173,13 +173,13 @@ def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[s
 def test_unknown_id_exits_2_with_did_you_mean(minimal_root: Path) -> None:
     result = run("show", "m-alfa", "--root", str(minimal_root))
     assert result.exit_code == 2
-    assert "no item has the id 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
+    assert "no item has the id or code 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
 
 
 def test_malformed_id_is_refused_before_loading(tmp_path: Path) -> None:
     result = run("show", "../etc/passwd", "--root", str(tmp_path))
     assert result.exit_code == 2
-    assert "is not an id" in result.stderr
+    assert "is neither an id nor a code" in result.stderr
 
 
 def test_every_item_of_the_bundled_tree_renders(bundled_root: Path) -> None:
@@ -224,3 +224,17 @@ def test_rich_terminal_show_fits_80_columns(minimal_root: Path) -> None:
     assert "\x1b[" in out and "▶ käynnissä" in out and "✓ etenee hyvin" in out
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert max(len(line) for line in visible.splitlines()) <= 80
+
+
+def test_a_duplicated_code_is_ambiguous_and_a_letter_code_is_found(minimal_root: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ictgov.cli.main import app
+
+    beta = minimal_root / "data" / "measures" / "m-beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "L1.2"'))
+    assert show(minimal_root, "L1.2").startswith("Toimenpide L1.2 Beeta")
+    beta.write_text(beta.read_text(encoding="utf-8").replace('code: "L1.2"', 'code: "1.1"'))
+    result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root)])
+    assert result.exit_code == 2
+    assert "code '1.1' is ambiguous: m-alpha, m-beta" in result.stderr

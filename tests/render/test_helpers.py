@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 from ictgov.i18n.formats import formats
-from ictgov.project import Project
 from ictgov.render.charts import LineChart, RefLine, Tick
-from ictgov.render.context import Helpers, PageState
+from ictgov.render.context import Helpers
 from ictgov.render.markdown import escape_inline
-from ictgov.render.site import RenderOptions, SiteRenderer, build_site
+from ictgov.render.pages import PageState
 from ictgov.render.svg import ChartTexts, Slot, fill, line_chart_parts
-from ictgov.views.report import Ref, resolve
-from tests.conftest import TODAY
 
 
 def test_links_follow_the_page_depth_format_and_single_file() -> None:
@@ -67,57 +62,6 @@ def test_markdown_escaping_is_the_same_for_short_and_long_texts() -> None:
     assert escape_inline(long).startswith(r"\# 1. \<a\> \| b\_c x")
 
 
-#: The ``ref`` macros as they were before ``ref_link`` took their place: the reference.
-_OLD_REF = {
-    "html": """
-{% macro ref(r) %}
-{%- if r is none -%}
-<span class="muted">–</span>
-{%- else -%}
-{%- set target = ref_url(r) -%}
-{%- set e = r.entity -%}
-{%- if e is none -%}{{ r.id }} <span class="muted">({{ _("unknown") }})</span>
-{%- else -%}
-{%- set text = ui.ref_text(r) -%}
-{%- if target %}<a href="{{ target }}">{{ text }}</a>{% else %}{{ text }}{% endif -%}
-{%- endif -%}
-{%- endif -%}
-{%- endmacro %}""",
-    "md": """
-{% macro ref(r) -%}
-{%- if r is none -%}–
-{%- elif r.entity is none -%}{{ r.id }} ({{ _("unknown") }})
-{%- else -%}
-{%- set target = ref_url(r) -%}
-{%- if target %}[{{ ui.ref_text(r) }}]({{ target }}){% else %}{{ ui.ref_text(r) }}{% endif -%}
-{%- endif -%}
-{%- endmacro %}""",
-}
-
-
-def test_ref_link_writes_what_the_ref_macro_wrote(minimal_root: Path) -> None:
-    tree = Project.open(minimal_root).tree()
-    site = build_site(tree, TODAY, 120, RenderOptions(), "fi")
-    renderer = SiteRenderer(site)
-    refs: list[Ref | None] = [None, resolve(tree, "no-such-id"), Ref("x", None, None)]
-    refs += [resolve(tree, str(getattr(e, "id", ""))) for e in tree.entities()]
-    meeting = tree.meetings[0]
-    refs.append(Ref(meeting.id, "meeting", meeting.model_copy(update={"body": "no-body"})))
-    kinds = {r.kind for r in refs if r is not None}
-    assert {"measure", "goal", "meeting", "body", "organisation", "strategy"} <= kinds
-    for fmt in ("html", "md"):
-        old = renderer.env.from_string(
-            f'{{% import "{fmt}/macros.{fmt}" as ui %}}{_OLD_REF[fmt]}'
-            "{% for r in refs %}{{ ref(r) }}|{% endfor %}"
-        )
-        new = renderer.env.from_string("{% for r in refs %}{{ ref_link(r) }}|{% endfor %}")
-        for lang, stem in (("fi", "index"), ("sv", "measures/m"), ("en", "index")):
-            for single in (False, True):
-                renderer.helpers.use(PageState(lang, fmt, stem, single))
-                for _ in range(2):  # the second time from what was remembered
-                    assert new.render(refs=refs) == old.render(refs=refs)
-
-
 def test_chart_labels_remembered_across_charts_keep_their_own_text() -> None:
     def chart(x_value: object) -> LineChart:
         return LineChart(
@@ -136,58 +80,6 @@ def test_chart_labels_remembered_across_charts_keep_their_own_text() -> None:
             assert svg == fill(line_chart_parts(chart(x_value)), "c-1", texts, fmt)
             assert shown in svg and f">{day}<" in svg and "T &lt;1&gt;" in svg
         shared.clear()  # one language per dict, as the helpers keep them
-
-
-#: The row of ``measure_table`` as a template before ``measure_row`` took its place.
-_OLD_ROW = {
-    "html": """{% for v in views %}
-{% set m = v.measure %}
-<tr>
-<th scope="row"><a href="{{ url('measure', m.id) }}">{{ m.code }} {{ t(m.title) }}</a></th>
-{% if show_reasons %}<td>{{ ui.reasons(v) }}</td>{% endif %}
-<td>{{ badge("status", m.status) }}{% if m.health and m.status == "in_progress" %} \
-{{ badge("health", m.health) }}{% endif %}</td>
-<td>{% if m.progress is none %}<span class="muted">–</span>{% else %}<span class="progress">\
-<span class="bar" aria-hidden="true"><span style="width: {{ m.progress|round(0)|int }}%">\
-</span></span> <span class="pct">{{ pct(m.progress) }}</span></span>{% endif %}</td>
-<td>{{ date(m.schedule.planned_end) or "–" }}</td>
-<td>{{ date(v.last_update) or "–" }}</td>
-</tr>
-{% endfor %}""",
-    "md": """{% for v in views %}
-{% set m = v.measure %}
-| [{{ m.code }} {{ t(m.title) }}]({{ url('measure', m.id) }}) |{% if show_reasons %} \
-{{ ui.reasons(v) }} |{% endif %} {{ badge("status", m.status) }}{% if m.health and \
-m.status == "in_progress" %}, {{ badge("health", m.health) }}{% endif %} | \
-{% if m.progress is none %}–{% else %}{{ pct(m.progress) }}{% endif %} | \
-{{ date(m.schedule.planned_end) or "–" }} | {{ date(v.last_update) or "–" }} |
-{% endfor %}""",
-}
-
-
-def test_measure_row_writes_what_the_row_template_wrote(bundled_root: Path) -> None:
-    tree = Project.open(bundled_root).tree()
-    site = build_site(tree, TODAY, 120, RenderOptions(), "fi")
-    renderer = SiteRenderer(site)
-    views = list(site.overview.measures)
-    nothing = views[0].measure.model_copy(update={"progress": None, "id": "m-unmeasured"})
-    unmeasured = replace(views[0], measure=nothing)
-    views.append(unmeasured)  # no progress: a dash
-    assert any(v.reasons for v in views)
-    assert any(v.measure.health and v.measure.status == "in_progress" for v in views)
-    for fmt in ("html", "md"):
-        old = renderer.env.from_string(
-            f'{{% import "{fmt}/macros.{fmt}" as ui %}}' + _OLD_ROW[fmt].replace("\\\n", "")
-        )
-        new = renderer.env.from_string(
-            "{% for v in views %}\n{{ measure_row(v, show_reasons) }}\n{% endfor %}"
-        )
-        for lang, stem in (("fi", "index"), ("sv", "goals/g"), ("en", "index")):
-            for show_reasons in (False, True):
-                renderer.helpers.use(PageState(lang, fmt, stem))
-                expected = old.render(views=views, show_reasons=show_reasons)
-                for _ in range(2):  # the second time from what was remembered
-                    assert new.render(views=views, show_reasons=show_reasons) == expected
 
 
 def test_paragraphs_follow_the_page_language_and_format() -> None:

@@ -120,3 +120,27 @@ def test_builtin_templates_are_found_through_the_package() -> None:
         assert (root / "html" / f"{kind}.html").is_file()
         assert (root / "md" / f"{kind}.md").is_file()
     assert (root / "html" / "style.css").is_file()
+
+
+def test_user_macros_reach_tables_and_references(minimal_root: Path) -> None:
+    """Markup lives in templates only: a user's macros.html changes every table and link."""
+    from importlib.resources import files
+
+    rows = [
+        ("html", '<tr>\n<th scope="row">', '<tr class="mine">\n<th scope="row">'),
+        ("md", "| [{{ m.code }}", "| MINE [{{ m.code }}"),
+    ]
+    for fmt, row, mark in rows:
+        builtin = (files(BUILTIN_PACKAGE) / fmt / f"macros.{fmt}").read_text(encoding="utf-8")
+        assert builtin.count(row) == 1
+        mine = builtin.replace(row, mark).replace("{% macro ref(r) %}", "{% macro ref(r) %}REF:")
+        mine = mine.replace("{% macro ref(r) -%}", "{% macro ref(r) -%}REF:")
+        _user_template(minimal_root, f"{fmt}/macros.{fmt}", mine)
+    site = render(minimal_root, TODAY, languages=("fi",))
+    assert (
+        '<tr class="mine">' in site["fi/index.html"]
+        or '<tr class="mine">' in site["fi/responsibilities.html"]
+    )
+    assert "REF:" in site["fi/measures/m-alpha.html"]
+    assert "REF:" in site["fi/md/measures/m-alpha.md"]
+    assert "| MINE [" in site["fi/md/responsibilities.md"]

@@ -101,3 +101,7 @@ def test_what_is_found_is_named() -> None:
 def test_text_without_digits_at_signs_or_names_is_never_changed(text: str) -> None:
     if EMAIL_RE.search(text) is None and PHONE_RE.search(text) is None:
         assert mask_contacts(text, "[…]") == text
+
+
+def test_a_phone_number_at_the_end_of_a_sentence() -> None:
+    assert mask_contacts("Soita 040 123 4567.", "[…]") == "Soita […]."

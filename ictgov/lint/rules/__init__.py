@@ -10,4 +10,5 @@ RULE_MODULES: tuple[str, ...] = (
     "meetings",
     "organisations",
     "cycles",
+    "text",
 )

@@ -77,6 +77,90 @@ class DuplicateId(Rule):
                 )
 
 
+class DuplicateCode(Rule):
+    """Two measures, or two goals, share a code.
+
+    People find a measure by its code: ``ictgov show 2.5``, ``ictgov update 2.5`` and
+    the reports' tables. Two measures coded ``2.5`` make each of those a guess, so both
+    places are reported. Give one of them the next free code under its goal.
+
+    **Bad** (`data/measures/m-beta.yaml`):
+
+    ```yaml
+    id: m-beta
+    code: "1.1"
+    title: Beeta
+    goals: [g2]
+    responsible: mgmt
+    followed_by: mgmt
+    status: completed
+    progress: 100
+    schedule:
+      planned_start: 2024-01-01
+      planned_end: 2024-12-31
+      actual_end: 2024-11-30
+    depends_on:
+      measures: [m-alpha]
+    indicator:
+      description: Johtoryhmä seuraa.
+    updates:
+      - date: 2024-11-30
+        status: completed
+        progress: 100
+        note: Valmis.
+    ```
+
+    **Good** (`data/measures/m-beta.yaml`):
+
+    ```yaml
+    id: m-beta
+    code: "2.1"
+    title: Beeta
+    goals: [g2]
+    responsible: mgmt
+    followed_by: mgmt
+    status: completed
+    progress: 100
+    schedule:
+      planned_start: 2024-01-01
+      planned_end: 2024-12-31
+      actual_end: 2024-11-30
+    depends_on:
+      measures: [m-alpha]
+    indicator:
+      description: Johtoryhmä seuraa.
+    updates:
+      - date: 2024-11-30
+        status: completed
+        progress: 100
+        note: Valmis.
+    ```
+    """
+
+    code = "ID04"
+    name = "ids.duplicate-code"
+    severity = Severity.ERROR
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Report every measure and goal whose code another of its kind also has."""
+        for items in (tree.measures, tree.goals):
+            by_code: dict[str, list[Any]] = {}
+            for item in items:
+                by_code.setdefault(str(item.code).strip(), []).append(item)
+            for code, same in by_code.items():
+                if len(same) < 2:
+                    continue
+                for item in same:
+                    others = ", ".join(f"{o.id} ({_where(tree, o)})" for o in same if o is not item)
+                    yield self.at(
+                        tree,
+                        item,
+                        ("code",),
+                        f"code {code!r} of {entity_label(item)} is also the code of {others}; "
+                        "give each its own code",
+                    )
+
+
 class AmbiguousId(Rule):
     """Items of different kinds share an id, so references to it are ambiguous.
 
@@ -184,4 +268,4 @@ class IdMatchesFileName(Rule):
                 )
 
 
-RULES = (DuplicateId, AmbiguousId, IdMatchesFileName)
+RULES = (DuplicateId, DuplicateCode, AmbiguousId, IdMatchesFileName)

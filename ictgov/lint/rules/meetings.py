@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Meeting
-
-#: ``553/00.04.01/2023``: number / dotted classification (two digits a part) / year,
-#: optionally after an organisation prefix such as ``TRE:``.
-RECORD_NUMBER = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}:)?(\d{1,7})/(\d{2}(?:\.\d{2}){0,4})/(\d{4})$")
+from ictgov.verdicts.records import KNOWN_FORMATS, match_record, record_year
 
 
 class DuplicateSection(Rule):
@@ -73,12 +69,15 @@ class DuplicateSection(Rule):
 
 
 class RecordNumberFormat(Rule):
-    """A record number (diaarinumero) is not of the form ``553/00.04.01/2023``.
+    r"""A record number (diaarinumero) is in none of the known formats.
 
-    A record number is the case number, the classification code of the filing
-    plan (pairs of digits separated by dots) and the year, separated by
-    slashes; an organisation prefix such as ``TRE:`` is allowed. Copy it from the
-    minutes.
+    Case-management systems number differently, and all these are accepted:
+    ``553/00.04.01/2023`` (number, classification of the filing plan, year; also after
+    ``Dnro`` or an organisation prefix such as ``TRE:``), ``8765/2026``,
+    ``HEL 2019-001234``, ``PRIDno-2019-2219`` and ``VN/1234/2023``. If your system
+    writes another format, add its pattern to ``record_number_patterns`` in the
+    configuration (``record_number_patterns = ['^ABC-\d+$']``); a number copied from the
+    minutes is right by definition, so this is only a warning.
 
     **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
 
@@ -89,7 +88,7 @@ class RecordNumberFormat(Rule):
     items:
       - section: 3
         title: Tietosuojaohje
-        record_number: 553/2024
+        record_number: 553 / 2024
         decision: Päätettiin päivittää ohje.
     ```
 
@@ -109,20 +108,23 @@ class RecordNumberFormat(Rule):
 
     code = "MT02"
     name = "meetings.record-number"
-    severity = Severity.ERROR
+    severity = Severity.WARNING
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Match every record number against the pattern."""
+        """Match every record number against the known and configured formats."""
+        extra = ctx.config.record_number_patterns
+        examples = ", ".join(f.example for f in KNOWN_FORMATS)
         for meeting in tree.meetings:
             for i, item in enumerate(meeting.items):
                 number = item.record_number
-                if number is not None and not RECORD_NUMBER.match(number.strip()):
+                if number is not None and match_record(number, extra) is None:
                     yield self.at(
                         tree,
                         meeting,
                         ("items", i, "record_number"),
-                        f"record number {number!r} of § {item.section} is not of the form "
-                        "NUMBER/CLASSIFICATION/YEAR, e.g. 553/00.04.01/2023",
+                        f"record number {number!r} of § {item.section} is in no known format "
+                        f"({examples}); if it is copied right, add a pattern for it to "
+                        "record_number_patterns in ictgov.toml",
                     )
 
 
@@ -168,13 +170,13 @@ class RecordNumberYear(Rule):
         """Compare the year part of each well-formed record number with the meeting's."""
         for meeting in tree.meetings:
             for i, item in enumerate(meeting.items):
-                match = RECORD_NUMBER.match((item.record_number or "").strip())
-                if match and int(match.group(3)) != meeting.date.year:
+                year = record_year(item.record_number or "", ctx.config.record_number_patterns)
+                if year is not None and year != meeting.date.year:
                     yield self.at(
                         tree,
                         meeting,
                         ("items", i, "record_number"),
-                        f"record number {item.record_number!r} is of {match.group(3)} but "
+                        f"record number {item.record_number!r} is of {year} but "
                         f"{entity_label(meeting)} is in {meeting.date.year}; check the number",
                     )
 
