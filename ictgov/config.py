@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import tomllib
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import Field, ValidationError
@@ -32,6 +33,34 @@ class LintConfig(StrictModel):
     fail_on: Severity = Severity.ERROR
 
 
+class SmtpSecurity(StrEnum):
+    """How the connection to the mail server is protected."""
+
+    NONE = "none"
+    STARTTLS = "starttls"
+    TLS = "tls"
+
+
+class RoundConfig(StrictModel):
+    """``[round]``: the mail server and addresses of ``ictgov round``.
+
+    The password is never read from here: only from ``ICTGOV_SMTP_PASSWORD`` or the
+    system keyring, so that no secret ends up in the repository.
+    """
+
+    smtp_host: str = "localhost"
+    smtp_port: int = Field(default=0, ge=0, le=65535, description="0: 25, 587 or 465 by security.")
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    smtp_user: str | None = None
+    sender: str | None = Field(default=None, description="From address of the messages.")
+    recipients: dict[str, str] = Field(
+        default_factory=dict, description="Owner id -> e-mail address; wins over the data."
+    )
+    languages: dict[str, str] = Field(
+        default_factory=dict, description="Owner id -> fi, sv or en (default: 'language')."
+    )
+
+
 class Config(StrictModel):
     """Everything configurable, with the defaults a new repository gets."""
 
@@ -43,6 +72,7 @@ class Config(StrictModel):
     language: str = Field(default="fi", pattern="^(fi|sv|en)$")
     lint: LintConfig = Field(default_factory=LintConfig)
     render: dict[str, object] = Field(default_factory=dict)
+    round: RoundConfig = Field(default_factory=RoundConfig)
     record_number_patterns: list[str] = Field(
         default_factory=list,
         description="Regular expressions for record numbers of your case-management system, "

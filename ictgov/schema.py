@@ -38,6 +38,8 @@ KIND_SUMMARIES: dict[str, str] = {
     "stakeholders": "Stakeholder groups, their influence and the channels that reach them.",
     "measure": "One measure (toimenpide): goals, who does it and who follows it, status, "
     "health, progress, schedule, dependencies, indicator and the update log.",
+    "round": "One reporting round: the owners asked for a status update, their measures, "
+    "the due date, the messages sent and the answers collected.",
     "meeting": "One meeting of one body: attendees and agenda items with their proposals, "
     "decisions, resolutions and the follow-up actions the decisions assign.",
 }

@@ -16,6 +16,7 @@ from typing import Any
 
 from ictgov.model.base import ID_PATTERN
 from ictgov.model.files import KINDS, FileKind
+from ictgov.round.example import ROUND_EXAMPLE
 from ictgov.schema import KIND_SUMMARIES, schema_filename, schemas_by_kind
 
 DEFAULT_PATH = Path("docs") / "format.md"
@@ -226,6 +227,7 @@ items:
 minutes_url: "https://example.fi/poytakirja.pdf"
 """,
     ),
+    "round": ("data/rounds/2024-autumn.yaml", ROUND_EXAMPLE),
 }
 
 _STATUS_KEYS: tuple[tuple[str, str], ...] = (
@@ -415,11 +417,10 @@ def render_format_doc() -> str:
         "",
         "A strategy repository keeps plain YAML under `data/`: the strategy and its parts in",
         "`data/strategy/`, one file per measure in `data/measures/`, one file per meeting in",
-        "`data/meetings/`. Field names are English; texts are in the strategy's `language`,",
-        "or a map of languages (`{fi: ..., sv: ..., en: ...}`) wherever the type says *text*.",
+        "`data/meetings/`, one per reporting round in `data/rounds/`. Field names are English;",
+        "texts are in the strategy's `language`, or a map of languages (`{fi: ..., sv: ...}`).",
         "Dates are ISO (`2024-03-31`). Ids are lowercase letters, digits, `-`, `_` and `.`.",
-        "Unknown keys are errors (with a did-you-mean), so a typo never goes unnoticed.",
-        "Fields marked personal data are left out of public output.",
+        "Unknown keys are errors (with a did-you-mean); personal data stays out of public output.",
         "",
         "Editors that use yaml-language-server (VS Code's YAML extension, for one) complete",
         "keys and flag mistakes when a file starts with its schema line, e.g.",
@@ -430,8 +431,7 @@ def render_format_doc() -> str:
         "",
     ]
     seen: set[str] = set()
-    for kind in KINDS:
-        out += _kind_section(kind, schemas[kind.name], seen)
+    out += [line for kind in KINDS for line in _kind_section(kind, schemas[kind.name], seen)]
     out.append(STATUS_JSON)
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -68,7 +68,9 @@ def export(
         Language | None,
         typer.Option(
             "--lang",
-            help="Language of titles and notes (default: the strategy's content language).",
+            help="Language of titles and notes (default: the strategy's content language); "
+            "fi or sv also puts the XLSX sheet names, headers, status words and drop-downs in "
+            "that language, with dates as 20.11.2023.",
             show_default=False,
             case_sensitive=False,
         ),

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "init": "init",
     "export": "export",
     "import": "import_",
+    "round": "round",
     "action": "action",
 }
 

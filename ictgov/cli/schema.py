@@ -16,7 +16,7 @@ KindOption = Annotated[
         "--kind",
         "-k",
         help="Only this kind of file: strategy, goals, organisations, bodies, projects, "
-        "stakeholders, measure, meeting.",
+        "stakeholders, measure, meeting, round.",
         show_default=False,
     ),
 ]

@@ -14,7 +14,8 @@ from typing import Literal
 from ictgov.errors import ConfigError, IctgovError
 from ictgov.exchange.output import write_file
 from ictgov.exchange.tables import Row, build_tables
-from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder, write_xlsx, xlsx_bytes
+from ictgov.exchange.workbook import workbook_bytes
+from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder
 from ictgov.project import open_tree
 
 Format = Literal["csv", "xlsx", "json"]
@@ -111,12 +112,14 @@ def _write(options: ExportOptions, tables: dict[str, list[Row]]) -> tuple[str | 
             return b"", f"wrote {out}"
         written = write_csv_folder(out, tables, delimiter=sep, public=public)
         return b"", f"wrote {len(written)} file(s) to {out}"
+    # fi or sv: sheet names, headers and words in that language; else the stable names.
+    words = options.lang
     if out is not None:
-        write_xlsx(out, tables, public=public)
+        write_file(out, lambda: workbook_bytes(tables, public=public, lang=words))
         return b"", f"wrote {out}"
     if options.terminal:
         raise ConfigError("give --out FILE.xlsx (a workbook cannot go to a terminal)")
     try:
-        return xlsx_bytes(tables, public=public), None
+        return workbook_bytes(tables, public=public, lang=words), None
     except OSError as exc:  # openpyxl writes temporary files while it builds
         raise IctgovError(f"cannot build the workbook ({exc.strerror or exc})") from None

@@ -24,6 +24,7 @@ KINDS: tuple[str, ...] = (
     "stakeholder_groups",
     "measures",
     "meetings",
+    "rounds",
 )
 SINGULAR = {
     "strategy": "strategy",
@@ -34,6 +35,7 @@ SINGULAR = {
     "stakeholder_groups": "stakeholder group",
     "measures": "measure",
     "meetings": "meeting",
+    "rounds": "reporting round",
 }
 _FILE_KIND = {
     "strategy": "strategy",
@@ -44,6 +46,7 @@ _FILE_KIND = {
     "stakeholders": "stakeholder_groups",
     "measure": "measures",
     "meeting": "meetings",
+    "round": "rounds",
 }
 
 TreeData = dict[str, dict[str, Any]]

@@ -189,9 +189,8 @@ class _Importer:
                 continue
             note = row.get("note") or row.get("last_update_note")
             note = str(note).strip() if note is not None else None
-            last = measure.last_update
-            if note and last is not None and same_text(last.note, note):
-                note = None
+            if note and any(same_text(u.note, note) for u in measure.updates):
+                note = None  # already in the log: a workbook imported twice posts it once
             pending = _Pending(measure)
             pending.status = status if status is not None and status != measure.status else None
             pending.health = health if health is not None and health != measure.health else None
@@ -280,14 +279,41 @@ def import_file(
     progress: ProgressFn | None = None,
 ) -> ImportReport:
     """Apply the status updates in *path* to the tree at *root* (see the module docstring)."""
-    tables = read_tables(path)
+    return import_tables(
+        root,
+        config,
+        read_tables(path),
+        path.name,
+        today,
+        when=when,
+        by=by,
+        dry_run=dry_run,
+        partial=partial,
+        progress=progress,
+    )
+
+
+def import_tables(
+    root: Path,
+    config: Config,
+    tables: dict[str, Table],
+    source: str,
+    today: date,
+    *,
+    when: date,
+    by: str | None = None,
+    dry_run: bool = False,
+    partial: bool = False,
+    progress: ProgressFn | None = None,
+) -> ImportReport:
+    """Apply tables already read (a reporting round checks whose rows they are first)."""
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     importer = _Importer(tree.measure_by_id, when)
     if "measures" in tables:
         importer.measures_table(tables["measures"])
     if "indicator_values" in tables:
         importer.values_table(tables["indicator_values"])
-    report = ImportReport(path.name, importer.results, dry_run=dry_run, partial=partial)
+    report = ImportReport(source, importer.results, dry_run=dry_run, partial=partial)
     edits: list[tuple[_Pending, FileEdit]] = []
     total = len(importer.pending)
     for done, (measure_id, pending) in enumerate(importer.pending.items(), start=1):

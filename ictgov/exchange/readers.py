@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,10 @@ def column_letter(index: int) -> str:
 
 
 def normalise_header(value: Any) -> str:
-    """``Measure ID `` -> ``measure_id``."""
-    return "_".join(str(value or "").strip().lower().replace("-", " ").split())
+    """``Measure ID `` -> ``measure_id``; ``tila`` (a header in Finnish) -> ``status``."""
+    from ictgov.i18n.headers import stable_name
+
+    return stable_name(value)
 
 
 @dataclass(slots=True)
@@ -110,6 +113,18 @@ def _unreadable_workbook(path: Path, exc: BaseException) -> IctgovError:
     )
 
 
+def cell_value(value: Any, number_format: str | None) -> Any:
+    """What a cell shows: Excel stores ``100 %`` as 1.0 with a percent number format."""
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and number_format
+        and "%" in re.sub(r'"[^"]*"|\\.', "", number_format.split(";", 1)[0])
+    ):
+        return round(value * 100, 9)
+    return value
+
+
 def read_xlsx(path: Path) -> dict[str, Table]:
     """The importable sheets (``measures``, ``indicator_values``) of a workbook.
 
@@ -156,8 +171,8 @@ def _sheets(path: Path, workbook: Any) -> dict[str, Table]:
         sheet = workbook[sheet_name]
         sheet.reset_dimensions()
         records = [
-            (number, list(values))
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            (number, [cell_value(c.value, getattr(c, "number_format", None)) for c in cells])
+            for number, cells in enumerate(sheet.iter_rows(), start=1)
         ]
         tables[name] = _table(name, sheet_name, iter(records))
     return tables

@@ -159,10 +159,10 @@ def xlsx_bytes(tables: Mapping[str, list[dict[str, Any]]], *, public: bool = Fal
                     cell.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(len(rows) + 1, 1)}"
-    return _save(workbook)
+    return save_bytes(workbook)
 
 
-def _save(workbook: Any) -> bytes:
+def save_bytes(workbook: Any) -> bytes:
     """The workbook's bytes; OSError (no space for openpyxl's temporary files) kept quiet.
 
     openpyxl writes each sheet through a generator into a temporary file; when that

@@ -24,6 +24,7 @@ from ictgov.model import (
     Measure,
     Meeting,
     Organisation,
+    Round,
     StakeholderGroup,
     Strategy,
 )
@@ -34,6 +35,7 @@ from ictgov.model.files import (
     MEETING,
     ORGANISATIONS,
     PROJECTS,
+    ROUND,
     STAKEHOLDERS,
     STRATEGY,
 )
@@ -62,6 +64,8 @@ class Tree:
     stakeholder_groups: list[StakeholderGroup] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
+    #: Reporting rounds: records of the follow-up itself, not items of the strategy.
+    rounds: list[Round] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Ids declared in files that did not validate: references to them are not "dangling".
@@ -142,6 +146,7 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
         STAKEHOLDERS.name: lambda d: tree.stakeholder_groups.extend(d.items),  # type: ignore[arg-type]
         MEASURE.name: lambda d: tree.measures.append(d.model),  # type: ignore[arg-type]
         MEETING.name: lambda d: tree.meetings.append(d.model),  # type: ignore[arg-type]
+        ROUND.name: lambda d: tree.rounds.append(d.model),  # type: ignore[arg-type]
     }
     for doc in documents:
         tree.documents[doc.path] = doc

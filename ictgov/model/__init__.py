@@ -36,6 +36,7 @@ from ictgov.model.organisation import (
     business_id_is_valid,
 )
 from ictgov.model.project import Influence, MajorProject, StakeholderGroup
+from ictgov.model.round import Answer, Delivery, MessageKind, Request, Round
 from ictgov.model.strategy import (
     Approval,
     Assessment,
@@ -54,6 +55,7 @@ __all__ = [
     "PERSONAL",
     "Action",
     "AgendaItem",
+    "Answer",
     "Approval",
     "Assessment",
     "Attendee",
@@ -62,6 +64,7 @@ __all__ = [
     "Cadence",
     "Contact",
     "DecisionRef",
+    "Delivery",
     "Dependencies",
     "DevelopmentArea",
     "Direction",
@@ -81,6 +84,7 @@ __all__ = [
     "Meeting",
     "Member",
     "MemberRole",
+    "MessageKind",
     "Observation",
     "OrgRole",
     "OrgType",
@@ -88,7 +92,9 @@ __all__ = [
     "Period",
     "Person",
     "Reference",
+    "Request",
     "Resolution",
+    "Round",
     "Schedule",
     "StakeholderGroup",
     "Status",

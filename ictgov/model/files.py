@@ -17,6 +17,7 @@ from ictgov.model.measure import Measure
 from ictgov.model.meeting import Meeting
 from ictgov.model.organisation import Organisation
 from ictgov.model.project import MajorProject, StakeholderGroup
+from ictgov.model.round import Round
 from ictgov.model.strategy import Goal, Strategy
 
 
@@ -75,6 +76,7 @@ STAKEHOLDERS = FileKind(
 )
 MEASURE = FileKind("measure", Measure, "measures", one_per_item=True)
 MEETING = FileKind("meeting", Meeting, "meetings", one_per_item=True)
+ROUND = FileKind("round", Round, "rounds", one_per_item=True)
 
 KINDS: tuple[FileKind, ...] = (
     STRATEGY,
@@ -85,6 +87,7 @@ KINDS: tuple[FileKind, ...] = (
     STAKEHOLDERS,
     MEASURE,
     MEETING,
+    ROUND,
 )
 
 YAML_SUFFIXES = (".yaml", ".yml")

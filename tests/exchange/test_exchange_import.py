@@ -238,6 +238,39 @@ def test_unchanged_bundled_workbook_changes_no_file(bundled_root: Path, tmp_path
     assert snapshot(bundled_root) == before
 
 
+def test_a_percent_formatted_progress_cell_is_read_as_shown(
+    minimal_root: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
+    workbook = load_workbook(path)
+    cell = workbook["measures"]["I2"]  # m-alpha's progress, 40
+    cell.value = 0.85  # what Excel stores when a person types "85 %"
+    cell.number_format = "0 %"
+    workbook.save(path)
+    code, out, err = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
+    assert code == 0, err
+    assert "progress: 40 -> 85" in out
+    text = (minimal_root / "data" / "measures" / "m-alpha.yaml").read_text("utf-8")
+    assert "\nprogress: 85\n" in text
+
+
+def test_the_same_workbook_imported_twice_posts_its_note_once(
+    minimal_root: Path, tmp_path: Path
+) -> None:
+    path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
+    edit_cells(path, {"measures": {"I2": 55}})  # progress only; last_update_note as exported
+    first = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
+    assert first[0] == 0, first[2]
+    assert "1 file(s) written" in first[1]
+    after_first = snapshot(minimal_root)
+    second = run("import", str(path), "--root", str(minimal_root), "--today", "2024-11-08")
+    assert second[0] == 0, second[2]
+    assert "0 changed" in second[1]
+    assert snapshot(minimal_root) == after_first
+
+
 def test_a_conflict_halfway_through_the_batch_leaves_every_file_as_it_was(
     minimal_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -190,7 +190,7 @@ def test_every_model_field_is_in_tietomalli(name: str, model: type[BaseModel]) -
     rows = {
         m.group(1): line
         for line in body.splitlines()
-        if (m := re.match(r"^\|\s*`([A-Za-z_]+)`\s*\|", line))
+        if (m := re.match(r"^\|\s*`([A-Za-z_][A-Za-z0-9_]*)`\s*\|", line))
     }
     missing = [field for field in model.model_fields if field not in rows]
     assert not missing, f"docs/fi/tietomalli.md, ({name}): fields missing: {missing}"

@@ -62,6 +62,16 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
                     path: Path = ("items", i, "actions", j, "responsible")
                     yield meeting, path, action.responsible, "body or organisation"
 
+    for rnd in tree.rounds:
+        for i, request in enumerate(rnd.requests):
+            yield rnd, ("requests", i, "owner"), request.owner, "body or organisation"
+            for key in ("measures", "stale", "overdue"):
+                for j, measure_id in enumerate(getattr(request, key)):
+                    yield rnd, ("requests", i, key, j), measure_id, "measure"
+            for j, answer in enumerate(request.answers):
+                for k, measure_id in enumerate(answer.changed):
+                    yield rnd, ("requests", i, "answers", j, "changed", k), measure_id, "measure"
+
 
 class DanglingReference(Rule):
     """A reference to an id that no item has.
@@ -70,7 +80,8 @@ class DanglingReference(Rule):
     ``responsible``, ``followed_by``, ``participants`` and ``depends_on``; a body's
     ``reports_to`` and its members' organisations; a meeting's ``body``, attendees'
     organisations, agenda items' ``concerns`` and actions' ``responsible``; a goal's
-    ``value_promises``; the strategy's approving decisions. Ids declared in a file
+    ``value_promises``; the strategy's approving decisions; a reporting round's
+    owners and measures. Ids declared in a file
     that failed validation count as existing, so one typo does not cascade.
     Fix the id, or add the missing item.
 
