@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import RootOption, TodayOption
+from ictgov.cli.options import DryRunOption, RootOption, TodayOption
 from ictgov.errors import ConfigError
 
 action_app = typer.Typer(
@@ -117,9 +117,7 @@ def action_done(
         str | None,
         typer.Option("--note", help="How it was done, e.g. 'Sopimus allekirjoitettu'."),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:

@@ -19,6 +19,9 @@ RootOption = Annotated[
         show_default=False,
     ),
 ]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+]
 TodayOption = Annotated[
     str | None,
     typer.Option(

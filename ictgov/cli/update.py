@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import HealthChoice, RootOption, StatusChoice, TodayOption
+from ictgov.cli.options import DryRunOption, HealthChoice, RootOption, StatusChoice, TodayOption
 from ictgov.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -138,9 +138,7 @@ def update(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
