@@ -92,7 +92,9 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, str, int, int], str]] 
     ("50 MB", _huge, ("YM05", BAD, 1, 1), "over the limit"),
     ("symlink out", _symlink_out, ("YM06", BAD, 1, 1), "outside the repository"),
     ("nested 400 deep", _write(BAD, DEEP_FLOW.encode()), ("YM01", BAD, 2, 103), "nested"),
-    ("nested 2000 deep", _deep_block, ("YM01", BAD, 1002, 1000), "nesting"),
+    # libyaml stops at 1,000 levels in newer PyYAML wheels, ictgov itself at 100 in older
+    # ones: either way one finding on that file (its place is checked in the test below).
+    ("nested 2000 deep", _deep_block, ("YM01", BAD, None, None), "nest"),
     ("symlink loop", _symlink_to("m-bad.yaml"), ("YM09", BAD, 1, 1), "loops"),
     ("dangling symlink", _symlink_to("gone.yaml"), ("YM09", BAD, 1, 1), "broken"),
     ("name not utf-8", _undecodable_name, ("YM09", "data/measures/\\xff.yaml", 1, 1), "UTF-8"),
@@ -105,7 +107,7 @@ def test_bad_file_is_located_and_others_still_reported(
     tmp_path: Path,
     name: str,
     setup: Callable[[Path], None],
-    where: tuple[str, str, int, int],
+    where: tuple[str, str, int | None, int | None],
     words: str,
     cache: bool,
 ) -> None:
@@ -117,7 +119,11 @@ def test_bad_file_is_located_and_others_still_reported(
     assert result.exit_code == 1, result.output
     found = json.loads(result.output)["diagnostics"]
     located = [(d["code"], d["file"], d["line"], d["column"]) for d in found]
-    assert where in located
+    if where[2] is None:  # the place depends on which parser gives up first
+        place = next(loc for loc in located if loc[:2] == where[:2])
+        assert place[2] in (102, 1002) and place[3] == place[2] - 2, place
+    else:
+        assert where in located
     message = next(d["message"] for d in found if d["code"] == where[0])
     assert words in message
     assert ("ST01", "data/measures/m-gamma.yaml", 8, 11) in located
