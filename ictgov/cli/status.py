@@ -145,7 +145,7 @@ def output_is_plain() -> tuple[bool, int]:
 def _print_text(report: StatusReport, trend: list[TrendPoint] | None) -> None:
     plain, width = output_is_plain()
     if plain:
-        from ictgov.render.terminal import status_text
+        from ictgov.render.status_blocks import status_text
 
         typer.echo(status_text(report, width=width, trend=trend), nl=False)
         return

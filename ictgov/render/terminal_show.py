@@ -7,211 +7,24 @@ language through :class:`~ictgov.render.terminal.Look`, as in the status view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ictgov.model import Body, Goal, Measure, Meeting, Organisation, Status
+from ictgov.model import Body, Goal, Measure, Meeting, Organisation
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
-from ictgov.render.terminal import (
-    Look,
+from ictgov.render.look import Look
+from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
+from ictgov.render.status_blocks import (
     action_state,
     breakdown,
     counted,
     decided_by,
-    print_blocks,
-    reasons_text,
     state_width,
-    terminal_look,
 )
+from ictgov.render.terminal import print_blocks, terminal_look
 from ictgov.views.detail import Detail
-from ictgov.views.overview import MeasureView
-from ictgov.views.text import plain
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-def _mini_measures(detail: Detail, views: Sequence[MeasureView], look: Look) -> Table:
-    code = look._("Code")
-    code_width = max([4, len(code), *(len(v.measure.code) for v in views)])
-    status, health = look._("Status"), look._("Health")
-    table = Table(
-        [
-            Column(code, width=code_width),
-            Column(look._("Measure"), min_width=16),
-            Column(status, width=look.status_width(status)),
-            Column(health, width=look.health_width(health)),
-            Column(look._("Progress"), width=max(look.bar_width, len(look._("Progress")))),
-        ]
-    )
-    for view in views:
-        m = view.measure
-        table.add(
-            m.code,
-            _text(detail, m.title, look),
-            look.status(m.status),
-            look.health(m.health, m.status),
-            look.bar(m.progress),
-        )
-    return table
-
-
-def _text(detail: Detail, value: Any, look: Look) -> str:
-    return plain(value, look.lang, detail.content_lang)
-
-
-def _fields(detail: Detail, look: Look) -> list[Block]:
-    if not detail.fields:
-        return []
-    table = Table([Column(width=26, wrap=True), Column(min_width=20, wrap=True)], show_header=False)
-    for path, value in detail.fields:
-        table.add(path, value)
-    return [Line(()), Heading(look._("Fields")), table]
-
-
-def _sentence(parts: list[str]) -> str:
-    """Parts joined with commas, the first letter upper case, a full stop at the end."""
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:] + "."
-
-
-def _measure_sections(detail: Detail, look: Look) -> list[Block]:
-    out: list[Block] = []
-    view = detail.measure
-    m = detail.entity
-    assert isinstance(m, Measure)
-    if view is not None:
-        facts: list[Span] = [
-            *look.status(m.status),
-            Span("  "),
-            *look.health(m.health, m.status),
-            Span("  " if m.status == Status.IN_PROGRESS and m.health else ""),
-            *look.bar(m.progress),
-        ]
-        out += [Line(tuple(facts))]
-        updated = look._("never") if view.last_update is None else look.date(view.last_update)
-        dates = look._(
-            "Last update %(date)s; planned %(start)s - %(end)s.",
-            date=updated,
-            start=look.date(m.schedule.planned_start),
-            end=look.date(m.schedule.planned_end),
-        )
-        out.append(Line(cell(dates)))
-        if view.reasons:
-            reasons = reasons_text(view, detail.stale_after_days, look)
-            attention = look._("Needs attention: %(reasons)s.", reasons=reasons)
-            out.append(Line((look.span(attention, "bold red"),)))
-    if detail.goals:
-        goals = "; ".join(f"{g.code} {_text(detail, g.title, look)} ({g.id})" for g in detail.goals)
-        out.append(Line(cell(look._("Goals") + ": " + goals)))
-    if detail.dependencies:
-        depends, status = look._("Depends on"), look._("Status")
-        ids = max(len(d.id) for d in detail.dependencies)
-        table = Table(
-            [
-                Column(depends, width=min(24, max(ids, len(depends)))),
-                Column(look._("What"), min_width=16, wrap=True),
-                Column(status, width=look.status_width(status)),
-                Column(look._("Progress"), width=max(look.bar_width, len(look._("Progress")))),
-            ]
-        )
-        for dep in detail.dependencies:
-            if dep.measure is not None:
-                dm = dep.measure.measure
-                table.add(
-                    dep.id,
-                    f"{dm.code} {_text(detail, dm.title, look)}",
-                    look.status(dm.status),
-                    look.bar(dm.progress),
-                )
-            elif dep.project is not None:
-                p = dep.project
-                span = f" ({look.date(p.start)} - {look.date(p.end)})" if p.start or p.end else ""
-                name = _text(detail, p.name, look)
-                table.add(dep.id, look._("project: %(name)s", name=name) + span, "", "")
-            else:
-                unknown = look._("unknown id: 'ictgov lint' reports it")
-                table.add(dep.id, (look.span(unknown, "red"),), "", "")
-        out += [Line(()), Heading(look._("Dependencies")), table]
-    if detail.dependents:
-        out += [
-            Line(()),
-            Heading(look._("Measures depending on it")),
-            _mini_measures(detail, detail.dependents, look),
-        ]
-    indicator = m.indicator
-    if indicator is not None:
-        out += [
-            Line(()),
-            Heading(look._("Indicator")),
-            Line(cell(_text(detail, indicator.description, look))),
-        ]
-        unit = indicator.unit
-        refs = []
-        if indicator.baseline is not None:
-            refs.append(
-                look._(
-                    "baseline %(value)s (%(date)s)",
-                    value=look.quantity(indicator.baseline.value, unit),
-                    date=look.date(indicator.baseline.date),
-                )
-            )
-        if indicator.target is not None:
-            refs.append(
-                look._(
-                    "target %(value)s (%(date)s)",
-                    value=look.quantity(indicator.target.value, unit),
-                    date=look.date(indicator.target.date),
-                )
-            )
-        if indicator.direction is not None:
-            refs.append(look.label("direction", indicator.direction))
-        if refs:
-            out.append(Line(cell(_sentence(refs))))
-        if indicator.values:
-            day = look._("Date")
-            table = Table(
-                [
-                    Column(day, width=max(look.date_width, len(day))),
-                    Column(look._("Value"), width=12, justify="right"),
-                    Column(look._("Source"), min_width=16),
-                ]
-            )
-            for obs in sorted(indicator.values, key=lambda o: o.date):
-                table.add(
-                    look.date(obs.date),
-                    look.quantity(obs.value, unit),
-                    _text(detail, obs.source, look) or "-",
-                )
-            out.append(table)
-    log = look._("Update log (%(n)s, newest first)", n=len(detail.updates))
-    out += [Line(()), Heading(log)]
-    if detail.updates:
-        day, status, health = look._("Date"), look._("Status"), look._("Health")
-        table = Table(
-            [
-                Column(day, width=max(look.date_width, len(day))),
-                Column(status, width=look.status_width(status)),
-                Column(health, width=look.health_width(health)),
-                Column("%", width=4, justify="right"),
-                Column(look._("Note"), min_width=16, wrap=True),
-            ]
-        )
-        for u in detail.updates:
-            note = _text(detail, u.note, look)
-            if u.by:
-                note = f"{note} ({u.by})" if note else f"({u.by})"
-            table.add(
-                look.date(u.date),
-                look.status(u.status) if u.status else "",
-                look.health(u.health) if u.health else "",
-                "" if u.progress is None else str(u.progress),
-                note,
-            )
-        out.append(table)
-    else:
-        out.append(Line(cell(look._("No updates have been recorded."))))
-    return out
 
 
 def _resolution(look: Look, resolution: object | None) -> str:
@@ -234,7 +47,7 @@ def _decisions(detail: Detail, look: Look) -> list[Block]:
     )
     for d in detail.decisions:
         item = d.ref.item
-        what = f"{_text(detail, item.title, look)}: {_resolution(look, item.resolution)}"
+        what = f"{text_of(detail, item.title, look)}: {_resolution(look, item.resolution)}"
         if item.record_number:
             record = look._("record %(number)s", number=item.record_number)
             what += f" ({record})"
@@ -269,11 +82,11 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
         )
         for member, role_word in zip(body.members, roles, strict=True):
             org = detail.names.get(member.organisation or "", member.organisation or "-")
-            table.add(_text(detail, member.post, look), org, role_word, member.person or "-")
+            table.add(text_of(detail, member.post, look), org, role_word, member.person or "-")
         out.append(table)
     if body.tasks:
         out += [Line(()), Heading(look._("Tasks"))]
-        out += [Line(cell(f"- {_text(detail, t, look)}")) for t in body.tasks]
+        out += [Line(cell(f"- {text_of(detail, t, look)}")) for t in body.tasks]
     if body.cadence is not None:
         by_year: dict[int, int] = {}
         for meeting in detail.meetings:
@@ -292,10 +105,10 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
         out.append(Line(cell(look._("Bodies reporting to it") + ": " + reporting)))
     out += [Line(()), Heading(counted(look._("Responsible for"), len(detail.measures)))]
     if detail.measures:
-        out.append(_mini_measures(detail, detail.measures, look))
+        out.append(mini_measures(detail, detail.measures, look))
     out += [Line(()), Heading(counted(look._("Follows up"), len(detail.following)))]
     if detail.following:
-        out.append(_mini_measures(detail, detail.following, look))
+        out.append(mini_measures(detail, detail.following, look))
     if detail.meetings:
         out += [Line(()), Heading(counted(look._("Meetings"), len(detail.meetings)))]
         day, items = look._("Date"), look._("Items")
@@ -322,7 +135,7 @@ def _actions_table(detail: Detail, look: Look) -> list[Block]:
         rows.append(
             (
                 action_state(look, a.overdue, a.days_overdue, a.action.due),
-                _text(detail, a.action.what, look),
+                text_of(detail, a.action.what, look),
                 decided_by(
                     look,
                     body,
@@ -357,7 +170,7 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
         )
         for person, role_word in zip(meeting.attendees, roles, strict=True):
             who = (
-                " - ".join(x for x in (_text(detail, person.post, look), person.name or "") if x)
+                " - ".join(x for x in (text_of(detail, person.post, look), person.name or "") if x)
                 or "-"
             )
             table.add(who, role_word, look._("yes") if person.present else look._("no"))
@@ -365,7 +178,7 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
     out += [Line(()), Heading(counted(look._("Agenda items"), len(meeting.items)))]
     for item in sorted(meeting.items, key=lambda i: i.section):
         resolution = _resolution(look, item.resolution)
-        head = f"§{item.section} {_text(detail, item.title, look)} [{resolution}]"
+        head = f"§{item.section} {text_of(detail, item.title, look)} [{resolution}]"
         if item.record_number:
             head += " " + look._("record %(number)s", number=item.record_number)
         out += [Line(()), Line((look.span(head, "bold"),))]
@@ -374,7 +187,7 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
             (look._("Decision"), item.decision),
             (look._("Remarks"), item.remarks),
         ):
-            text = _text(detail, value, look)
+            text = text_of(detail, value, look)
             if text:
                 out.append(Line(cell(f"{label}: {text}")))
         if item.concerns:
@@ -397,7 +210,7 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
                 "- Action (%(state)s; %(who)s): %(what)s",
                 state=state,
                 who=action.responsible or look._("nobody named"),
-                what=_text(detail, action.what, look),
+                what=text_of(detail, action.what, look),
             )
             out.append(Line(cell(line)))
     return out
@@ -406,7 +219,7 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
 def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     """Everything about one item: heading, fields, then the sections of its kind."""
     entity = detail.entity
-    title = _text(detail, getattr(entity, "title", None) or getattr(entity, "name", None), look)
+    title = text_of(detail, getattr(entity, "title", None) or getattr(entity, "name", None), look)
     code = getattr(entity, "code", None)
     kind = look.label("kind", detail.kind)
     label = f"{kind[:1].upper()}{kind[1:]} {code + ' ' if code else ''}{title}"
@@ -419,8 +232,8 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
         Line(cell(look._("file: %(file)s", file=detail.file or "-"))),
     ]
     if isinstance(entity, Measure):
-        out += _measure_sections(detail, look)
-    out += _fields(detail, look)
+        out += measure_sections(detail, look)
+    out += fields_of(detail, look)
     if isinstance(entity, Goal) and detail.goal is not None:
         out += [
             Line(()),
@@ -428,18 +241,18 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
             Line((*look.bar(detail.goal.progress), Span("  " + breakdown(detail.goal, look)))),
         ]
         if detail.goal.measures:
-            out.append(_mini_measures(detail, detail.goal.measures, look))
+            out.append(mini_measures(detail, detail.goal.measures, look))
     elif isinstance(entity, Body):
         out += _body_sections(detail, look)
     elif isinstance(entity, Organisation):
         out += [Line(()), Heading(counted(look._("Takes part in"), len(detail.measures)))]
         if detail.measures:
-            out.append(_mini_measures(detail, detail.measures, look))
+            out.append(mini_measures(detail, detail.measures, look))
         if detail.following:
             out += [
                 Line(()),
                 Heading(counted(look._("Responsible for"), len(detail.following))),
-                _mini_measures(detail, detail.following, look),
+                mini_measures(detail, detail.following, look),
             ]
         if detail.bodies:
             bodies = ", ".join(b.id for b in detail.bodies)
@@ -450,12 +263,12 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
         out += [
             Line(()),
             Heading(counted(look._("Measures depending on it"), len(detail.measures))),
-            _mini_measures(detail, detail.measures, look),
+            mini_measures(detail, detail.measures, look),
         ]
     if detail.goals and not isinstance(entity, Measure):
         out += [Line(()), Heading(counted(look._("Goals"), len(detail.goals)))]
         out += [
-            Line(cell(f"{g.code} {_text(detail, g.title, look)} ({g.id})")) for g in detail.goals
+            Line(cell(f"{g.code} {text_of(detail, g.title, look)} ({g.id})")) for g in detail.goals
         ]
     if not isinstance(entity, Meeting):
         out += _decisions(detail, look)

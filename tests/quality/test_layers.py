@@ -162,12 +162,8 @@ def test_no_module_is_over_400_lines(module: str) -> None:
     assert lines <= LIMITS.get(module, 400), f"{module}: {lines} lines; split it by its jobs"
 
 
-#: Modules still over the limit, with their size today: they may shrink, never grow.
-LIMITS: dict[str, int] = {
-    "ictgov.render.terminal_show": 474,
-    "ictgov.render.context": 571,
-    "ictgov.render.terminal": 626,
-}
+#: Modules allowed over the limit, with their size: none today; each may only shrink.
+LIMITS: dict[str, int] = {}
 
 
 def test_nothing_is_pickled_in_the_caches() -> None:

@@ -6,7 +6,8 @@ from datetime import date
 
 from ictgov.load import Tree
 from ictgov.model import Goal, Measure
-from ictgov.render.terminal import Look, reason_text, status_text
+from ictgov.render.look import Look, reason_text
+from ictgov.render.status_blocks import status_text
 from ictgov.views.overview import Reason, build_overview, measure_view
 from ictgov.views.status import Filters, status_data, status_report
 
