@@ -10,6 +10,7 @@ from ictgov.load import Tree
 from ictgov.verdicts.actions import days_late
 from ictgov.verdicts.cadence import CadenceState, cadence_status
 from ictgov.verdicts.measures import NewsSource, is_overdue, is_stale, news
+from ictgov.views.text import plain
 
 
 class Stale(Rule):
@@ -191,9 +192,81 @@ class OverdueAction(Rule):
                         tree,
                         meeting,
                         ("items", i, "actions", j, "due"),
-                        f"action of § {item.section} of {entity_label(meeting)} was due on "
-                        f"{action.due} ({days} days ago) and is not done; carry it out and set "
-                        "done: true, or move the due date",
+                        f"action {j + 1} of § {item.section} of {entity_label(meeting)} "
+                        f"({_what(action.what)}) was due on {action.due} ({days} days ago) and "
+                        "is not done; carry it out and set done: true (ictgov action done "
+                        f"{meeting.id} {item.section} {j + 1}), or move the due date",
+                    )
+
+
+def _what(text: object) -> str:
+    """The first words of an action, to name it in a message."""
+    words = plain(text).split() if isinstance(text, str | dict) else []
+    short = " ".join(words[:8])
+    return f"'{short}…'" if len(words) > 8 else f"'{short}'"
+
+
+class DoneDateButNotDone(Rule):
+    """A follow-up action has a ``done_date`` but not ``done: true``.
+
+    The date says the action was carried out, the missing ``done: true`` says it is
+    still open: the report then shows it open, or overdue. Set ``done: true``
+    (``ictgov action done`` sets both), or remove the date if it is not done.
+
+    **Bad** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+        actions:
+          - what: Päivitetään ohje.
+            responsible: mgmt
+            due: 2025-09-30
+            done_date: 2024-09-20
+    ```
+
+    **Good** (`data/meetings/mgmt-2024-06-01.yaml`):
+
+    ```yaml
+    id: mgmt-2024-06-01
+    body: mgmt
+    date: 2024-06-01
+    items:
+      - section: 3
+        title: Tietosuojaohje
+        decision: Päätettiin päivittää ohje.
+        actions:
+          - what: Päivitetään ohje.
+            responsible: mgmt
+            due: 2025-09-30
+            done: true
+            done_date: 2024-09-20
+    ```
+    """
+
+    code = "FU05"
+    name = "followup.done-date-not-done"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Find actions with a ``done_date`` and ``done: false``."""
+        for meeting in tree.meetings:
+            for i, item in enumerate(meeting.items):
+                for j, action in enumerate(item.actions):
+                    if action.done_date is None or action.done:
+                        continue
+                    yield self.at(
+                        tree,
+                        meeting,
+                        ("items", i, "actions", j, "done_date"),
+                        f"action {j + 1} of § {item.section} of {entity_label(meeting)} has "
+                        f"done_date {action.done_date} but is not done; add done: true, or "
+                        "remove done_date if it is still open",
                     )
 
 
@@ -257,4 +330,4 @@ def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
 
 
-RULES = (Stale, OverdueMeasure, OverdueAction, Cadence)
+RULES = (Stale, OverdueMeasure, OverdueAction, Cadence, DoneDateButNotDone)
