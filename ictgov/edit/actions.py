@@ -17,7 +17,8 @@ from ictgov.config import Config
 from ictgov.edit.locate import find_meeting_file
 from ictgov.edit.measure import Plan
 from ictgov.edit.ops import SetValue
-from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
+from ictgov.edit.service import apply_edit
+from ictgov.edit.transaction import FileEdit
 from ictgov.errors import InvalidEditError
 from ictgov.load import Document
 from ictgov.model import Action, Meeting
@@ -138,10 +139,4 @@ def close_actions(
         data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
         return plan_close(model, data, request)
 
-    edit = prepare(root, path, planner, max_bytes=config.max_file_bytes)
-    if edit.changed:
-        check_lint(root, config, today, [edit])
-    if dry_run or not edit.changed:
-        return edit, False
-    commit([edit])
-    return edit, True
+    return apply_edit(root, config, path, planner, today, dry_run=dry_run)

@@ -11,6 +11,7 @@ import difflib
 import re
 import stat
 from pathlib import Path
+from typing import NoReturn
 
 from ictgov.errors import IctgovError
 from ictgov.load.source import DATA_DIR, FsSource
@@ -108,31 +109,36 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
         if _is_safe_file(root, candidate) and _declares(candidate, pattern):
             return candidate
     files = measure_files(root)
-    for path in files:
-        if path.stem == measure_id and _declares(path, pattern):
-            return path
-    for path in files:
+    return _declaring(files, measure_id) or _unknown(
+        files,
+        measure_id,
+        f"no measure with id or code {measure_id!r} under {DATA_DIR}/{MEASURE.location}/",
+        "'ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id",
+    )
+
+
+def _declaring(files: list[Path], item_id: str) -> Path | None:
+    """The file that declares *item_id*, trying the one named after it first."""
+    pattern = _id_pattern(item_id)
+    for path in [p for p in files if p.stem == item_id] + files:
         if _declares(path, pattern):
             return path
-    close = difflib.get_close_matches(measure_id, [p.stem for p in files], n=3)
+    return None
+
+
+def _unknown(files: list[Path], item_id: str, what: str, where: str) -> NoReturn:
+    close = difflib.get_close_matches(item_id, [p.stem for p in files], n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise UnknownIdError(
-        f"no measure with id or code {measure_id!r} under {DATA_DIR}/{MEASURE.location}/"
-        f"{hint} ('ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id)"
-    )
+    raise UnknownIdError(f"{what}{hint} ({where})")
 
 
 def find_meeting_file(root: Path, meeting_id: str) -> Path:
     """The file under ``data/meetings`` that declares *meeting_id*; suggestions if none."""
-    pattern = _id_pattern(meeting_id)
     prefix = f"{DATA_DIR}/{MEETING.location}/"
     files = [root / rel for rel in FsSource(root).list_files() if rel.startswith(prefix)]
-    for path in [p for p in files if p.stem == meeting_id] + files:
-        if _declares(path, pattern):
-            return path
-    close = difflib.get_close_matches(meeting_id, [p.stem for p in files], n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise UnknownIdError(
-        f"no meeting with id {meeting_id!r} under {prefix}{hint} "
-        "('ictgov action list' shows the meetings that have actions)"
+    return _declaring(files, meeting_id) or _unknown(
+        files,
+        meeting_id,
+        f"no meeting with id {meeting_id!r} under {prefix}",
+        "'ictgov action list' shows the meetings that have actions",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,10 +56,26 @@ def update_measure(
             "digits and '-', '_' or '.'; codes are like 1.10"
         )
     path, measure_id = find_measure(root, measure_id)
-    edit = prepare(root, path, measure_planner(change, measure_id), max_bytes=config.max_file_bytes)
+    edit, written = apply_edit(
+        root, config, path, measure_planner(change, measure_id), today, dry_run=dry_run
+    )
+    return UpdateResult(edit, written)
+
+
+def apply_edit(
+    root: Path,
+    config: Config,
+    path: Path,
+    planner: Callable[[Document], Plan],
+    today: date,
+    *,
+    dry_run: bool = False,
+) -> tuple[FileEdit, bool]:
+    """Plan, check against lint and (unless *dry_run*) write one file; (edit, written)."""
+    edit = prepare(root, path, planner, max_bytes=config.max_file_bytes)
     if edit.changed:
         check_lint(root, config, today, [edit])
     if dry_run or not edit.changed:
-        return UpdateResult(edit, False)
+        return edit, False
     commit([edit])
-    return UpdateResult(edit, True)
+    return edit, True

@@ -14,6 +14,7 @@ from typing import Any
 
 from ictgov.load import Tree
 from ictgov.model import Action, AgendaItem, Meeting
+from ictgov.verdicts.actions import days_late
 
 
 class ActionState(StrEnum):
@@ -54,12 +55,11 @@ class ActionRow:
 
 
 def action_state(action: Action, today: date) -> tuple[ActionState, int]:
-    """Done, overdue by N days (due before today and not done), or open."""
+    """Done, overdue by N days (the verdict ``days_late``), or open."""
     if action.done:
         return ActionState.DONE, 0
-    if action.due is not None and action.due < today:
-        return ActionState.OVERDUE, (today - action.due).days
-    return ActionState.OPEN, 0
+    days = days_late(action, today)
+    return (ActionState.OVERDUE, days) if days else (ActionState.OPEN, 0)
 
 
 def list_actions(
