@@ -36,7 +36,7 @@ def test_one_schema_per_kind_with_id_title_and_description() -> None:
 
 def test_field_descriptions_and_personal_markers_come_from_the_models() -> None:
     measure = schemas_by_kind()["measure"]
-    assert "Short human code" in measure["properties"]["code"]["description"]
+    assert "number in the strategy document" in measure["properties"]["code"]["description"]
     assert measure["$defs"]["Contact"]["properties"]["name"]["x-personal"] is True
     by = measure["$defs"]["UpdateEntry"]["properties"]["by"]
     assert "x-personal" not in by and "by post" in by["description"]  # posts stay public
@@ -130,3 +130,59 @@ def test_writing_schemas_never_follows_a_committed_symlink(tmp_path: Path) -> No
     with pytest.raises(UnsafePathError):
         write_schemas(tmp_path / "linked")
     assert list(elsewhere.iterdir()) == []
+
+
+def _undescribed(node: object, path: str) -> list[str]:
+    """Paths of properties (at any depth, ``$defs`` included) that have no description."""
+    out: list[str] = []
+    if isinstance(node, dict):
+        for name, sub in (node.get("properties") or {}).items():
+            if not (isinstance(sub, dict) and str(sub.get("description", "")).strip()):
+                out.append(f"{path}/properties/{name}")
+        for key, value in node.items():
+            out += _undescribed(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _undescribed(value, f"{path}/{i}")
+    return out
+
+
+def _enums(node: object, path: str) -> list[tuple[str, dict[str, object]]]:
+    out: list[tuple[str, dict[str, object]]] = []
+    if isinstance(node, dict):
+        if "enum" in node:
+            out.append((path, node))
+        for key, value in node.items():
+            out += _enums(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _enums(value, f"{path}/{i}")
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in packaged_schema_dir().glob("*.json")))
+def test_every_property_of_every_schema_has_a_description(name: str) -> None:
+    """Editors show the description on hover: a field added without one fails here.
+
+    Describe it on the model field: ``Field(description="What it means, e.g. 2024-03-31.")``.
+    """
+    schema = json.loads((packaged_schema_dir() / name).read_text(encoding="utf-8"))
+    missing = _undescribed(schema, name)
+    assert not missing, "properties without a description (add Field(description=...)):\n" + (
+        "\n".join(missing)
+    )
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in packaged_schema_dir().glob("*.json")))
+def test_every_allowed_value_has_a_description(name: str) -> None:
+    """Each enum value is explained (``enumDescriptions``): make the enum a DescribedEnum."""
+    schema = json.loads((packaged_schema_dir() / name).read_text(encoding="utf-8"))
+    for path, node in _enums(schema, name):
+        described = node.get("enumDescriptions")
+        assert isinstance(described, list) and len(described) == len(node["enum"]), (  # type: ignore[arg-type]
+            f"{path}: no enumDescriptions; make the enum an ictgov.model.base.DescribedEnum "
+            "and give every value a sentence in __descriptions__"
+        )
+        assert all(isinstance(d, str) and d.strip() for d in described), (
+            f"{path}: a value without a description: {node['enum']} -> {described}"
+        )
