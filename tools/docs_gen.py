@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictgov.model.base import ID_PATTERN
+from ictgov.model.base import _TEXT_SCHEMA, ID_PATTERN, Id
 from ictgov.model.files import KINDS, FileKind
 from ictgov.round.example import ROUND_EXAMPLE
 from ictgov.schema import KIND_SUMMARIES, schema_filename, schemas_by_kind
@@ -354,8 +354,8 @@ def _default(schema: dict[str, Any], required: bool) -> str:
 
 #: Descriptions that only restate the type column.
 _GENERIC = {
-    "A text, or a map of languages (fi, sv, en) to texts.",
-    "Stable identifier: lowercase letters, digits, '-', '_' and '.'.",
+    str(_TEXT_SCHEMA["description"]),
+    str(Id.__metadata__[1].description),  # type: ignore[attr-defined]
 }
 
 
@@ -434,6 +434,34 @@ def render_format_doc() -> str:
     out += [line for kind in KINDS for line in _kind_section(kind, schemas[kind.name], seen)]
     out.append(STATUS_JSON)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+POT_PATH = Path("ictgov") / "i18n" / "schema.pot"
+
+
+def reference_messages() -> list[str]:
+    """Every English text of the ``schema`` domain: schema and settings descriptions."""
+    from ictgov.config import settings
+    from ictgov.scaffold.settings_file import messages
+    from ictgov.schema import schema_messages
+
+    found = {*schema_messages(), *(s.description for s in settings()), *messages()}
+    return sorted(found)
+
+
+def render_pot() -> str:
+    """The ``schema`` domain's template, as ``pybabel update`` reads it."""
+    from io import BytesIO
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(project="ictgov", version="0.1", charset="utf-8", fuzzy=False)
+    for message in reference_messages():
+        catalog.add(message)
+    out = BytesIO()
+    write_po(out, catalog, width=100, no_location=True, sort_output=True, omit_header=True)
+    return out.getvalue().decode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

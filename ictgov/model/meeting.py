@@ -93,7 +93,7 @@ class Person(StrictModel):
 
 
 class Action(StrictModel):
-    """A follow-up the decision assigns: a decision nobody carries out is what we catch."""
+    """A follow-up action (jatkotoimi) that a decision assigns: what, who, by when, done."""
 
     what: Text = Field(description="What must be done, in a sentence.")
     responsible: Id | None = Field(
@@ -107,7 +107,9 @@ class Action(StrictModel):
         description="Who does it, by post or name (a name is left out of public reports).",
     )
     due: IsoDate | None = Field(default=None, description="Deadline, e.g. 2024-03-31.")
-    done: bool = Field(default=False, description="true once the action has been carried out.")
+    done: bool = Field(
+        default=False, description="Set to true once the action has been carried out."
+    )
     done_date: IsoDate | None = Field(
         default=None, description="When it was done, e.g. 2024-03-15; set done: true too."
     )

@@ -63,15 +63,18 @@ def test_write_schemas_writes_every_file_and_leaves_current_ones_alone(tmp_path:
     assert stale_schemas(tmp_path) == ["goals.schema.json", "meeting.schema.json"]
 
 
-@pytest.mark.parametrize(
-    "folder", [REPO / "schemas", packaged_schema_dir()], ids=["repo", "package"]
-)
-def test_committed_schemas_are_current(folder: Path) -> None:
-    stale = stale_schemas(folder)
-    assert not stale, (
-        f"stale schemas in {folder}: {stale}; regenerate with "
-        "'ictgov schema --root .' and 'ictgov schema --out ictgov/schemas'"
-    )
+def test_committed_schemas_are_current() -> None:
+    """The packaged ones are English; the repository's own speak the example's language."""
+    from ictgov.scaffold.schemas import repository_language
+
+    lang = repository_language(REPO) or "en"
+    assert lang == "fi"  # [tool.ictgov] language of the bundled example
+    for folder, language in ((REPO / "schemas", lang), (packaged_schema_dir(), "en")):
+        stale = stale_schemas(folder, lang=language)
+        assert not stale, (
+            f"stale schemas in {folder}: {stale}; regenerate with "
+            f"'ictgov schema --root . --lang {lang}' and 'ictgov schema --out ictgov/schemas'"
+        )
 
 
 def test_the_minimal_fixture_validates_against_the_schemas() -> None:
@@ -186,3 +189,84 @@ def test_every_allowed_value_has_a_description(name: str) -> None:
         assert all(isinstance(d, str) and d.strip() for d in described), (
             f"{path}: a value without a description: {node['enum']} -> {described}"
         )
+
+
+def _catalogue(lang: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    from ictgov.i18n import LOCALE_DIR
+
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "schema.po").open("rb") as f:
+        return {m.id: m.string for m in read_po(f, locale=lang) if m.id and not m.fuzzy}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_description_has_a_translation(lang: str) -> None:
+    """Each English description (schemas and settings) is a msgid with a fi and sv text."""
+    from tools.docs_gen import reference_messages
+
+    have = _catalogue(lang)
+    missing = [m for m in reference_messages() if not have.get(m)]
+    assert not missing, (
+        f"{len(missing)} descriptions lack a {lang} translation, e.g. {missing[:3]}; "
+        "see ictgov/schema.py: python -m tools.docs_gen --pot, pybabel update -D schema, "
+        "translate, pybabel compile -D schema"
+    )
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_translations_keep_their_placeholders_and_the_mo_is_current(lang: str) -> None:
+    import re
+
+    from ictgov.schema import catalogue
+
+    compiled = catalogue(lang)
+    for msgid, text in _catalogue(lang).items():
+        assert set(re.findall(r"{\w+}", msgid)) == set(re.findall(r"{\w+}", text)), msgid
+        assert compiled.gettext(msgid) == text, (
+            f"schema.mo of {lang} is stale: pybabel compile -d ictgov/i18n/locale -D schema"
+        )
+
+
+def test_the_committed_template_lists_every_description() -> None:
+    from babel.messages.pofile import read_po
+
+    from tools.docs_gen import POT_PATH, reference_messages
+
+    with (REPO / POT_PATH).open("rb") as f:
+        committed = sorted(m.id for m in read_po(f) if m.id)
+    assert committed == reference_messages(), (
+        "ictgov/i18n/schema.pot is stale; regenerate it with 'python -m tools.docs_gen --pot'"
+    )
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_schema_in_finnish_or_swedish_has_every_text_translated(lang: str) -> None:
+    from ictgov.schema import _texts
+
+    english = schemas_by_kind()
+    for kind, schema in schemas_by_kind(lang).items():
+        texts = [container[key] for container, key in _texts(schema)]
+        english_texts = {container[key] for container, key in _texts(english[kind])}
+        assert texts and not [t for t in texts if t in english_texts], kind
+        assert schema["description"] != english[kind]["description"]
+        for defined in [schema, *schema.get("$defs", {}).values()]:
+            for key, prop in defined.get("properties", {}).items():
+                assert prop["title"] == key  # the hover's heading is what the file says
+
+
+def test_a_translated_schema_validates_like_the_english_one() -> None:
+    def strip(node: object) -> object:
+        if isinstance(node, dict):
+            return {
+                k: strip(v)
+                for k, v in node.items()
+                if k not in ("description", "enumDescriptions", "title")
+            }
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    english = schemas_by_kind()
+    for lang in ("fi", "sv"):
+        assert strip(schemas_by_kind(lang)) == strip(english)
