@@ -15,7 +15,7 @@ titles become the keys themselves, so that the hover reads ``planned_start`` and
 Finnish or Swedish explanation rather than an English heading. Update the catalogues
 after changing a description::
 
-    python -m tools.docs_gen --pot      # writes ictgov/i18n/schema.pot
+    python -m tools.docs_gen          # writes ictgov/i18n/schema.pot (and the docs)
     pybabel update -i ictgov/i18n/schema.pot -d ictgov/i18n/locale -D schema \
         --no-fuzzy-matching -w 100
     (translate the empty msgstr in fi and sv)

@@ -1,5 +1,8 @@
 """Generate ``docs/format.md``, the data format reference, from the JSON Schemas.
 
+It also writes the settings reference (``tools.settings_doc``) and the template of the
+``schema`` catalogue, whose message ids are the schemas' and settings' descriptions.
+
 The field tables come from :func:`ictgov.schema.schemas_by_kind`, which come from the
 Pydantic models, so the page cannot drift from what the loader accepts; a test
 regenerates it and fails when the committed page is stale. The examples below are
@@ -465,12 +468,23 @@ def render_pot() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the page (default ``docs/format.md``)."""
+    """Write the generated pages and the ``schema`` catalogue template.
+
+    ``docs/format.md`` (or the path given), ``docs/settings.md``, ``docs/fi/asetukset.md``
+    and ``ictgov/i18n/schema.pot``; paths are relative to the working directory, the
+    repository root.
+    """
+    from tools.settings_doc import write_settings_docs
+
     args = sys.argv[1:] if argv is None else argv
     dest = Path(args[0]) if args else DEFAULT_PATH
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(render_format_doc(), encoding="utf-8", newline="\n")
     print(dest)
+    for path in write_settings_docs():
+        print(path)
+    POT_PATH.write_text(render_pot(), encoding="utf-8", newline="\n")
+    print(POT_PATH)
     return 0
 
 

@@ -20,7 +20,12 @@ from ictgov.schema import catalogue
 
 #: Settings written active (not commented out) in a new repository.
 ACTIVE = frozenset({"language", "stale_after_days", "default_branch", "lint.fail_on"})
-SETTINGS_URL = f"{REPOSITORY_URL}/blob/main/docs/settings.md"
+#: The settings reference in each language (Swedish readers get the English one).
+SETTINGS_URL = {
+    "fi": f"{REPOSITORY_URL}/blob/main/docs/fi/asetukset.md",
+    "sv": f"{REPOSITORY_URL}/blob/main/docs/settings.md",
+    "en": f"{REPOSITORY_URL}/blob/main/docs/settings.md",
+}
 WIDTH = 88
 
 HEADER = (
@@ -70,7 +75,11 @@ def _setting(item: Setting, language: str, translate: Callable[[str], str]) -> l
 def settings_file(language: str) -> str:
     """The text of a new repository's ``ictgov.toml``, commented in *language*."""
     translate = catalogue(language).gettext
-    out = [line for text in HEADER for line in _comment(translate(text).format(url=SETTINGS_URL))]
+    out = [
+        line
+        for text in HEADER
+        for line in _comment(translate(text).format(url=SETTINGS_URL[language]))
+    ]
     current: str | None = None
     for item in settings():
         if item.section != current:

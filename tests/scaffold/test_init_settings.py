@@ -24,7 +24,7 @@ runner = CliRunner()
 @pytest.mark.parametrize(
     ("lang", "progress", "comment"),
     [
-        ("fi", "Edistyminen:", "# ictgovin asetukset"),
+        ("fi", "Edistyminen:", "# ictgovin asetukset tämän strategian"),
         ("sv", "Framsteg:", "# Inställningar för ictgov"),
         ("en", "How far the measure is", "# Settings of ictgov"),
     ],

@@ -209,7 +209,7 @@ def test_every_description_has_a_translation(lang: str) -> None:
     missing = [m for m in reference_messages() if not have.get(m)]
     assert not missing, (
         f"{len(missing)} descriptions lack a {lang} translation, e.g. {missing[:3]}; "
-        "see ictgov/schema.py: python -m tools.docs_gen --pot, pybabel update -D schema, "
+        "see ictgov/schema.py: python -m tools.docs_gen, pybabel update -D schema, "
         "translate, pybabel compile -D schema"
     )
 
@@ -236,7 +236,7 @@ def test_the_committed_template_lists_every_description() -> None:
     with (REPO / POT_PATH).open("rb") as f:
         committed = sorted(m.id for m in read_po(f) if m.id)
     assert committed == reference_messages(), (
-        "ictgov/i18n/schema.pot is stale; regenerate it with 'python -m tools.docs_gen --pot'"
+        "ictgov/i18n/schema.pot is stale; regenerate it with 'python -m tools.docs_gen'"
     )
 
 
