@@ -370,7 +370,7 @@ def _description(schema: dict[str, Any]) -> str:
                 text = option["description"]
     if text in _GENERIC:
         text = ""
-    if schema.get("x-personal"):
+    if schema.get("x-personal") and "public" not in text:
         text = (text + " " if text else "") + "Personal data: left out of public output."
     return " ".join(str(text).split()).replace("|", "\\|")
 
@@ -406,6 +406,14 @@ def _kind_section(kind: FileKind, schema: dict[str, Any], seen: set[str]) -> lis
         doc = _description(definition)
         table = field_table(definition, schema.get("$defs"))
         out += [f"### {name}", "", *([doc, ""] if doc else []), *table, ""]
+    for name, definition in sorted(schema.get("$defs", {}).items()):
+        if name in seen or "enum" not in definition:
+            continue
+        seen.add(name)
+        doc = _description(definition)
+        meanings = definition.get("enumDescriptions") or [""] * len(definition["enum"])
+        values = [f"- `{v}`: {m}" for v, m in zip(definition["enum"], meanings, strict=True)]
+        out += [f"### {name}", "", *([doc, ""] if doc else []), *values, ""]
     out += [f"Example, `{path}`:", "", "```yaml", example.rstrip("\n"), "```", ""]
     return out
 
