@@ -138,18 +138,54 @@ def _keys_as_titles(node: Any) -> None:
             _keys_as_titles(value)
 
 
+def _push_down(node: dict[str, Any], text: Any, title: Any) -> None:
+    for key in ("anyOf", "oneOf"):
+        for alternative in node.get(key, []):
+            if isinstance(alternative, dict) and alternative.get("type") != "null":
+                alternative["description"] = text
+                if title is not None:
+                    alternative["title"] = title
+                _push_down(alternative, text, title)
+
+
+def _field_texts_first(node: Any) -> None:
+    """Give each alternative of a field (``anyOf``) the field's own description and title.
+
+    Editors built on the JSON language service (VS Code's YAML extension) show the first
+    description among the schemas a value matches, and an alternative matches before
+    the field does: without this, hovering ``responsible`` would show the generic text
+    of an id, and ``title`` that of a text, rather than what the field means.
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("description"), str):
+            _push_down(node, node["description"], node.get("title"))
+        for key, value in node.items():
+            if key not in _VALUE_KEYS:
+                _field_texts_first(value)
+    elif isinstance(node, list):
+        for value in node:
+            _field_texts_first(value)
+
+
+def _model_schema(kind: FileKind) -> dict[str, Any]:
+    schema = kind.model.model_json_schema(mode="validation")
+    _field_texts_first(schema)
+    return schema
+
+
 def schema_for(kind: FileKind, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
     """The JSON Schema of one kind of file, with ``$schema``, ``$id``, title and description.
 
     In *lang* other than English every description is translated (one left
     untranslated stays English) and property titles are the keys.
     """
-    schema = kind.model.model_json_schema(mode="validation")
+    schema = _model_schema(kind)
     translate = catalogue(lang).gettext
     if lang != SOURCE_LANGUAGE:
         for container, key in list(_texts(schema)):
             container[key] = translate(container[key])
         _keys_as_titles(schema)
+        _field_texts_first(schema)  # the alternatives take the titles too
     return {
         "$schema": DIALECT,
         "$id": BASE_URL + schema_filename(kind.name),
@@ -168,7 +204,7 @@ def schema_messages() -> list[str]:
     """Every English text of every schema: the message ids of the ``schema`` domain."""
     found: set[str] = {LOCATION_ONE, LOCATION_EACH}
     for kind in KINDS:
-        schema = kind.model.model_json_schema(mode="validation")
+        schema = _model_schema(kind)
         found.update(container[key] for container, key in _texts(schema))
         found.add(_summary(kind))
     return sorted(found)

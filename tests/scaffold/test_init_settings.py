@@ -67,5 +67,5 @@ def test_the_settings_file_shows_every_setting_and_loads(tmp_path: Path, lang: s
 def test_the_comments_are_translated() -> None:
     finnish = settings_file("fi")
     assert "# Käynnissä oleva toimenpide on vanhentunut" in finnish
-    assert "# Oletus: 120" in finnish
+    assert "# Oletusarvo: 120" in finnish
     assert "A measure in progress" not in finnish

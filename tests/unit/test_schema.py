@@ -270,3 +270,32 @@ def test_a_translated_schema_validates_like_the_english_one() -> None:
     english = schemas_by_kind()
     for lang in ("fi", "sv"):
         assert strip(schemas_by_kind(lang)) == strip(english)
+
+
+def _alternatives(node: object) -> list[tuple[dict[str, object], dict[str, object]]]:
+    """(field, alternative) for every non-null alternative of a described field."""
+    out: list[tuple[dict[str, object], dict[str, object]]] = []
+    if isinstance(node, dict):
+        for key in ("anyOf", "oneOf"):
+            for alternative in node.get(key, []):
+                if node.get("description") and alternative.get("type") != "null":
+                    out.append((node, alternative))
+        for value in node.values():
+            out += _alternatives(value)
+    elif isinstance(node, list):
+        for value in node:
+            out += _alternatives(value)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_the_hover_shows_the_fields_own_description(lang: str) -> None:
+    """The editor shows the first description a value matches, an alternative's first:
+    each alternative of an optional field carries the field's own text."""
+    measure = schemas_by_kind(lang)["measure"]
+    pairs = _alternatives(measure)
+    assert pairs
+    for field, alternative in pairs:
+        assert alternative["description"] == field["description"]
+    responsible = measure["properties"]["responsible"]
+    assert responsible["anyOf"][0]["description"] == responsible["description"]
