@@ -106,19 +106,24 @@ def catalogue(lang: str) -> gettext.NullTranslations:
 
 def _texts(node: Any, *, root: bool = True) -> Iterator[tuple[Any, Any]]:
     """(container, key or index) of every description below *node*, the root's excepted."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in _VALUE_KEYS:
-                continue
-            if key in TEXT_KEYS and not root:
-                if isinstance(value, str):
-                    yield node, key
-                elif isinstance(value, list):
-                    yield from ((value, i) for i, v in enumerate(value) if isinstance(v, str))
-            elif isinstance(value, dict | list):
-                yield from _texts(value, root=False)
-    elif isinstance(node, list):
+    if isinstance(node, list):
         for value in node:
+            yield from _texts(value, root=False)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):  # field names: each a schema
+            for field in value.values():
+                yield from _texts(field, root=False)
+        elif key in _VALUE_KEYS:
+            continue
+        elif key in TEXT_KEYS and isinstance(value, str):
+            if not root:
+                yield node, key
+        elif key in TEXT_KEYS and isinstance(value, list):
+            yield from ((value, i) for i, v in enumerate(value) if isinstance(v, str))
+        elif isinstance(value, dict | list):
             yield from _texts(value, root=False)
 
 
@@ -126,13 +131,13 @@ def _keys_as_titles(node: Any) -> None:
     """Every property's title becomes its key: the hover's heading is what the file says."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in _VALUE_KEYS:
-                continue
             if key == "properties" and isinstance(value, dict):
                 for name, prop in value.items():
                     if isinstance(prop, dict):
                         prop["title"] = name
-            _keys_as_titles(value)
+                        _keys_as_titles(prop)
+            elif key not in _VALUE_KEYS:
+                _keys_as_titles(value)
     elif isinstance(node, list):
         for value in node:
             _keys_as_titles(value)
@@ -160,7 +165,10 @@ def _field_texts_first(node: Any) -> None:
         if isinstance(node.get("description"), str):
             _push_down(node, node["description"], node.get("title"))
         for key, value in node.items():
-            if key not in _VALUE_KEYS:
+            if key == "properties" and isinstance(value, dict):
+                for field in value.values():
+                    _field_texts_first(field)
+            elif key not in _VALUE_KEYS:
                 _field_texts_first(value)
     elif isinstance(node, list):
         for value in node:

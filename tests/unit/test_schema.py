@@ -255,6 +255,13 @@ def test_a_schema_in_finnish_or_swedish_has_every_text_translated(lang: str) -> 
                 assert prop["title"] == key  # the hover's heading is what the file says
 
 
+def test_a_field_named_description_is_translated_too() -> None:
+    measure = schemas_by_kind("fi")["measure"]
+    assert measure["properties"]["description"]["description"].startswith("Mitä tehdään")
+    indicator = measure["$defs"]["Indicator"]["properties"]["description"]
+    assert indicator["description"].startswith("Mittari")
+
+
 def test_a_translated_schema_validates_like_the_english_one() -> None:
     def strip(node: object) -> object:
         if isinstance(node, dict):
