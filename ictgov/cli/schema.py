@@ -96,7 +96,8 @@ def schema(
         if stale:
             typer.echo(
                 f"{len(stale)} schema file(s) in {out} are missing or out of date: "
-                f"{', '.join(stale)}; run 'ictgov schema --out {out}' to regenerate them",
+                f"{', '.join(stale)}; run 'ictgov schema --out {out} --lang {language}' to "
+                "regenerate them",
                 err=True,
             )
             raise typer.Exit(1)
