@@ -2,15 +2,26 @@
 
 Found by walking up from the working directory; the directory that holds it (or a
 ``data/strategy/`` folder) is the repository root. Command-line options win.
+
+This module is the one reference for every setting: each field has a description,
+a default and an example, from which ``docs/settings.md`` (``python -m tools.docs_gen``)
+and the commented ``ictgov.toml`` that ``ictgov init`` writes are made. Two spellings
+are accepted: the lint settings under ``[lint]`` or at the top level (``fail_on =
+"warning"``, as linters usually have them), and at the top level ``-`` for ``_``
+(``stale-after-days``).
 """
 
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import tomllib
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError
 
@@ -25,12 +36,27 @@ from ictgov.safefs import read_regular
 class LintConfig(StrictModel):
     """Which rules run and how severe they are."""
 
-    select: list[str] = Field(default_factory=list, description="Only these codes/names/groups.")
-    ignore: list[str] = Field(default_factory=list, description="Never report these.")
-    severity: dict[str, Severity] = Field(
-        default_factory=dict, description="Re-grade a rule: {'CM02': 'warning'}."
+    select: list[str] = Field(
+        default_factory=list,
+        description="Run only these rules, by code, name, family or group; empty: all rules.",
+        examples=[["RF", "ST01"]],
     )
-    fail_on: Severity = Severity.ERROR
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Never report these rules, by code, name, family or group.",
+        examples=[["DT02"]],
+    )
+    severity: dict[str, Severity] = Field(
+        default_factory=dict,
+        description="Change how severe a rule's findings are: rule code -> error, warning or info.",
+        examples=[{"CM02": "warning"}],
+    )
+    fail_on: Severity = Field(
+        default=Severity.ERROR,
+        description="Findings at or above this severity make 'ictgov lint' (and CI) fail: "
+        "error, warning or info.",
+        examples=["warning"],
+    )
 
 
 class SmtpSecurity(StrEnum):
@@ -48,42 +74,105 @@ class RoundConfig(StrictModel):
     system keyring, so that no secret ends up in the repository.
     """
 
-    smtp_host: str = "localhost"
-    smtp_port: int = Field(default=0, ge=0, le=65535, description="0: 25, 587 or 465 by security.")
-    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
-    smtp_user: str | None = None
-    sender: str | None = Field(default=None, description="From address of the messages.")
+    smtp_host: str = Field(
+        default="localhost",
+        description="The mail server that sends the round's messages.",
+        examples=["smtp.example.fi"],
+    )
+    smtp_port: int = Field(
+        default=0,
+        ge=0,
+        le=65535,
+        description="Port of the mail server; 0 means the usual one: 25, 587 with starttls, "
+        "465 with tls.",
+        examples=[587],
+    )
+    smtp_security: SmtpSecurity = Field(
+        default=SmtpSecurity.STARTTLS,
+        description="How the connection to the mail server is protected: starttls, tls or none.",
+        examples=["tls"],
+    )
+    smtp_user: str | None = Field(
+        default=None,
+        description="User name at the mail server, if it asks for one; the password comes "
+        "from ICTGOV_SMTP_PASSWORD or the system keyring, never from this file.",
+        examples=["ict-strategia"],
+    )
+    sender: str | None = Field(
+        default=None,
+        description="From address of the messages.",
+        examples=["ict-strategia@example.fi"],
+    )
     recipients: dict[str, str] = Field(
-        default_factory=dict, description="Owner id -> e-mail address; wins over the data."
+        default_factory=dict,
+        description="Owner id -> e-mail address; wins over the addresses in the data.",
+        examples=[{"ohjausryhma": "ohjausryhma@example.fi"}],
     )
     languages: dict[str, str] = Field(
-        default_factory=dict, description="Owner id -> fi, sv or en (default: 'language')."
+        default_factory=dict,
+        description="Owner id -> fi, sv or en: the language of that owner's messages and "
+        "workbook (default: language).",
+        examples=[{"pedersore": "sv"}],
     )
 
 
 class Config(StrictModel):
     """Everything configurable, with the defaults a new repository gets."""
 
-    stale_after_days: int = Field(
-        default=120, ge=1, description="A measure in progress with no update for longer is stale."
+    language: str = Field(
+        default="fi",
+        pattern="^(fi|sv|en)$",
+        description="Language of reports, messages and the editors' field descriptions: "
+        "fi, sv or en. Not set: the strategy's language.",
+        examples=["sv"],
     )
-    max_file_bytes: int = Field(default=5_000_000, ge=1_000)
-    default_branch: str = "main"
-    language: str = Field(default="fi", pattern="^(fi|sv|en)$")
-    lint: LintConfig = Field(default_factory=LintConfig)
-    render: dict[str, object] = Field(default_factory=dict)
-    round: RoundConfig = Field(default_factory=RoundConfig)
+    stale_after_days: int = Field(
+        default=120,
+        ge=1,
+        description="A measure in progress with no update for longer than this many days is stale.",
+        examples=[90],
+    )
+    max_file_bytes: int = Field(
+        default=5_000_000,
+        ge=1_000,
+        description="Largest data file ictgov reads, in bytes; a larger file is reported, "
+        "not read.",
+        examples=[10_000_000],
+    )
+    default_branch: str = Field(
+        default="main",
+        description="The branch that holds the approved state of the strategy: what "
+        "'ictgov diff' compares against.",
+        examples=["master"],
+    )
+    lint: LintConfig = Field(
+        default_factory=LintConfig, description="Which rules run and how severe they are."
+    )
+    render: dict[str, object] = Field(
+        default_factory=dict,
+        description="Reserved for options of 'ictgov render'; none are read yet.",
+        examples=[{}],
+    )
+    round: RoundConfig = Field(
+        default_factory=RoundConfig,
+        description="The mail server and addresses of 'ictgov round'.",
+    )
     record_number_patterns: list[str] = Field(
         default_factory=list,
         description="Regular expressions for record numbers of your case-management system, "
-        "beyond the known formats, e.g. ['^ABC-\\d+/\\d{4}$'].",
+        "beyond the known formats.",
+        examples=[["^ABC-\\d+/\\d{4}$"]],
     )
     ictgov_requirement: str | None = Field(
         default=None,
-        description="The pinned ictgov that 'ictgov init' writes to requirements-ictgov.txt.",
+        description="The pinned ictgov that 'ictgov init' writes to requirements-ictgov.txt: "
+        "a full commit, a hashed archive, or ==version with ictgov_index_url.",
+        examples=["ictgov @ git+https://git.example.fi/ict/ictgov@<full 40-hex commit>"],
     )
     ictgov_index_url: str | None = Field(
-        default=None, description="The index an 'ictgov==X.Y.Z' requirement comes from."
+        default=None,
+        description="The package index an 'ictgov==X.Y.Z' requirement is installed from.",
+        examples=["https://pypi.example.fi/simple"],
     )
     #: Where the configuration was read from, for messages.
     source: str | None = None
@@ -95,6 +184,81 @@ class Config(StrictModel):
         Only a language set on purpose outranks the strategy's own language.
         """
         return self.language if "language" in self.model_fields_set else None
+
+
+#: Fields of :class:`Config` that are not settings (filled in by ictgov).
+INTERNAL_FIELDS = frozenset({"source"})
+#: Settings whose default is "not set": only a language set on purpose outranks the
+#: strategy's own (:attr:`Config.language_set`).
+UNSET = frozenset({"language"})
+#: Settings that are tables of their own: ``[lint]`` and ``[round]``.
+SECTIONS: dict[str, type[StrictModel]] = {"lint": LintConfig, "round": RoundConfig}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of ``ictgov.toml``: where it goes, what it means, its default, an example."""
+
+    section: str | None
+    name: str
+    description: str
+    default: Any
+    example: Any
+    #: Its JSON Schema, for the type shown in the reference.
+    schema: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        """``stale_after_days`` or ``lint.fail_on``."""
+        return f"{self.section}.{self.name}" if self.section else self.name
+
+
+def settings() -> list[Setting]:
+    """Every setting, top-level ones first, then ``[lint]`` and ``[round]``, in model order."""
+    out: list[Setting] = []
+    tables: list[tuple[str | None, type[StrictModel]]] = [(None, Config), *SECTIONS.items()]
+    for section, model in tables:
+        props = model.model_json_schema()["properties"]
+        for name, info in model.model_fields.items():
+            if name in INTERNAL_FIELDS or (section is None and name in SECTIONS):
+                continue
+            default = None if name in UNSET else info.get_default(call_default_factory=True)
+            examples = info.examples or [default]
+            out.append(
+                Setting(section, name, info.description or "", default, examples[0], props[name])
+            )
+    return out
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def toml_value(value: Any) -> str:
+    """*value* written as TOML: ``120``, ``"main"``, ``["RF"]``, ``{ CM02 = "warning" }``.
+
+    A string with a backslash (a regular expression) becomes a literal string in quotes.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, StrEnum):
+        value = value.value
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        if "\\" in value and "'" not in value and "\n" not in value:
+            return f"'{value}'"  # a literal string: regular expressions stay readable
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pairs = (
+            f"{k if _BARE_KEY.match(k) else json.dumps(k, ensure_ascii=False)} = {toml_value(v)}"
+            for k, v in value.items()
+        )
+        return "{ " + ", ".join(pairs) + " }"
+    raise TypeError(f"no TOML for {value!r}")
 
 
 def _read_toml(path: Path) -> dict[str, object]:

@@ -1,5 +1,8 @@
 """Generate ``docs/format.md``, the data format reference, from the JSON Schemas.
 
+It also writes the settings reference (``tools.settings_doc``) and the template of the
+``schema`` catalogue, whose message ids are the schemas' and settings' descriptions.
+
 The field tables come from :func:`ictgov.schema.schemas_by_kind`, which come from the
 Pydantic models, so the page cannot drift from what the loader accepts; a test
 regenerates it and fails when the committed page is stale. The examples below are
@@ -14,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ictgov.model.base import ID_PATTERN
+from ictgov.model.base import _TEXT_SCHEMA, ID_PATTERN, Id
 from ictgov.model.files import KINDS, FileKind
 from ictgov.round.example import ROUND_EXAMPLE
 from ictgov.schema import KIND_SUMMARIES, schema_filename, schemas_by_kind
@@ -354,8 +357,8 @@ def _default(schema: dict[str, Any], required: bool) -> str:
 
 #: Descriptions that only restate the type column.
 _GENERIC = {
-    "A text, or a map of languages (fi, sv, en) to texts.",
-    "Stable identifier: lowercase letters, digits, '-', '_' and '.'.",
+    str(_TEXT_SCHEMA["description"]),
+    str(Id.__metadata__[1].description),  # type: ignore[attr-defined]
 }
 
 
@@ -367,7 +370,7 @@ def _description(schema: dict[str, Any]) -> str:
                 text = option["description"]
     if text in _GENERIC:
         text = ""
-    if schema.get("x-personal"):
+    if schema.get("x-personal") and "public" not in text:
         text = (text + " " if text else "") + "Personal data: left out of public output."
     return " ".join(str(text).split()).replace("|", "\\|")
 
@@ -403,6 +406,14 @@ def _kind_section(kind: FileKind, schema: dict[str, Any], seen: set[str]) -> lis
         doc = _description(definition)
         table = field_table(definition, schema.get("$defs"))
         out += [f"### {name}", "", *([doc, ""] if doc else []), *table, ""]
+    for name, definition in sorted(schema.get("$defs", {}).items()):
+        if name in seen or "enum" not in definition:
+            continue
+        seen.add(name)
+        doc = _description(definition)
+        meanings = definition.get("enumDescriptions") or [""] * len(definition["enum"])
+        values = [f"- `{v}`: {m}" for v, m in zip(definition["enum"], meanings, strict=True)]
+        out += [f"### {name}", "", *([doc, ""] if doc else []), *values, ""]
     out += [f"Example, `{path}`:", "", "```yaml", example.rstrip("\n"), "```", ""]
     return out
 
@@ -436,13 +447,52 @@ def render_format_doc() -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+POT_PATH = Path("ictgov") / "i18n" / "schema.pot"
+
+
+def reference_messages() -> list[str]:
+    """Every English text of the ``schema`` domain: schema and settings descriptions."""
+    from ictgov.config import settings
+    from ictgov.scaffold.settings_file import messages
+    from ictgov.schema import schema_messages
+
+    found = {*schema_messages(), *(s.description for s in settings()), *messages()}
+    return sorted(found)
+
+
+def render_pot() -> str:
+    """The ``schema`` domain's template, as ``pybabel update`` reads it."""
+    from io import BytesIO
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(project="ictgov", version="0.1", charset="utf-8", fuzzy=False)
+    for message in reference_messages():
+        catalog.add(message)
+    out = BytesIO()
+    write_po(out, catalog, width=100, no_location=True, sort_output=True, omit_header=True)
+    return out.getvalue().decode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write the page (default ``docs/format.md``)."""
+    """Write the generated pages and the ``schema`` catalogue template.
+
+    ``docs/format.md`` (or the path given), ``docs/settings.md``, ``docs/fi/asetukset.md``
+    and ``ictgov/i18n/schema.pot``; paths are relative to the working directory, the
+    repository root.
+    """
+    from tools.settings_doc import write_settings_docs
+
     args = sys.argv[1:] if argv is None else argv
     dest = Path(args[0]) if args else DEFAULT_PATH
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(render_format_doc(), encoding="utf-8", newline="\n")
     print(dest)
+    for path in write_settings_docs():
+        print(path)
+    POT_PATH.write_text(render_pot(), encoding="utf-8", newline="\n")
+    print(POT_PATH)
     return 0
 
 

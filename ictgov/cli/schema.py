@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import fail, guarded
-from ictgov.cli.options import RootOption
+from ictgov.cli.options import Language, RootOption
 
 KindOption = Annotated[
     str | None,
@@ -37,6 +37,15 @@ CheckOption = Annotated[
         help="Write nothing; exit 1 when the schema files differ from the models.",
     ),
 ]
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of the descriptions editors show: fi, sv or en. Default: the "
+        "repository's language when writing into its schemas/ folder, else English.",
+        show_default=False,
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -50,6 +59,7 @@ def schema(
     out: OutOption = None,
     check: CheckOption = False,
     root: RootOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Print or write the JSON Schema of each kind of data file.
 
@@ -57,6 +67,7 @@ def schema(
     one kind) into --out, or into schemas/ at the repository root. Data files point
     editors at them with a first line such as
     '# yaml-language-server: $schema=../../schemas/measure.schema.json'.
+    The descriptions are in the strategy's language when written into its schemas/.
     """
     from ictgov.model.files import KINDS
     from ictgov.schema import SCHEMA_DIR, rendered_schemas, stale_schemas, write_schemas
@@ -69,23 +80,28 @@ def schema(
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise fail(f"unknown kind {kind!r}{hint} (kinds: {', '.join(names)})")
     kinds = [kind] if kind else None
+    language = lang.value if lang is not None else "en"
     if kind is not None and out is None and not check:
-        typer.echo(rendered_schemas(kinds)[f"{kind}.schema.json"], nl=False)
+        typer.echo(rendered_schemas(kinds, language)[f"{kind}.schema.json"], nl=False)
         return
     if out is None:
         from ictgov.config import resolve_root
+        from ictgov.scaffold.schemas import schema_language
 
-        out = resolve_root(root) / SCHEMA_DIR
+        found = resolve_root(root)
+        out = found / SCHEMA_DIR
+        language = schema_language(lang.value if lang is not None else None, found)
     if check:
-        stale = stale_schemas(out, kinds)
+        stale = stale_schemas(out, kinds, language)
         if stale:
             typer.echo(
                 f"{len(stale)} schema file(s) in {out} are missing or out of date: "
-                f"{', '.join(stale)}; run 'ictgov schema --out {out}' to regenerate them",
+                f"{', '.join(stale)}; run 'ictgov schema --out {out} --lang {language}' to "
+                "regenerate them",
                 err=True,
             )
             raise typer.Exit(1)
         typer.echo(f"schemas in {out} are up to date")
         return
-    for path in write_schemas(out, kinds):
+    for path in write_schemas(out, kinds, language):
         typer.echo(str(path))

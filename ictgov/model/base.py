@@ -9,19 +9,20 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainValidator,
     PrivateAttr,
     StringConstraints,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError
 
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
 Lang = Literal["fi", "sv", "en"]
@@ -32,7 +33,10 @@ _ID_RE = re.compile(ID_PATTERN)
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
-    Field(description="Stable identifier: lowercase letters, digits, '-', '_' and '.'."),
+    Field(
+        description="Stable identifier (id): lowercase letters a-z, digits and '-', '_' or '.', "
+        "e.g. tampere or g1; other files refer to the item by it, so do not change it."
+    ),
 ]
 
 #: Codes people read and type ("1.10", "3", "A2"): letters, digits, '.', '-', '_', at most
@@ -47,7 +51,10 @@ CODE_HINT = (
 ItemCode = Annotated[
     str,
     StringConstraints(pattern=CODE_PATTERN),
-    Field(description="Short human code, e.g. '1.3': letters, digits, '.', '-' and '_'."),
+    Field(
+        description="Short human code, e.g. '1.3': letters, digits, '.', '-' and '_'; "
+        "quote it so that 1.10 is not read as a number."
+    ),
 ]
 
 #: Marks a field that holds a personal name or e-mail; `--public` output leaves it out.
@@ -91,12 +98,16 @@ _TEXT_SCHEMA: dict[str, Any] = {
         {"type": "string"},
         {
             "type": "object",
-            "properties": {lang: {"type": "string"} for lang in LANGS},
+            "properties": {
+                lang: {"type": "string", "description": f"The text in {name}."}
+                for lang, name in zip(LANGS, ("Finnish", "Swedish", "English"), strict=True)
+            },
             "additionalProperties": False,
             "minProperties": 1,
         },
     ],
-    "description": "A text, or a map of languages (fi, sv, en) to texts.",
+    "description": "A text, or the same text in several languages: fi, sv and en under "
+    "each other, e.g. fi: Sujuva arki, sv: En smidig vardag.",
 }
 
 Text = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
@@ -124,8 +135,32 @@ def _iso_date(value: Any) -> Any:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
-Year = Annotated[int, Field(ge=1900, le=2200)]
-Percent = Annotated[int, Field(ge=0, le=100, description="Per cent, 0-100.")]
+Year = Annotated[int, Field(ge=1900, le=2200, description="A year, e.g. 2027.")]
+Percent = Annotated[
+    int, Field(ge=0, le=100, description="Per cent, a whole number 0-100 without %, e.g. 40.")
+]
+
+
+class DescribedEnum(StrEnum):
+    """A set of allowed values, each explained in the JSON Schema.
+
+    ``__descriptions__`` maps each value to a sentence; the schema gets it as
+    ``enumDescriptions`` (one per value, in order), which the YAML extension of VS Code
+    shows in completion lists and when hovering over the value. A plain ``enum`` stays
+    beside it, so validators and the error message ("Value is not accepted. Valid values:
+    ...") are the same as without descriptions.
+    """
+
+    __descriptions__: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        target["enumDescriptions"] = [cls.__descriptions__.get(str(m), "") for m in cls]
+        return schema
 
 
 class StrictModel(BaseModel):
@@ -149,12 +184,22 @@ class Entity(StrictModel):
 class Link(StrictModel):
     """A link to a document or page. Only http, https and mailto are ever rendered as links."""
 
-    title: Text | None = None
-    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    title: Text | None = Field(default=None, description="The link text people see.")
+    url: Annotated[str, StringConstraints(min_length=1, max_length=2000)] = Field(
+        description="Address of the page, e.g. https://www.tampere.fi/ict-strategia."
+    )
 
 
-class Status(StrEnum):
+class Status(DescribedEnum):
     """Lifecycle of a measure."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "planned": "Planned: decided but not started yet.",
+        "in_progress": "In progress: work has started.",
+        "completed": "Completed: done; set the actual end date in the schedule.",
+        "on_hold": "On hold: paused for now, to be continued later.",
+        "discontinued": "Discontinued: will not be carried out; say why in a note.",
+    }
 
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
@@ -163,8 +208,14 @@ class Status(StrEnum):
     DISCONTINUED = "discontinued"
 
 
-class Health(StrEnum):
+class Health(DescribedEnum):
     """How an in-progress measure is doing against its plan."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "on_track": "On track: going as planned (green).",
+        "at_risk": "At risk: delays or problems that can still be handled (yellow).",
+        "off_track": "Off track: will not reach its target as planned without new decisions (red).",
+    }
 
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
@@ -175,6 +226,16 @@ class Contact(StrictModel):
     """Someone to ask about an item. Names and e-mails are personal data."""
 
     post: Text | None = Field(default=None, description="Post or title, e.g. 'CIO of Tampere'.")
-    name: str | None = Field(default=None, json_schema_extra=PERSONAL)
-    email: str | None = Field(default=None, json_schema_extra=PERSONAL)
-    organisation: Id | None = None
+    name: str | None = Field(
+        default=None,
+        json_schema_extra=PERSONAL,
+        description="Person's name (left out of public reports).",
+    )
+    email: str | None = Field(
+        default=None,
+        json_schema_extra=PERSONAL,
+        description="E-mail address (left out of public reports).",
+    )
+    organisation: Id | None = Field(
+        default=None, description="Id of the organisation, as listed in organisations.yaml."
+    )

@@ -24,31 +24,39 @@ from ictgov.model.strategy import Goal, Strategy
 class GoalsFile(StrictModel):
     """``data/strategy/goals.yaml``."""
 
-    goals: list[Goal] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list, description="The strategic goals.")
 
 
 class OrganisationsFile(StrictModel):
     """``data/strategy/organisations.yaml``."""
 
-    organisations: list[Organisation] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(
+        default_factory=list, description="Member municipalities and other parties."
+    )
 
 
 class BodiesFile(StrictModel):
     """``data/strategy/bodies.yaml``."""
 
-    bodies: list[Body] = Field(default_factory=list)
+    bodies: list[Body] = Field(
+        default_factory=list, description="Governance bodies (toimielimet) and groups."
+    )
 
 
 class ProjectsFile(StrictModel):
     """``data/strategy/projects.yaml``."""
 
-    projects: list[MajorProject] = Field(default_factory=list)
+    projects: list[MajorProject] = Field(
+        default_factory=list, description="Major projects the schedule depends on."
+    )
 
 
 class StakeholdersFile(StrictModel):
     """``data/strategy/stakeholders.yaml``."""
 
-    stakeholder_groups: list[StakeholderGroup] = Field(default_factory=list)
+    stakeholder_groups: list[StakeholderGroup] = Field(
+        default_factory=list, description="Stakeholder groups and how to reach them."
+    )
 
 
 @dataclass(frozen=True)

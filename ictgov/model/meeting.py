@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field
 
-from ictgov.model.base import PERSONAL, Entity, Id, IsoDate, StrictModel, Text
+from ictgov.model.base import PERSONAL, DescribedEnum, Entity, Id, IsoDate, StrictModel, Text
 
 
-class Resolution(StrEnum):
+class Resolution(DescribedEnum):
     """How an agenda item was resolved."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "passed": "Approved (hyväksyttiin) as proposed.",
+        "passed_modified": "Approved with changes (hyväksyttiin muutettuna).",
+        "passed_voted": "Approved after a vote (hyväksyttiin äänestyksen jälkeen).",
+        "rejected": "Rejected (hylättiin).",
+        "noted": "Noted (merkittiin tiedoksi): for information, nothing decided.",
+        "returned": "Returned for further preparation (palautettiin valmisteltavaksi).",
+        "tabled": "Tabled (pantiin pöydälle): postponed to a later meeting.",
+        "removed": "Removed from the agenda (poistettiin esityslistalta).",
+    }
 
     PASSED = "passed"  # hyväksyttiin
     PASSED_MODIFIED = "passed_modified"  # hyväksyttiin muutettuna
@@ -22,8 +33,19 @@ class Resolution(StrEnum):
     REMOVED = "removed"  # poistettiin esityslistalta
 
 
-class AttendeeRole(StrEnum):
+class AttendeeRole(DescribedEnum):
     """Role of an attendee in the meeting."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "chair": "Chair (puheenjohtaja) of the meeting.",
+        "vice_chair": "Vice chair (varapuheenjohtaja).",
+        "member": "Member (jäsen).",
+        "deputy": "Deputy member (varajäsen) standing in for a member.",
+        "secretary": "Secretary (sihteeri) who writes the minutes.",
+        "presenter": "Presenter (esittelijä) of items.",
+        "expert": "Invited expert (asiantuntija).",
+        "other": "Anyone else present.",
+    }
 
     CHAIR = "chair"
     VICE_CHAIR = "vice_chair"
@@ -38,61 +60,117 @@ class AttendeeRole(StrEnum):
 class Attendee(StrictModel):
     """Someone present at a meeting, by post and optionally by name."""
 
-    post: Text | None = None
-    name: str | None = Field(default=None, json_schema_extra=PERSONAL)
-    organisation: Id | None = None
-    role: AttendeeRole = AttendeeRole.MEMBER
-    present: bool = True
+    post: Text | None = Field(
+        default=None, description="The attendee's post, e.g. 'CIO of Orivesi'."
+    )
+    name: str | None = Field(
+        default=None,
+        json_schema_extra=PERSONAL,
+        description="The attendee's name (left out of public reports).",
+    )
+    organisation: Id | None = Field(
+        default=None, description="Id of the attendee's organisation, from organisations.yaml."
+    )
+    role: AttendeeRole = Field(
+        default=AttendeeRole.MEMBER,
+        description="Role in the meeting, e.g. chair, member, secretary; default member.",
+    )
+    present: bool = Field(
+        default=True,
+        description="Whether the attendee was there; false for an invited member who was absent.",
+    )
 
 
 class Person(StrictModel):
     """A preparer or presenter: the post always, the name when given."""
 
-    post: Text
-    name: str | None = Field(default=None, json_schema_extra=PERSONAL)
+    post: Text = Field(description="The person's post, e.g. 'City manager'.")
+    name: str | None = Field(
+        default=None,
+        json_schema_extra=PERSONAL,
+        description="The person's name (left out of public reports).",
+    )
 
 
 class Action(StrictModel):
-    """A follow-up the decision assigns: a decision nobody carries out is what we catch."""
+    """A follow-up action (jatkotoimi) that a decision assigns: what, who, by when, done."""
 
-    what: Text
-    responsible: Id | None = Field(default=None, description="Body or organisation that does it.")
-    assignee: str | None = Field(default=None, json_schema_extra=PERSONAL)
-    due: IsoDate | None = None
-    done: bool = False
-    done_date: IsoDate | None = None
-    note: Text | None = None
+    what: Text = Field(description="What must be done, in a sentence.")
+    responsible: Id | None = Field(
+        default=None,
+        description="Id of the body or organisation that does it, from bodies.yaml or "
+        "organisations.yaml.",
+    )
+    assignee: str | None = Field(
+        default=None,
+        json_schema_extra=PERSONAL,
+        description="Who does it, by post or name (a name is left out of public reports).",
+    )
+    due: IsoDate | None = Field(default=None, description="Deadline, e.g. 2024-03-31.")
+    done: bool = Field(
+        default=False, description="Set to true once the action has been carried out."
+    )
+    done_date: IsoDate | None = Field(
+        default=None, description="When it was done, e.g. 2024-03-15; set done: true too."
+    )
+    note: Text | None = Field(default=None, description="Anything to know about the action.")
 
 
 class AgendaItem(StrictModel):
     """One section (§) of the minutes."""
 
-    section: int = Field(ge=1, description="Section number (§).")
-    title: Text
+    section: int = Field(ge=1, description="Section number (pykälä, §), e.g. 256.")
+    title: Text = Field(description="Title of the item as in the minutes.")
     record_number: str | None = Field(
         default=None, description="Record number (diaarinumero), e.g. 553/00.04.01/2023."
     )
-    preparer: Person | None = None
-    presenter: Person | None = None
-    background: Text | None = None
-    proposal: Text | None = None
-    decision: Text | None = None
-    resolution: Resolution | None = None
-    remarks: Text | None = None
-    concerns: list[Id] = Field(
-        default_factory=list, description="Ids of strategy items the item concerns."
+    preparer: Person | None = Field(
+        default=None, description="Who prepared the item (valmistelija)."
     )
-    actions: list[Action] = Field(default_factory=list)
+    presenter: Person | None = Field(
+        default=None, description="Who presented the item (esittelijä)."
+    )
+    background: Text | None = Field(
+        default=None, description="Background of the item, as in the minutes."
+    )
+    proposal: Text | None = Field(default=None, description="The proposal (päätösehdotus).")
+    decision: Text | None = Field(default=None, description="The decision (päätös), word for word.")
+    resolution: Resolution | None = Field(
+        default=None,
+        description="How the item ended, e.g. passed, noted, returned, tabled.",
+    )
+    remarks: Text | None = Field(
+        default=None, description="Remarks recorded in the minutes, e.g. a disqualification."
+    )
+    concerns: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the strategy items it concerns: measures, goals or the strategy, "
+        "e.g. [ensimmainen-toimenpide].",
+    )
+    actions: list[Action] = Field(
+        default_factory=list, description="Follow-up actions the decision assigns."
+    )
 
 
 class Meeting(Entity):
     """One file under ``data/meetings/``: one meeting of one body."""
 
-    id: Id
-    body: Id
-    date: IsoDate
-    time: str | None = Field(default=None, pattern=r"^\d{1,2}[:.]\d{2}$")
-    place: Text | None = None
-    attendees: list[Attendee] = Field(default_factory=list)
-    items: list[AgendaItem] = Field(default_factory=list)
-    minutes_url: str | None = None
+    id: Id = Field(
+        description="Id of the meeting, the same as the file name without .yaml, "
+        "e.g. ohjausryhma-2024-03-01."
+    )
+    body: Id = Field(description="Id of the body (toimielin) that met, from bodies.yaml.")
+    date: IsoDate = Field(description="Date of the meeting, e.g. 2023-11-20.")
+    time: str | None = Field(
+        default=None,
+        pattern=r"^\d{1,2}[:.]\d{2}$",
+        description="Start time, e.g. '14:00' or '9.30'; quote it.",
+    )
+    place: Text | None = Field(default=None, description="Where, e.g. 'City hall' or 'Teams'.")
+    attendees: list[Attendee] = Field(default_factory=list, description="Who was present, by post.")
+    items: list[AgendaItem] = Field(
+        default_factory=list, description="The agenda items, one per section (§)."
+    )
+    minutes_url: str | None = Field(
+        default=None, description="Address of the published minutes (pöytäkirja), if any."
+    )

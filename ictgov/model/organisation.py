@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field
 
-from ictgov.model.base import Entity, Id, Link, Text
+from ictgov.model.base import DescribedEnum, Entity, Id, Link, Text
 
 
-class OrgRole(StrEnum):
+class OrgRole(DescribedEnum):
     """The organisation's role in the cooperation."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "lead": "Lead municipality (vastuukunta): coordinates the cooperation.",
+        "member": "Member of the cooperation.",
+        "partner": "Partner that takes part without being a member.",
+    }
 
     LEAD = "lead"  # vastuukunta
     MEMBER = "member"
     PARTNER = "partner"
 
 
-class OrgType(StrEnum):
+class OrgType(DescribedEnum):
     """What kind of organisation it is."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "municipality": "A municipality or city (kunta, kaupunki).",
+        "region": "A region or a regional council (maakunta, maakunnan liitto).",
+        "wellbeing_services_county": "A wellbeing services county (hyvinvointialue).",
+        "company": "A company, e.g. an in-house ICT company.",
+        "other": "Any other kind of organisation.",
+    }
 
     MUNICIPALITY = "municipality"
     REGION = "region"
@@ -48,10 +62,16 @@ def business_id_is_valid(value: str) -> bool:
 class Organisation(Entity):
     """A member municipality or another party."""
 
-    id: Id
-    name: Text
-    type: OrgType = OrgType.MUNICIPALITY
-    role: OrgRole = OrgRole.MEMBER
+    id: Id = Field(description="Id of the organisation, e.g. tampere; other files refer to it.")
+    name: Text = Field(description="Name of the organisation, e.g. 'Tampereen kaupunki'.")
+    type: OrgType = Field(
+        default=OrgType.MUNICIPALITY,
+        description="What it is: municipality, region, wellbeing_services_county, company or "
+        "other.",
+    )
+    role: OrgRole = Field(
+        default=OrgRole.MEMBER, description="Its part in the cooperation: lead, member or partner."
+    )
     municipality_code: str | None = Field(
         default=None,
         pattern=r"^\d{3}$",
@@ -62,4 +82,4 @@ class Organisation(Entity):
         pattern=r"^\d{7}-\d$",
         description="Finnish business ID (Y-tunnus), e.g. 0211675-2; the check digit is verified.",
     )
-    website: Link | None = None
+    website: Link | None = Field(default=None, description="The organisation's web site.")

@@ -11,8 +11,8 @@ from ictgov.model.indicator import Indicator
 class Period(StrictModel):
     """The years the strategic goals cover, inclusive (e.g. 2023-2027)."""
 
-    start: Year
-    end: Year
+    start: Year = Field(description="First year of the period, e.g. 2023.")
+    end: Year = Field(description="Last year of the period, e.g. 2027.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -24,69 +24,99 @@ class Period(StrictModel):
 class Vision(StrictModel):
     """The long-term state the cooperation aims at."""
 
-    text: Text
+    text: Text = Field(description="The vision (visio) in a sentence or two.")
     horizon: Year = Field(description="The year the vision looks to, e.g. 2040.")
 
 
 class ValuePromise(Entity):
     """A principle that should show in everyday work (arvolupaus)."""
 
-    id: Id
-    title: Text
-    description: Text | None = None
+    id: Id = Field(description="Id of the value promise; goals name it under value_promises.")
+    title: Text = Field(description="The value promise (arvolupaus) in a few words.")
+    description: Text | None = Field(
+        default=None, description="What the promise means in everyday work."
+    )
 
 
 class DecisionRef(StrictModel):
     """Points at one agenda item of one meeting: where something was decided."""
 
-    meeting: Id
-    section: int = Field(ge=1, description="Section number (§) of the agenda item.")
+    meeting: Id = Field(
+        description="Id of the meeting: the file name in data/meetings/ without .yaml."
+    )
+    section: int = Field(
+        ge=1, description="Section number (pykälä, §) of the agenda item, e.g. 256."
+    )
 
 
 class Approval(StrictModel):
     """Which decisions approved the strategy."""
 
-    decisions: list[DecisionRef] = Field(default_factory=list)
-    note: Text | None = None
+    decisions: list[DecisionRef] = Field(
+        default_factory=list,
+        description="The decisions (päätös) that approved it, by meeting and §.",
+    )
+    note: Text | None = Field(
+        default=None,
+        description="More about the approval, e.g. which councils are still to decide.",
+    )
 
 
 class DevelopmentArea(StrictModel):
     """A prioritised development area found while the strategy was prepared."""
 
-    priority: int = Field(ge=1)
-    title: Text
-    description: Text | None = None
-    tasks: list[Text] = Field(default_factory=list)
+    priority: int = Field(ge=1, description="Order of priority, 1 first.")
+    title: Text = Field(description="Name of the development area.")
+    description: Text | None = Field(default=None, description="What the area is about.")
+    tasks: list[Text] = Field(
+        default_factory=list, description="Tasks found for the area, one per line."
+    )
 
 
 class Assessment(StrictModel):
     """How the previous strategy was rated, e.g. 2.5 on a scale of 5."""
 
-    score: float
-    scale: float = 5
-    summary: Text | None = None
+    score: float = Field(description="The rating, e.g. 2.5.")
+    scale: float = Field(default=5, description="The top of the scale, e.g. 5.")
+    summary: Text | None = Field(default=None, description="What the assessment found.")
 
 
 class Strategy(Entity):
     """``data/strategy/strategy.yaml``."""
 
-    id: Id
-    title: Text
-    short_title: Text | None = None
+    id: Id = Field(description="Id of the strategy, e.g. tampere-ict-2023.")
+    title: Text = Field(
+        description="Name of the strategy, e.g. 'Tampere city-region ICT strategy'."
+    )
+    short_title: Text | None = Field(
+        default=None, description="Short name for page headers, e.g. 'ICT strategy'."
+    )
     owner: Text | None = Field(default=None, description="Who owns the strategy, e.g. a region.")
     language: str = Field(
         default="fi",
         pattern="^(fi|sv|en)$",
-        description="Language of plain (single-language) texts in the data.",
+        description="Language of plain (single-language) texts in the data: fi, sv or en.",
     )
-    description: Text | None = None
-    period: Period
-    vision: Vision
-    value_promises: list[ValuePromise] = Field(default_factory=list)
-    approval: Approval | None = None
-    development_areas: list[DevelopmentArea] = Field(default_factory=list)
-    previous_assessment: Assessment | None = None
-    links: list[Link] = Field(default_factory=list)
+    description: Text | None = Field(
+        default=None, description="What the strategy is about, in a few sentences."
+    )
+    period: Period = Field(description="The years the strategy covers, e.g. 2023-2027.")
+    vision: Vision = Field(description="The vision (visio) and the year it looks to.")
+    value_promises: list[ValuePromise] = Field(
+        default_factory=list, description="The value promises (arvolupaukset)."
+    )
+    approval: Approval | None = Field(
+        default=None, description="Which decisions approved the strategy."
+    )
+    development_areas: list[DevelopmentArea] = Field(
+        default_factory=list, description="Prioritised development areas, most important first."
+    )
+    previous_assessment: Assessment | None = Field(
+        default=None, description="How the previous strategy was rated."
+    )
+    links: list[Link] = Field(
+        default_factory=list, description="Links to the strategy document and related pages."
+    )
     illustrative_note: Text | None = Field(
         default=None, description="Says which values in the data are examples."
     )
@@ -95,9 +125,14 @@ class Strategy(Entity):
 class Goal(Entity):
     """A strategic goal for the period."""
 
-    id: Id
-    code: ItemCode
-    title: Text
-    description: Text | None = None
-    value_promises: list[Id] = Field(default_factory=list)
-    indicator: Indicator | None = None
+    id: Id = Field(description="Id of the goal, e.g. g1; measures name it under goals.")
+    code: ItemCode = Field(description="The goal's number in the strategy document, e.g. '1'.")
+    title: Text = Field(description="The strategic goal (strateginen tavoite) in a sentence.")
+    description: Text | None = Field(default=None, description="What the goal means.")
+    value_promises: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the value promises it serves, from strategy.yaml.",
+    )
+    indicator: Indicator | None = Field(
+        default=None, description="Indicator (mittari): how the goal is followed."
+    )

@@ -1,7 +1,8 @@
 """``ictgov init``: a new strategy repository that passes ``ictgov lint`` at once.
 
 It holds a minimal valid tree (strategy, one goal, one organisation, one body,
-one measure) in the chosen language, the JSON Schemas editors use, a README for
+one measure) in the chosen language, the JSON Schemas editors use (their descriptions
+in that language too), an ``ictgov.toml`` showing every setting, a README for
 the repository's users, ``.gitignore``, ``requirements-ictgov.txt`` (the one pinned
 ictgov that CI and the pre-commit hook install, see ``pinning``), a pre-commit hook
 and, if asked, CI files. An existing file is never overwritten: with ``force`` a non-empty folder
@@ -20,6 +21,7 @@ from ictgov.edit.atomic import atomic_create
 from ictgov.errors import IctgovError
 from ictgov.safefs import FolderWriter
 from ictgov.scaffold.pinning import REQUIREMENTS_FILE, Pin, decide, installed_direct_url
+from ictgov.scaffold.settings_file import settings_file
 from ictgov.scaffold.slug import slugify
 from ictgov.scaffold.templating import render
 
@@ -87,11 +89,11 @@ def ci_files(provider: str) -> dict[str, str]:
     return packaged(provider)
 
 
-def schema_files() -> dict[str, str]:
-    """``schemas/<kind>.schema.json`` -> text, as ``ictgov schema`` writes them."""
+def schema_files(language: str = "en") -> dict[str, str]:
+    """``schemas/<kind>.schema.json`` -> text, in *language*, as ``ictgov schema`` writes them."""
     from ictgov.schema import SCHEMA_DIR, rendered_schemas
 
-    return {f"{SCHEMA_DIR}/{name}": text for name, text in rendered_schemas().items()}
+    return {f"{SCHEMA_DIR}/{name}": text for name, text in rendered_schemas(lang=language).items()}
 
 
 def decide_pin(dest: Path) -> Pin:
@@ -125,7 +127,7 @@ def planned_files(name: str, language: str, today: date, pin: Pin) -> dict[str, 
         "t": texts,
     }
     files = {
-        "ictgov.toml": render("init/ictgov.toml.j2", **context),
+        "ictgov.toml": settings_file(language),
         "README.md": render(f"init/README.{language}.md.j2", **context),
         ".gitignore": render("init/gitignore.j2", **context),
         REQUIREMENTS_FILE: pin.requirements_txt(),
@@ -137,7 +139,7 @@ def planned_files(name: str, language: str, today: date, pin: Pin) -> dict[str, 
         "data/strategy/bodies.yaml": render("init/bodies.yaml.j2", **context),
         f"data/measures/{texts['measure_id']}.yaml": render("init/measure.yaml.j2", **context),
     }
-    files.update(schema_files())
+    files.update(schema_files(language))
     return files
 
 

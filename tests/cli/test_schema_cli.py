@@ -57,3 +57,46 @@ def test_without_a_root_it_says_how_to_fix(tmp_path: Path, monkeypatch: pytest.M
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 2
     assert "--root" in result.stderr
+
+
+def _description(folder: Path) -> str:
+    schema = json.loads((folder / "measure.schema.json").read_text(encoding="utf-8"))
+    return str(schema["properties"]["progress"]["description"])
+
+
+def test_a_repository_gets_schemas_in_its_language(
+    minimal_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+    (minimal_root / "ictgov.toml").write_text('language = "sv"\n', encoding="utf-8")
+    assert runner.invoke(app, ["schema", "--root", str(minimal_root)]).exit_code == 0
+    assert _description(minimal_root / "schemas").startswith("Framsteg:")
+    check = runner.invoke(app, ["schema", "--root", str(minimal_root), "--check"])
+    assert check.exit_code == 0, check.output
+    result = runner.invoke(app, ["schema", "--root", str(minimal_root), "--lang", "fi"])
+    assert result.exit_code == 0
+    assert _description(minimal_root / "schemas").startswith("Edistyminen:")
+
+
+def test_without_a_configured_language_the_strategys_counts(
+    minimal_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ictgov.scaffold.schemas import repository_language
+
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+    (minimal_root / "ictgov.toml").write_text("stale_after_days = 120\n", encoding="utf-8")
+    strategy = minimal_root / "data" / "strategy" / "strategy.yaml"
+    text = strategy.read_text(encoding="utf-8")
+    strategy.write_text(text.replace("\nlanguage: fi\n", "\nlanguage: sv\n"), encoding="utf-8")
+    assert repository_language(minimal_root) == "sv"
+    assert runner.invoke(app, ["schema", "--root", str(minimal_root)]).exit_code == 0
+    assert _description(minimal_root / "schemas").startswith("Framsteg:")
+
+
+def test_out_and_printing_stay_english_unless_asked(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["schema", "--out", str(tmp_path)]).exit_code == 0
+    assert _description(tmp_path).startswith("How far the measure is")
+    printed = runner.invoke(app, ["schema", "--kind", "measure", "--lang", "sv"])
+    assert json.loads(printed.stdout)["properties"]["progress"]["description"].startswith(
+        "Framsteg:"
+    )

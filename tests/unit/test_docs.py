@@ -55,3 +55,56 @@ def test_status_json_keys_are_all_documented() -> None:
     documented = {key for key, _ in _STATUS_KEYS}
     assert documented - set(data) == {"trend"}  # present only with --trend
     assert set(data) <= documented
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_committed_settings_doc_is_current(lang: str) -> None:
+    from tools.settings_doc import PATHS, render_settings_doc
+
+    committed = (REPO / PATHS[lang]).read_text(encoding="utf-8")
+    assert committed == render_settings_doc(lang), (
+        f"{PATHS[lang]} is stale; regenerate it with 'python -m tools.docs_gen'"
+    )
+
+
+def test_every_setting_is_in_the_settings_doc_with_its_default() -> None:
+    from ictgov.config import settings, toml_value
+    from tools.settings_doc import render_settings_doc
+
+    page = render_settings_doc("en")
+    for item in settings():
+        default = "not set" if item.default is None else f"`{toml_value(item.default)}`"
+        assert f"| `{item.name}` |" in page and f"| {default} |" in page, item.key
+        assert item.description and item.example is not None, item.key
+
+
+def _readme_configuration() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    return section.split("```toml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_configuration_is_valid_and_points_at_the_reference(tmp_path: Path) -> None:
+    """README's example loads (every key a real setting) and links the generated page."""
+    from ictgov.config import load_config
+
+    block = _readme_configuration()
+    (tmp_path / "ictgov.toml").write_text(block, encoding="utf-8")
+    config = load_config(tmp_path)  # unknown keys raise
+    assert config.lint.ignore == ["DT02"] and config.round.sender == "ict-strategia@example.fi"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "https://github.com/ictgov/ictgov/blob/main/docs/settings.md" in readme
+
+
+def test_both_spellings_of_the_lint_settings_mean_the_same(tmp_path: Path) -> None:
+    from ictgov.config import load_config
+
+    (tmp_path / "ictgov.toml").write_text(
+        '[lint]\nfail_on = "warning"\nignore = ["DT02"]\n', encoding="utf-8"
+    )
+    table = load_config(tmp_path)
+    (tmp_path / "ictgov.toml").write_text(
+        'fail-on = "warning"\nignore = ["DT02"]\n', encoding="utf-8"
+    )
+    flat = load_config(tmp_path)
+    assert table.lint == flat.lint and flat.lint.ignore == ["DT02"]

@@ -234,6 +234,7 @@ def test_the_guides_exist_and_the_index_links_each() -> None:
         "kokoussihteerin-opas.md",
         "koordinaattorin-opas.md",
         "tietomalli.md",
+        "asetukset.md",
     ):
         assert (DOCS / "fi" / name).is_file(), name
         assert name in targets, f"docs/fi/README.md does not link {name}"
