@@ -18,6 +18,7 @@ from ictgov.model.base import (
     StrictModel,
     Text,
 )
+from ictgov.model.budget import Budget
 from ictgov.model.indicator import Indicator
 
 
@@ -61,7 +62,9 @@ class Measure(Entity):
     description: Text | None = None
     goals: list[Id] = Field(min_length=1, description="Ids of the strategic goals it implements.")
     responsible: Id | None = Field(
-        default=None, description="Body or organisation responsible for doing it."
+        default=None,
+        description="Body or organisation (a unit too, e.g. 'tampere-ict') responsible for "
+        "doing it.",
     )
     followed_by: Id | None = Field(default=None, description="Body that follows it up.")
     participants: list[Id] | None = Field(
@@ -78,6 +81,11 @@ class Measure(Entity):
     links: list[Link] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     updates: list[UpdateEntry] = Field(default_factory=list, description="The update log.")
+    budget: Budget | None = Field(
+        default=None,
+        description="Money per year, e.g. {funder: Tampere, years: [{year: 2025, planned: "
+        "150000, decided: 120000, spent: 80000}]}.",
+    )
     illustrative: bool = Field(
         default=False, description="True when status values are examples, not real reports."
     )

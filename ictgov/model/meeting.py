@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from ictgov.model.base import PERSONAL, Entity, Id, IsoDate, StrictModel, Text
+from ictgov.model.base import PERSONAL, Entity, Id, IsoDate, Person, StrictModel, Text
+from ictgov.model.budget import Budget
 
 
 class Resolution(StrEnum):
@@ -45,19 +46,17 @@ class Attendee(StrictModel):
     present: bool = True
 
 
-class Person(StrictModel):
-    """A preparer or presenter: the post always, the name when given."""
-
-    post: Text
-    name: str | None = Field(default=None, json_schema_extra=PERSONAL)
-
-
 class Action(StrictModel):
     """A follow-up the decision assigns: a decision nobody carries out is what we catch."""
 
     what: Text
     responsible: Id | None = Field(default=None, description="Body or organisation that does it.")
-    assignee: str | None = Field(default=None, json_schema_extra=PERSONAL)
+    assignee: str | Person | None = Field(
+        default=None,
+        description="Who does it: a name ('Maija Virtanen') or a person "
+        "({post: ..., name: ..., email: ..., phone: ...}); public pages keep only the post.",
+        json_schema_extra=PERSONAL,
+    )
     due: IsoDate | None = None
     done: bool = False
     done_date: IsoDate | None = None
@@ -83,6 +82,11 @@ class AgendaItem(StrictModel):
         default_factory=list, description="Ids of strategy items the item concerns."
     )
     actions: list[Action] = Field(default_factory=list)
+    budget: Budget | None = Field(
+        default=None,
+        description="Money the item decides, e.g. {funder: Orivesi, years: [{year: 2025, "
+        "decided: 40000}]}.",
+    )
 
 
 class Meeting(Entity):

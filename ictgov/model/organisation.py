@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from ictgov.model.base import Entity, Id, Link, Text
+from ictgov.model.base import Entity, Id, IsoDate, Link, StrictModel, Text
 
 
 class OrgRole(StrEnum):
@@ -24,6 +24,7 @@ class OrgType(StrEnum):
     REGION = "region"
     WELLBEING_COUNTY = "wellbeing_services_county"
     COMPANY = "company"
+    UNIT = "unit"  # an organisational unit, e.g. the ICT unit of a city
     OTHER = "other"
 
 
@@ -45,6 +46,22 @@ def business_id_is_valid(value: str) -> bool:
     return business_id_check_digit(value[:7]) == int(value[8])
 
 
+class ServiceAgreement(StrictModel):
+    """One organisation provides services to another under an agreement."""
+
+    customer: Id = Field(description="Id of the organisation served, e.g. 'orivesi'.")
+    name: Text | None = Field(
+        default=None, description="Name of the agreement, e.g. 'ICT-palvelusopimus 2024'."
+    )
+    link: Link | None = Field(default=None, description="Where the agreement can be read.")
+    date: IsoDate | None = Field(
+        default=None, description="Date the agreement was signed or took effect, e.g. 2024-01-01."
+    )
+    services: list[Text] = Field(
+        default_factory=list, description="Services provided, e.g. 'Työasemapalvelut'."
+    )
+
+
 class Organisation(Entity):
     """A member municipality or another party."""
 
@@ -63,3 +80,12 @@ class Organisation(Entity):
         description="Finnish business ID (Y-tunnus), e.g. 0211675-2; the check digit is verified.",
     )
     website: Link | None = None
+    parent: Id | None = Field(
+        default=None,
+        description="For a unit (type: unit): id of the organisation it belongs to, e.g. "
+        "'tampere' for the ICT unit of Tampere.",
+    )
+    provides_to: list[ServiceAgreement] = Field(
+        default_factory=list,
+        description="Organisations this one provides services to, each with its agreement.",
+    )

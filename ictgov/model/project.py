@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from ictgov.model.base import Entity, Id, IsoDate, Link, Text
+from ictgov.model.budget import Budget
 
 
 class MajorProject(Entity):
@@ -19,6 +20,11 @@ class MajorProject(Entity):
     end: IsoDate | None = None
     responsible: Id | None = None
     links: list[Link] = Field(default_factory=list)
+    budget: Budget | None = Field(
+        default=None,
+        description="Money per year, e.g. {funder: Valtio, years: [{year: 2025, planned: "
+        "500000}]}.",
+    )
 
 
 class Influence(StrEnum):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import Field, model_validator
 
 from ictgov.model.base import Entity, Id, ItemCode, Link, StrictModel, Text, Year
@@ -80,8 +82,14 @@ class Strategy(Entity):
         description="Language of plain (single-language) texts in the data.",
     )
     description: Text | None = None
-    period: Period
-    vision: Vision
+    period: Period | None = Field(
+        default=None,
+        description="Years the goals cover, e.g. {start: 2023, end: 2027}. A cooperation "
+        "model may have none: then no date is checked against a period.",
+    )
+    vision: Vision | None = Field(
+        default=None, description="The long-term vision, e.g. {text: ..., horizon: 2040}."
+    )
     value_promises: list[ValuePromise] = Field(default_factory=list)
     approval: Approval | None = None
     development_areas: list[DevelopmentArea] = Field(default_factory=list)
@@ -90,6 +98,13 @@ class Strategy(Entity):
     illustrative_note: Text | None = Field(
         default=None, description="Says which values in the data are examples."
     )
+
+
+class Term(StrEnum):
+    """How far a goal looks: the next year or two, or the whole period and beyond."""
+
+    SHORT = "short"
+    LONG = "long"
 
 
 class Goal(Entity):
@@ -101,3 +116,7 @@ class Goal(Entity):
     description: Text | None = None
     value_promises: list[Id] = Field(default_factory=list)
     indicator: Indicator | None = None
+    term: Term | None = Field(
+        default=None,
+        description="short (lyhyen aikavälin) or long (pitkän aikavälin) goal; e.g. term: short.",
+    )

@@ -174,6 +174,7 @@ def redact(tree: Tree) -> Tree:
         goals=each(tree.goals),
         organisations=each(tree.organisations),
         bodies=each(tree.bodies),
+        roles=each(tree.roles),
         projects=each(tree.projects),
         stakeholder_groups=each(tree.stakeholder_groups),
         measures=each(tree.measures),

@@ -261,8 +261,12 @@ def status_data(report: StatusReport) -> dict[str, Any]:
         {
             "id": strategy.id,
             "title": report.text(strategy.title),
-            "period": {"start": strategy.period.start, "end": strategy.period.end},
-            "vision_horizon": strategy.vision.horizon,
+            "period": (
+                {"start": strategy.period.start, "end": strategy.period.end}
+                if strategy.period is not None
+                else None
+            ),
+            "vision_horizon": strategy.vision.horizon if strategy.vision is not None else None,
             "language": strategy.language,
         }
         if strategy
