@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ictgov.views.trend import TrendPoint
 
 from ictgov.render.look import REASON_LOOK, WIDE, Look, reasons_text
+from ictgov.render.money_text import budget_line, term_text
 
 # --- status -----------------------------------------------------------------
 
@@ -203,8 +204,13 @@ def _goal_heading(report: StatusReport, look: Look, goal: GoalView) -> Table:
     table = Table([Column(min_width=20), Column(width=look.bar_width)], show_header=False)
     goal_code = look._("Goal %(code)s", code=goal.goal.code)
     label = f"{goal_code}: {report.text(goal.goal.title)}"
-    table.add((look.span(label, "bold"),), look.bar(goal.progress))
+    term = term_text(goal.goal.term, look)
+    table.add((look.span(f"{label} ({term})" if term else label, "bold"),), look.bar(goal.progress))
     table.add((look.span(breakdown(goal, look), "dim"),), "", wrap=True)
+    money = report.money.goals.get(goal.goal.id)
+    budget = budget_line(money.total, look) if money is not None else None
+    if budget:
+        table.add((look.span(budget, "dim"),), "", wrap=True)
     return table
 
 
@@ -305,6 +311,11 @@ def _summary(report: StatusReport, look: Look) -> list[Block]:
                     overdue=overdue,
                 )
             )
+        ),
+        *(
+            [Line(cell(budget))]
+            if (budget := budget_line(report.money.strategy.total, look))
+            else []
         ),
     ]
 
