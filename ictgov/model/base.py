@@ -199,5 +199,5 @@ class Person(StrictModel):
     )
 
 
-#: Someone to ask about an item: the same fields as every other person.
-Contact = Person
+class Contact(Person):
+    """Someone to ask about a measure: a person (post, and name, e-mail, phone if given)."""
