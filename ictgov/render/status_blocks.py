@@ -204,9 +204,10 @@ def _goal_heading(report: StatusReport, look: Look, goal: GoalView) -> Table:
     table = Table([Column(min_width=20), Column(width=look.bar_width)], show_header=False)
     goal_code = look._("Goal %(code)s", code=goal.goal.code)
     label = f"{goal_code}: {report.text(goal.goal.title)}"
+    table.add((look.span(label, "bold"),), look.bar(goal.progress))
     term = term_text(goal.goal.term, look)
-    table.add((look.span(f"{label} ({term})" if term else label, "bold"),), look.bar(goal.progress))
-    table.add((look.span(breakdown(goal, look), "dim"),), "", wrap=True)
+    counts = breakdown(goal, look)
+    table.add((look.span(f"{term} · {counts}" if term else counts, "dim"),), "", wrap=True)
     money = report.money.goals.get(goal.goal.id)
     budget = budget_line(money.total, look) if money is not None else None
     if budget:
