@@ -333,7 +333,7 @@ STATUS_JSON = "\n".join(
         "roll-ups cover the measures shown.",
         "",
         "A `budget` is `null` when no amount is given, else euros: `planned`, `decided`,",
-        "`spent` (each `null` when no year gives it) and `by_year` (`\"2025\": {planned, decided,",
+        '`spent` (each `null` when no year gives it) and `by_year` (`"2025": {planned, decided,',
         "spent}`). A goal's budget counts each of its measures; the strategy's counts each",
         "measure once, so goal budgets may add up to more. Major projects are summed apart, and",
         "the money of decisions is not added (a decision often grants a measure's money).",

@@ -91,4 +91,4 @@ def test_budget_rejects_a_text_amount_with_a_location() -> None:
         AgendaItem.model_validate(
             {"section": 1, "title": "T", "budget": {"years": [{"year": 2025, "planned": "lots"}]}}
         )
-    assert ("budget", "years", 0, "planned") == info.value.errors()[0]["loc"][:4]
+    assert info.value.errors()[0]["loc"][:4] == ("budget", "years", 0, "planned")

@@ -23,11 +23,12 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
     for goal in tree.goals:
         for i, vp in enumerate(goal.value_promises):
             yield goal, ("value_promises", i), vp, "value promise"
-    for org in tree.organisations:
-        if org.parent is not None:
-            yield org, ("parent",), org.parent, "organisation"
-        for i, agreement in enumerate(org.provides_to):
-            yield org, ("provides_to", i, "customer"), agreement.customer, "organisation"
+    for organisation in tree.organisations:
+        if organisation.parent is not None:
+            yield organisation, ("parent",), organisation.parent, "organisation"
+        for i, agreement in enumerate(organisation.provides_to):
+            at: Path = ("provides_to", i, "customer")
+            yield organisation, at, agreement.customer, "organisation"
     for role in tree.roles:
         if role.organisation is not None:
             yield role, ("organisation",), role.organisation, "organisation"
@@ -75,8 +76,8 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
             for key in ("preparer", "presenter"):
                 person = getattr(item, key)
                 if person is not None and person.organisation is not None:
-                    at: Path = ("items", i, key, "organisation")
-                    yield meeting, at, person.organisation, "organisation"
+                    where: Path = ("items", i, key, "organisation")
+                    yield meeting, where, person.organisation, "organisation"
             for j, action in enumerate(item.actions):
                 if action.responsible is not None:
                     path: Path = ("items", i, "actions", j, "responsible")
