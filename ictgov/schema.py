@@ -56,14 +56,20 @@ _VALUE_KEYS = frozenset({"default", "enum", "const", "examples", "pattern"})
 #: What each kind of file holds, in a sentence: the schema's and the docs' description.
 KIND_SUMMARIES: dict[str, str] = {
     "strategy": "The strategy itself: title, period, vision with its horizon, value promises, "
-    "the decisions that approved it, prioritised development areas.",
+    "the decisions that approved it, prioritised development areas. A cooperation model may "
+    "leave out the period and the vision: then no date or budget year is checked against a "
+    "period.",
     "goals": "The strategic goals of the period, each with an optional indicator.",
-    "organisations": "Member organisations (municipalities) and other parties of the strategy.",
+    "organisations": "Member organisations (municipalities), their units (an ICT unit of a "
+    "city, with its parent) and other parties; who provides services to whom, under which "
+    "agreement.",
     "bodies": "Governance bodies: level, reporting line, members by post, tasks, meeting cadence.",
+    "roles": "Posts with duties that are not bodies (an operational coordinator, an ICT account "
+    "manager for a customer town): post, organisation, whom it serves, the person, duties.",
     "projects": "Major projects outside the strategy that its schedule depends on.",
     "stakeholders": "Stakeholder groups, their influence and the channels that reach them.",
     "measure": "One measure (toimenpide): goals, who does it and who follows it, status, "
-    "health, progress, schedule, dependencies, indicator and the update log.",
+    "health, progress, schedule, dependencies, indicator, the update log and the budget.",
     "round": "One reporting round: the owners asked for a status update, their measures, "
     "the due date, the messages sent and the answers collected.",
     "meeting": "One meeting of one body: attendees and agenda items with their proposals, "

@@ -70,6 +70,7 @@ goals:
     title: Hyvin toimiva ICT-perusta
     description: Perustietotekniikka hankitaan yhdessä.
     value_promises: [vp-smooth]
+    term: long                 # short (lyhyen aikavälin) or long (pitkän aikavälin)
     indicator:
       description: Yhteishankintojen osuus hankinnoista.
       unit: "%"
@@ -90,6 +91,19 @@ organisations:
     municipality_code: "837"   # quoted: codes keep their leading zeros
     business_id: "0211675-2"   # the check digit is verified
     website: {url: "https://www.tampere.fi"}
+    provides_to:               # a service provider and its customers
+      - customer: orivesi
+        name: ICT-palvelusopimus 2024
+        date: 2024-01-01
+        link: {url: "https://www.tampere.fi/sopimukset/ict-orivesi"}
+        services: [Työasemapalvelut, Käyttäjätuki]
+  - id: tampere-ict
+    name: Tampereen ICT-yksikkö
+    type: unit                 # an organisational unit: may be responsible for a measure
+    parent: tampere
+  - id: orivesi
+    name: Orivesi
+    municipality_code: "562"
   - id: akaa
     name: Akaa
     municipality_code: "020"
@@ -120,6 +134,28 @@ bodies:
   - id: regional-board
     name: Seutuhallitus
     level: strategic
+""",
+    ),
+    "roles": (
+        "data/strategy/roles.yaml",
+        """\
+# yaml-language-server: $schema=../../schemas/roles.schema.json
+roles:
+  - id: operational-coordinator
+    post: {fi: Operatiivinen koordinaattori, en: Operational coordinator}
+    organisation: tampere-ict          # where the post sits: an organisation or a unit
+    reports_to: steering-group         # a body
+    person:                            # name, email and phone: left out of public output
+      post: Operatiivinen koordinaattori
+      name: Maija Meikäläinen
+      email: maija.meikalainen@example.fi
+      phone: 040 123 4567
+    duties: [Valmistelee ohjausryhmän kokoukset]
+  - id: account-manager-orivesi
+    post: ICT-asiakkuuspäällikkö
+    organisation: tampere-ict
+    serves: [orivesi]                  # the customer organisations it is named for
+    description: Oriveden yhteyshenkilö Tampereen ICT-yksikössä.
 """,
     ),
     "projects": (
@@ -182,7 +218,13 @@ indicator:
     - {date: 2024-12-31, value: 12, source: Palveluraportti}
 notes: Riippuu perustietotekniikan hankinnasta.
 links: [{title: Hankesuunnitelma, url: "https://example.fi/siem"}]
-contacts: [{post: Tietoturvapäällikkö, organisation: tampere}]
+contacts:                            # name, email and phone: left out of public output
+  - {post: Tietoturvapäällikkö, phone: 040 123 4567, organisation: tampere}
+budget:                              # euros a year; lint checks the amounts
+  funder: Tampere
+  years:
+    - {year: 2024, planned: 150000, decided: 120000, spent: 80000}
+    - {year: 2025, planned: 100000}
 updates:
   - date: 2024-02-01
     status: in_progress
@@ -224,6 +266,7 @@ items:
     actions:
       - what: Laaditaan toimeenpanosuunnitelma.
         responsible: ict-management-group
+        assignee: {post: Tietohallintojohtaja, name: Maija Meikäläinen, phone: 040 123 4567}
         due: 2024-03-31
         done: true
         done_date: 2024-03-15
@@ -240,14 +283,15 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
     ("filters", "`goal`, `owner`, `status` as given, or `null`"),
     (
         "strategy",
-        "`id`, `title`, `period` (`start`, `end`), `vision_horizon`, `language`; "
-        "`null` if the strategy file did not load",
+        "`id`, `title`, `period` (`start`, `end`; `null` without a period), `vision_horizon` "
+        "(`null` without a vision), `language`; `null` if the strategy file did not load",
     ),
     (
         "summary",
         "`measures`, `progress` (mean %, discontinued measures left out), `by_status`, "
         "`by_health` (in-progress measures), `attention`, `stale`, `overdue`, "
-        "`open_actions`, `overdue_actions`, `load_problems`",
+        "`open_actions`, `overdue_actions`, `load_problems`, `budget` (the measures' budgets "
+        "summed, each measure once), `projects_budget` (the major projects')",
     ),
     (
         "attention",
@@ -255,13 +299,17 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
         "`reasons` (each `reason` = `off_track`, `overdue`, `at_risk` or `stale`, with "
         "`days` and `planned_end` or `last_update`)",
     ),
-    ("goals", "`id`, `code`, `title`, `progress`, `measures` (ids), `by_status`, `by_health`"),
+    (
+        "goals",
+        "`id`, `code`, `title`, `term` (`short`, `long` or `null`), `progress`, `measures` "
+        "(ids), `by_status`, `by_health`, `budget` (the sum of its measures' budgets)",
+    ),
     (
         "measures",
         "`id`, `code`, `title`, `goal` (the first goal), `goals`, `status`, `health`, "
         "`progress`, `owner` (responsible id), `owner_name`, `followed_by`, `last_update`, "
         "`days_since_update`, `planned_start`, `planned_end`, `actual_end`, `stale`, "
-        "`overdue`, `days_overdue`, `attention` (reasons)",
+        "`overdue`, `days_overdue`, `attention` (reasons), `budget`",
     ),
     ("unassigned", "ids of measures whose goals are all unknown"),
     (
@@ -287,10 +335,39 @@ STATUS_JSON = "\n".join(
         "with `--today` or `ICTGOV_TODAY`). With `--goal`, `--owner` or `--status`, counts and",
         "roll-ups cover the measures shown.",
         "",
+        "A `budget` is `null` when no amount is given, else euros: `planned`, `decided`,",
+        '`spent` (each `null` when no year gives it) and `by_year` (`"2025": {planned, decided,',
+        "spent}`). A goal's budget counts each of its measures; the strategy's counts each",
+        "measure once, so goal budgets may add up to more. Major projects are summed apart, and",
+        "the money of decisions is not added (a decision often grants a measure's money).",
+        "",
         "| key | what it holds |",
         "| --- | --- |",
         *(f"| `{key}` | {text} |" for key, text in _STATUS_KEYS),
     ]
+)
+
+
+COOPERATION: tuple[str, ...] = (
+    "### A cooperation model: no period, no vision",
+    "",
+    "A cooperation model (a service-provider city and its customer towns) has goals but",
+    "often no strategy period and no vision: leave `period` and `vision` out of",
+    "`strategy.yaml` and mark goals `term: short` or `term: long`. Then no date or budget",
+    "year is checked against a period (`dates.outside-period` and `budget.outside-period`",
+    "stay quiet); a body's meeting cadence is judged from the year of its first recorded",
+    "meeting; the timeline spans the dated measures and projects; the annual report still",
+    "covers the last full calendar year before today unless `render --year` names another;",
+    "the reports and `status` leave the period and vision out, and `status --format json`",
+    "gives `null` for them. Posts that are not bodies go to `roles.yaml`; a unit (the ICT",
+    "unit of a city) is an organisation with `type: unit` and a `parent`, and may be",
+    "`responsible` for a measure or an action; `provides_to` records who serves whom.",
+    "",
+    "Money is euros: `budget` on a measure, a major project or an agenda item lists",
+    "`planned`, `decided` and `spent` per `year`, with the `funder`. Lint: a negative",
+    "amount and a year listed twice are errors; `spent` above `decided` and a year outside",
+    "the period are warnings.",
+    "",
 )
 
 
@@ -440,6 +517,7 @@ def render_format_doc() -> str:
         "",
         "Kinds of file: " + ", ".join(f"[{k.name}](#{k.name})" for k in KINDS) + ".",
         "",
+        *COOPERATION,
     ]
     seen: set[str] = set()
     out += [line for kind in KINDS for line in _kind_section(kind, schemas[kind.name], seen)]

@@ -70,7 +70,12 @@ LABELS: dict[str, dict[str, str]] = {
         "region": N_("region"),
         "wellbeing_services_county": N_("wellbeing services county"),
         "company": N_("company"),
+        "unit": N_("organisational unit"),
         "other": N_("other organisation"),
+    },
+    "term": {
+        "short": N_("short-term goal"),
+        "long": N_("long-term goal"),
     },
     "influence": {
         "high": N_("high"),
@@ -103,6 +108,7 @@ LABELS: dict[str, dict[str, str]] = {
         "goal": N_("goal"),
         "organisation": N_("organisation"),
         "body": N_("body"),
+        "role": N_("role"),
         "project": N_("project"),
         "stakeholder group": N_("stakeholder group"),
         "measure": N_("measure"),

@@ -24,6 +24,7 @@ from ictgov.model import (
     Measure,
     Meeting,
     Organisation,
+    Role,
     Round,
     StakeholderGroup,
     Strategy,
@@ -35,6 +36,7 @@ from ictgov.model.files import (
     MEETING,
     ORGANISATIONS,
     PROJECTS,
+    ROLES,
     ROUND,
     STAKEHOLDERS,
     STRATEGY,
@@ -60,6 +62,8 @@ class Tree:
     goals: list[Goal] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)
+    #: Posts with duties that are not bodies (``data/strategy/roles.yaml``).
+    roles: list[Role] = field(default_factory=list)
     projects: list[MajorProject] = field(default_factory=list)
     stakeholder_groups: list[StakeholderGroup] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
@@ -79,6 +83,7 @@ class Tree:
         yield from self.goals
         yield from self.organisations
         yield from self.bodies
+        yield from self.roles
         yield from self.projects
         yield from self.stakeholder_groups
         yield from self.measures
@@ -142,6 +147,7 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
         GOALS.name: lambda d: tree.goals.extend(d.items),  # type: ignore[arg-type]
         ORGANISATIONS.name: lambda d: tree.organisations.extend(d.items),  # type: ignore[arg-type]
         BODIES.name: lambda d: tree.bodies.extend(d.items),  # type: ignore[arg-type]
+        ROLES.name: lambda d: tree.roles.extend(d.items),  # type: ignore[arg-type]
         PROJECTS.name: lambda d: tree.projects.extend(d.items),  # type: ignore[arg-type]
         STAKEHOLDERS.name: lambda d: tree.stakeholder_groups.extend(d.items),  # type: ignore[arg-type]
         MEASURE.name: lambda d: tree.measures.append(d.model),  # type: ignore[arg-type]

@@ -10,12 +10,14 @@ from ictgov.model.base import (
     IsoDate,
     Lang,
     Link,
+    Person,
     Status,
     StrictModel,
     Text,
     is_valid_id,
 )
 from ictgov.model.body import Body, Cadence, Level, Member, MemberRole
+from ictgov.model.budget import Amount, Budget, BudgetYear
 from ictgov.model.files import KINDS, FileKind, kind_for
 from ictgov.model.indicator import Direction, Indicator, Observation, Reference
 from ictgov.model.measure import Dependencies, Measure, Schedule, UpdateEntry
@@ -25,17 +27,18 @@ from ictgov.model.meeting import (
     Attendee,
     AttendeeRole,
     Meeting,
-    Person,
     Resolution,
 )
 from ictgov.model.organisation import (
     Organisation,
     OrgRole,
     OrgType,
+    ServiceAgreement,
     business_id_check_digit,
     business_id_is_valid,
 )
 from ictgov.model.project import Influence, MajorProject, StakeholderGroup
+from ictgov.model.role import Role
 from ictgov.model.round import Answer, Delivery, MessageKind, Request, Round
 from ictgov.model.strategy import (
     Approval,
@@ -45,6 +48,7 @@ from ictgov.model.strategy import (
     Goal,
     Period,
     Strategy,
+    Term,
     ValuePromise,
     Vision,
 )
@@ -55,12 +59,15 @@ __all__ = [
     "PERSONAL",
     "Action",
     "AgendaItem",
+    "Amount",
     "Answer",
     "Approval",
     "Assessment",
     "Attendee",
     "AttendeeRole",
     "Body",
+    "Budget",
+    "BudgetYear",
     "Cadence",
     "Contact",
     "DecisionRef",
@@ -94,12 +101,15 @@ __all__ = [
     "Reference",
     "Request",
     "Resolution",
+    "Role",
     "Round",
     "Schedule",
+    "ServiceAgreement",
     "StakeholderGroup",
     "Status",
     "Strategy",
     "StrictModel",
+    "Term",
     "Text",
     "UpdateEntry",
     "ValuePromise",

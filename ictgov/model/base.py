@@ -222,20 +222,33 @@ class Health(DescribedEnum):
     OFF_TRACK = "off_track"
 
 
-class Contact(StrictModel):
-    """Someone to ask about an item. Names and e-mails are personal data."""
+class Person(StrictModel):
+    """A person by post, and optionally by name, e-mail and phone (personal data).
 
-    post: Text | None = Field(default=None, description="Post or title, e.g. 'CIO of Tampere'.")
+    The post is what public pages keep (``--public`` drops the rest): a reader may
+    know that the ICT account manager of Orivesi answers, not who that is today.
+    """
+
+    post: Text | None = Field(
+        default=None, description="Post or title, e.g. 'ICT-asiakkuuspäällikkö, Orivesi'."
+    )
     name: str | None = Field(
-        default=None,
-        json_schema_extra=PERSONAL,
-        description="Person's name (left out of public reports).",
+        default=None, description="Full name, e.g. 'Maija Virtanen'.", json_schema_extra=PERSONAL
     )
     email: str | None = Field(
         default=None,
+        description="E-mail address, e.g. 'maija.virtanen@orivesi.fi'.",
         json_schema_extra=PERSONAL,
-        description="E-mail address (left out of public reports).",
+    )
+    phone: str | None = Field(
+        default=None,
+        description="Telephone number as people write it, e.g. '040 123 4567'.",
+        json_schema_extra=PERSONAL,
     )
     organisation: Id | None = Field(
-        default=None, description="Id of the organisation, as listed in organisations.yaml."
+        default=None, description="Id of the organisation the person works for, e.g. 'orivesi'."
     )
+
+
+class Contact(Person):
+    """Someone to ask about a measure: a person (post, and name, e-mail, phone if given)."""

@@ -17,6 +17,7 @@ from ictgov.model.measure import Measure
 from ictgov.model.meeting import Meeting
 from ictgov.model.organisation import Organisation
 from ictgov.model.project import MajorProject, StakeholderGroup
+from ictgov.model.role import Role
 from ictgov.model.round import Round
 from ictgov.model.strategy import Goal, Strategy
 
@@ -40,6 +41,16 @@ class BodiesFile(StrictModel):
 
     bodies: list[Body] = Field(
         default_factory=list, description="Governance bodies (toimielimet) and groups."
+    )
+
+
+class RolesFile(StrictModel):
+    """``data/strategy/roles.yaml``: posts with duties that are not bodies."""
+
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="Posts with duties that are not bodies, e.g. the ICT account manager of a "
+        "customer town.",
     )
 
 
@@ -78,6 +89,7 @@ ORGANISATIONS = FileKind(
     "organisations", OrganisationsFile, "strategy/organisations.yaml", list_key="organisations"
 )
 BODIES = FileKind("bodies", BodiesFile, "strategy/bodies.yaml", list_key="bodies")
+ROLES = FileKind("roles", RolesFile, "strategy/roles.yaml", list_key="roles")
 PROJECTS = FileKind("projects", ProjectsFile, "strategy/projects.yaml", list_key="projects")
 STAKEHOLDERS = FileKind(
     "stakeholders", StakeholdersFile, "strategy/stakeholders.yaml", list_key="stakeholder_groups"
@@ -91,6 +103,7 @@ KINDS: tuple[FileKind, ...] = (
     GOALS,
     ORGANISATIONS,
     BODIES,
+    ROLES,
     PROJECTS,
     STAKEHOLDERS,
     MEASURE,

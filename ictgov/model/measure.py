@@ -18,6 +18,7 @@ from ictgov.model.base import (
     StrictModel,
     Text,
 )
+from ictgov.model.budget import Budget
 from ictgov.model.indicator import Indicator
 
 
@@ -87,8 +88,8 @@ class Measure(Entity):
     )
     responsible: Id | None = Field(
         default=None,
-        description="Responsible party (vastuutaho): id of the body or organisation that does "
-        "it, from bodies.yaml or organisations.yaml.",
+        description="Responsible party (vastuutaho): id of the body, organisation or unit that "
+        "does it, from bodies.yaml or organisations.yaml, e.g. 'tampere-ict'.",
     )
     followed_by: Id | None = Field(
         default=None,
@@ -135,6 +136,11 @@ class Measure(Entity):
     updates: list[UpdateEntry] = Field(
         default_factory=list,
         description="The update log: one dated entry per status report.",
+    )
+    budget: Budget | None = Field(
+        default=None,
+        description="Money per year, e.g. {funder: Tampere, years: [{year: 2025, planned: "
+        "150000, decided: 120000, spent: 80000}]}.",
     )
     illustrative: bool = Field(
         default=False, description="True when status values are examples, not real reports."

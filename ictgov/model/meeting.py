@@ -6,7 +6,17 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ictgov.model.base import PERSONAL, DescribedEnum, Entity, Id, IsoDate, StrictModel, Text
+from ictgov.model.base import (
+    PERSONAL,
+    DescribedEnum,
+    Entity,
+    Id,
+    IsoDate,
+    Person,
+    StrictModel,
+    Text,
+)
+from ictgov.model.budget import Budget
 
 
 class Resolution(DescribedEnum):
@@ -81,17 +91,6 @@ class Attendee(StrictModel):
     )
 
 
-class Person(StrictModel):
-    """A preparer or presenter: the post always, the name when given."""
-
-    post: Text = Field(description="The person's post, e.g. 'City manager'.")
-    name: str | None = Field(
-        default=None,
-        json_schema_extra=PERSONAL,
-        description="The person's name (left out of public reports).",
-    )
-
-
 class Action(StrictModel):
     """A follow-up action (jatkotoimi) that a decision assigns: what, who, by when, done."""
 
@@ -101,10 +100,11 @@ class Action(StrictModel):
         description="Id of the body or organisation that does it, from bodies.yaml or "
         "organisations.yaml.",
     )
-    assignee: str | None = Field(
+    assignee: str | Person | None = Field(
         default=None,
+        description="Who does it: a name ('Maija Virtanen') or a person "
+        "({post: ..., name: ..., email: ..., phone: ...}); public pages keep only the post.",
         json_schema_extra=PERSONAL,
-        description="Who does it, by post or name (a name is left out of public reports).",
     )
     due: IsoDate | None = Field(default=None, description="Deadline, e.g. 2024-03-31.")
     done: bool = Field(
@@ -149,6 +149,11 @@ class AgendaItem(StrictModel):
     )
     actions: list[Action] = Field(
         default_factory=list, description="Follow-up actions the decision assigns."
+    )
+    budget: Budget | None = Field(
+        default=None,
+        description="Money the item decides, e.g. {funder: Orivesi, years: [{year: 2025, "
+        "decided: 40000}]}.",
     )
 
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ictgov.model.base import DescribedEnum, Entity, Id, Link, Text
+from ictgov.model.base import DescribedEnum, Entity, Id, IsoDate, Link, StrictModel, Text
 
 
 class OrgRole(DescribedEnum):
@@ -31,6 +31,7 @@ class OrgType(DescribedEnum):
         "region": "A region or a regional council (maakunta, maakunnan liitto).",
         "wellbeing_services_county": "A wellbeing services county (hyvinvointialue).",
         "company": "A company, e.g. an in-house ICT company.",
+        "unit": "An organisational unit of a member, e.g. the ICT unit of a city; set parent.",
         "other": "Any other kind of organisation.",
     }
 
@@ -38,6 +39,7 @@ class OrgType(DescribedEnum):
     REGION = "region"
     WELLBEING_COUNTY = "wellbeing_services_county"
     COMPANY = "company"
+    UNIT = "unit"
     OTHER = "other"
 
 
@@ -57,6 +59,22 @@ def business_id_is_valid(value: str) -> bool:
     if len(value) != 9 or value[7] != "-" or not (value[:7] + value[8]).isdigit():
         return False
     return business_id_check_digit(value[:7]) == int(value[8])
+
+
+class ServiceAgreement(StrictModel):
+    """One organisation provides services to another under an agreement."""
+
+    customer: Id = Field(description="Id of the organisation served, e.g. 'orivesi'.")
+    name: Text | None = Field(
+        default=None, description="Name of the agreement, e.g. 'ICT-palvelusopimus 2024'."
+    )
+    link: Link | None = Field(default=None, description="Where the agreement can be read.")
+    date: IsoDate | None = Field(
+        default=None, description="Date the agreement was signed or took effect, e.g. 2024-01-01."
+    )
+    services: list[Text] = Field(
+        default_factory=list, description="Services provided, e.g. 'Työasemapalvelut'."
+    )
 
 
 class Organisation(Entity):
@@ -83,3 +101,12 @@ class Organisation(Entity):
         description="Finnish business ID (Y-tunnus), e.g. 0211675-2; the check digit is verified.",
     )
     website: Link | None = Field(default=None, description="The organisation's web site.")
+    parent: Id | None = Field(
+        default=None,
+        description="For a unit (type: unit): id of the organisation it belongs to, e.g. "
+        "'tampere' for the ICT unit of Tampere.",
+    )
+    provides_to: list[ServiceAgreement] = Field(
+        default_factory=list,
+        description="Organisations this one provides services to, each with its agreement.",
+    )

@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ictgov.model.base import DescribedEnum, Entity, Id, IsoDate, Link, Text
+from ictgov.model.budget import Budget
 
 
 class MajorProject(Entity):
@@ -26,6 +27,11 @@ class MajorProject(Entity):
     )
     links: list[Link] = Field(
         default_factory=list, description="Links to the project's documents or pages."
+    )
+    budget: Budget | None = Field(
+        default=None,
+        description="Money per year, e.g. {funder: Valtio, years: [{year: 2025, planned: "
+        "500000}]}.",
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field, model_validator
 
-from ictgov.model.base import Entity, Id, ItemCode, Link, StrictModel, Text, Year
+from ictgov.model.base import DescribedEnum, Entity, Id, ItemCode, Link, StrictModel, Text, Year
 from ictgov.model.indicator import Indicator
 
 
@@ -100,8 +102,14 @@ class Strategy(Entity):
     description: Text | None = Field(
         default=None, description="What the strategy is about, in a few sentences."
     )
-    period: Period = Field(description="The years the strategy covers, e.g. 2023-2027.")
-    vision: Vision = Field(description="The vision (visio) and the year it looks to.")
+    period: Period | None = Field(
+        default=None,
+        description="Years the goals cover, e.g. {start: 2023, end: 2027}. A cooperation "
+        "model may have none: then no date is checked against a period.",
+    )
+    vision: Vision | None = Field(
+        default=None, description="The vision (visio) and the year it looks to, if any."
+    )
     value_promises: list[ValuePromise] = Field(
         default_factory=list, description="The value promises (arvolupaukset)."
     )
@@ -122,6 +130,18 @@ class Strategy(Entity):
     )
 
 
+class Term(DescribedEnum):
+    """How far a goal looks: the next year or two, or the whole period and beyond."""
+
+    __descriptions__: ClassVar[dict[str, str]] = {
+        "short": "Short-term goal (lyhyen aikavälin tavoite): the next year or two.",
+        "long": "Long-term goal (pitkän aikavälin tavoite): the whole period and beyond.",
+    }
+
+    SHORT = "short"
+    LONG = "long"
+
+
 class Goal(Entity):
     """A strategic goal for the period."""
 
@@ -135,4 +155,8 @@ class Goal(Entity):
     )
     indicator: Indicator | None = Field(
         default=None, description="Indicator (mittari): how the goal is followed."
+    )
+    term: Term | None = Field(
+        default=None,
+        description="short (lyhyen aikavälin) or long (pitkän aikavälin) goal; e.g. term: short.",
     )

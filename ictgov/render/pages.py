@@ -25,6 +25,7 @@ PAGE_PATHS: dict[str, str] = {
 #: Things shown as a part of a page: (page kind, page id or None, anchor prefix).
 ANCHORED: dict[str, tuple[str, str]] = {
     "body": ("governance", "body-"),
+    "role": ("governance", "role-"),
     "meeting": ("meetings", "meeting-"),
     "register": ("meetings", "register-"),
     "project": ("timeline", "project-"),

@@ -38,7 +38,9 @@ from ictgov.render.pages import PageState, page_anchor, page_stem
 from ictgov.render.sandbox import ReportSandbox
 from ictgov.safefs import FolderWriter, check_target_folder
 from ictgov.views.annual import AnnualReport, build_annual, default_year
+from ictgov.views.cooperation import Cooperation, build_cooperation
 from ictgov.views.governance import Governance, build_governance
+from ictgov.views.money import Money, build_money
 from ictgov.views.overview import Overview, build_overview
 from ictgov.views.public import redact
 from ictgov.views.report import (
@@ -95,6 +97,10 @@ class Site:
     register: tuple[BodyRegister, ...]
     annual: AnnualReport
     projects: tuple[MajorProject, ...]
+    #: Budget sums per measure, goal and strategy (``ictgov.views.money``).
+    money: Money
+    #: Roles, units and service agreements (``ictgov.views.cooperation``).
+    cooperation: Cooperation
     meeting_count: int
     public: bool
     stamp: str | None
@@ -151,6 +157,8 @@ def build_site(
         register=meeting_register(tree),
         annual=build_annual(tree, overview, year),
         projects=tuple(tree.projects),
+        money=build_money(tree, overview.goals, overview.measures),
+        cooperation=build_cooperation(tree),
         meeting_count=len(tree.meetings),
         public=options.public,
         stamp=options.stamp,
@@ -163,6 +171,7 @@ def _index(tree: Tree) -> dict[str, dict[str, Any]]:
     return {
         "body": dict(tree.body_by_id),
         "organisation": dict(tree.organisation_by_id),
+        "role": {r.id: r for r in tree.roles},
         "meeting": {m.id: m for m in tree.meetings},
     }
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ictgov.model import Health, Status
+from ictgov.model import Health, Status, Strategy
 from ictgov.render.blocks import (
     Block,
     Column,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ictgov.views.trend import TrendPoint
 
 from ictgov.render.look import REASON_LOOK, WIDE, Look, reasons_text
+from ictgov.render.money_text import budget_line, term_text
 
 # --- status -----------------------------------------------------------------
 
@@ -38,6 +39,26 @@ def measures_count(n: int, look: Look) -> str:
     return look.ngettext("%(n)s measure", "%(n)s measures", n)
 
 
+def _period_line(strategy: Strategy, today: str, look: Look) -> str:
+    """Period, vision and today; a cooperation model may have no period or no vision."""
+    period, vision = strategy.period, strategy.vision
+    if period is not None and vision is not None:
+        return look._(
+            "Period %(start)s-%(end)s, vision %(horizon)s. Today %(today)s.",
+            start=period.start,
+            end=period.end,
+            horizon=vision.horizon,
+            today=today,
+        )
+    parts = []
+    if period is not None:
+        parts.append(look._("Period %(start)s-%(end)s.", start=period.start, end=period.end))
+    if vision is not None:
+        parts.append(look._("Vision %(horizon)s.", horizon=vision.horizon))
+    parts.append(look._("Today %(today)s.", today=today))
+    return " ".join(parts)
+
+
 def _header(report: StatusReport, look: Look) -> list[Block]:
     strategy = report.strategy
     out: list[Block] = []
@@ -45,14 +66,7 @@ def _header(report: StatusReport, look: Look) -> list[Block]:
     if strategy is not None:
         title = report.text(strategy.title)
         out.append(Line((look.span(fit(title, look.width), "bold"),)))
-        period = look._(
-            "Period %(start)s-%(end)s, vision %(horizon)s. Today %(today)s.",
-            start=strategy.period.start,
-            end=strategy.period.end,
-            horizon=strategy.vision.horizon,
-            today=today,
-        )
-        out.append(Line(cell(period)))
+        out.append(Line(cell(_period_line(strategy, today, look))))
     else:
         out.append(
             Line(cell(look._("(The strategy file did not load.) Today %(today)s.", today=today)))
@@ -191,7 +205,13 @@ def _goal_heading(report: StatusReport, look: Look, goal: GoalView) -> Table:
     goal_code = look._("Goal %(code)s", code=goal.goal.code)
     label = f"{goal_code}: {report.text(goal.goal.title)}"
     table.add((look.span(label, "bold"),), look.bar(goal.progress))
-    table.add((look.span(breakdown(goal, look), "dim"),), "", wrap=True)
+    term = term_text(goal.goal.term, look)
+    counts = breakdown(goal, look)
+    table.add((look.span(f"{term} · {counts}" if term else counts, "dim"),), "", wrap=True)
+    money = report.money.goals.get(goal.goal.id)
+    budget = budget_line(money.total, look) if money is not None else None
+    if budget:
+        table.add((look.span(budget, "dim"),), "", wrap=True)
     return table
 
 
@@ -292,6 +312,11 @@ def _summary(report: StatusReport, look: Look) -> list[Block]:
                     overdue=overdue,
                 )
             )
+        ),
+        *(
+            [Line(cell(budget))]
+            if (budget := budget_line(report.money.strategy.total, look))
+            else []
         ),
     ]
 

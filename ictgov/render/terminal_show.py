@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ictgov.model import Body, Goal, Measure, Meeting, Organisation
+from ictgov.model import Body, Budget, Goal, Measure, Meeting, Organisation
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
 from ictgov.render.look import Look
+from ictgov.render.money_text import budget_blocks
 from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
 from ictgov.render.status_blocks import (
     action_state,
@@ -219,7 +220,8 @@ def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
 def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     """Everything about one item: heading, fields, then the sections of its kind."""
     entity = detail.entity
-    title = text_of(detail, getattr(entity, "title", None) or getattr(entity, "name", None), look)
+    named = getattr(entity, "title", None) or getattr(entity, "name", None)
+    title = text_of(detail, named or getattr(entity, "post", None), look)
     code = getattr(entity, "code", None)
     kind = look.label("kind", detail.kind)
     label = f"{kind[:1].upper()}{kind[1:]} {code + ' ' if code else ''}{title}"
@@ -234,6 +236,9 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     if isinstance(entity, Measure):
         out += measure_sections(detail, look)
     out += fields_of(detail, look)
+    budget = getattr(entity, "budget", None)
+    if isinstance(budget, Budget):
+        out += budget_blocks(budget, look, text_of(detail, budget.funder, look) or None)
     if isinstance(entity, Goal) and detail.goal is not None:
         out += [
             Line(()),

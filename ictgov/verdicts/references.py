@@ -19,6 +19,7 @@ from ictgov.model import (
     Measure,
     Meeting,
     Organisation,
+    Role,
     StakeholderGroup,
     Strategy,
     ValuePromise,
@@ -33,6 +34,7 @@ class EntityKind(StrEnum):
     GOAL = "goal"
     ORGANISATION = "organisation"
     BODY = "body"
+    ROLE = "role"
     PROJECT = "project"
     STAKEHOLDER_GROUP = "stakeholder_group"
     MEASURE = "measure"
@@ -45,6 +47,7 @@ _KINDS: dict[type, EntityKind] = {
     Goal: EntityKind.GOAL,
     Organisation: EntityKind.ORGANISATION,
     Body: EntityKind.BODY,
+    Role: EntityKind.ROLE,
     MajorProject: EntityKind.PROJECT,
     StakeholderGroup: EntityKind.STAKEHOLDER_GROUP,
     Measure: EntityKind.MEASURE,

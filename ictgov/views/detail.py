@@ -23,6 +23,7 @@ from ictgov.model import (
     Measure,
     Meeting,
     Organisation,
+    Role,
     StakeholderGroup,
     Strategy,
     UpdateEntry,
@@ -42,6 +43,7 @@ KIND_NAMES: dict[type[BaseModel], str] = {
     Goal: "goal",
     Organisation: "organisation",
     Body: "body",
+    Role: "role",
     MajorProject: "project",
     StakeholderGroup: "stakeholder group",
     Measure: "measure",
@@ -50,7 +52,8 @@ KIND_NAMES: dict[type[BaseModel], str] = {
 
 #: Fields that have a section of their own, so the field list leaves them out.
 SECTION_FIELDS: dict[str, frozenset[str]] = {
-    "measure": frozenset({"updates", "indicator", "depends_on"}),
+    "measure": frozenset({"updates", "indicator", "depends_on", "budget"}),
+    "project": frozenset({"budget"}),
     "goal": frozenset({"indicator"}),
     "body": frozenset({"members", "tasks", "cadence"}),
     "meeting": frozenset({"items", "attendees"}),

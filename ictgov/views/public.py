@@ -1,7 +1,8 @@
 """Redaction for pages published outside the organisation (``render --public``).
 
-Every model field marked ``json_schema_extra=PERSONAL`` (names, e-mails, ``by``)
-is emptied by walking the models and their field metadata, so a field added to
+Every model field marked ``json_schema_extra=PERSONAL`` (names, e-mails, phone
+numbers) is emptied by walking the models and their field metadata (a personal
+field that holds a whole person, like an action's ``assignee``, keeps its post), so a field added to
 the model later is redacted by marking it, not by remembering this module. Posts
 stay: a reader may know the CIO of Tampere answers, not who that is today.
 
@@ -107,7 +108,9 @@ class _Redactor:
         update: dict[str, Any] = {}
         for name in type(model).model_fields:
             current = getattr(model, name)
-            if name in personal:
+            if name in personal and isinstance(current, BaseModel):
+                new = self.model(current)  # a person (an assignee): its post stays
+            elif name in personal:
                 new = None
             elif name in _KEPT_FIELDS:
                 new = current
@@ -132,6 +135,9 @@ _KEPT_FIELDS = frozenset(
         "participants",
         "organisation",
         "reports_to",
+        "parent",
+        "customer",
+        "serves",
         "body",
         "concerns",
         "measures",
@@ -174,6 +180,7 @@ def redact(tree: Tree) -> Tree:
         goals=each(tree.goals),
         organisations=each(tree.organisations),
         bodies=each(tree.bodies),
+        roles=each(tree.roles),
         projects=each(tree.projects),
         stakeholder_groups=each(tree.stakeholder_groups),
         measures=each(tree.measures),

@@ -12,7 +12,9 @@ from typing import Any
 
 from ictgov.load import Tree
 from ictgov.model import Health, Status, Strategy
+from ictgov.verdicts.money import MoneyTotals
 from ictgov.views.decisions import OpenAction
+from ictgov.views.money import Money, build_money
 from ictgov.views.overview import (
     GoalView,
     MeasureView,
@@ -59,6 +61,8 @@ class StatusReport:
     progress: float | None
     #: Responsible/follow-up party id -> short display name.
     names: dict[str, str]
+    #: Budget sums of the measures shown, per goal and in all.
+    money: Money
     load_problems: int = 0
 
     @property
@@ -169,6 +173,7 @@ def status_report(
         by_health=healths,
         progress=rollup(measures),
         names=party_names(tree, lang, content_lang),
+        money=build_money(tree, tuple(goals), measures),
         load_problems=len(tree.diagnostics) if load_problems is None else load_problems,
     )
 
@@ -226,7 +231,13 @@ def measure_data(report: StatusReport, view: MeasureView) -> dict[str, Any]:
         "overdue": view.overdue,
         "days_overdue": view.days_overdue,
         "attention": [r.value for r in view.reasons],
+        "budget": _budget(report.money.measures.get(m.id)),
     }
+
+
+def _budget(money: MoneyTotals | None) -> dict[str, Any] | None:
+    """Euros planned, decided and spent, in all and by year; None without any amount."""
+    return None if money is None or money.empty else money.as_dict()
 
 
 def _counts_data(statuses: dict[Status, int], healths: dict[Health, int]) -> dict[str, Any]:
@@ -261,8 +272,12 @@ def status_data(report: StatusReport) -> dict[str, Any]:
         {
             "id": strategy.id,
             "title": report.text(strategy.title),
-            "period": {"start": strategy.period.start, "end": strategy.period.end},
-            "vision_horizon": strategy.vision.horizon,
+            "period": (
+                {"start": strategy.period.start, "end": strategy.period.end}
+                if strategy.period is not None
+                else None
+            ),
+            "vision_horizon": strategy.vision.horizon if strategy.vision is not None else None,
             "language": strategy.language,
         }
         if strategy
@@ -273,7 +288,9 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "id": g.goal.id,
             "code": g.goal.code,
             "title": report.text(g.goal.title),
+            "term": g.goal.term.value if g.goal.term else None,
             "progress": _pct(g.progress),
+            "budget": _budget(report.money.goals.get(g.goal.id)),
             "measures": [v.id for v in g.measures],
             **_counts_data(g.by_status, g.by_health),
         }
@@ -308,6 +325,8 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "open_actions": len(report.actions),
             "overdue_actions": report.late_action_count,
             "load_problems": report.load_problems,
+            "budget": _budget(report.money.strategy),
+            "projects_budget": _budget(report.money.projects),
         },
         "attention": attention,
         "goals": goals,

@@ -110,7 +110,8 @@ def build_timeline(tree: Tree, overview: Overview) -> Timeline:
         for d in (bar.start, bar.end, bar.actual_start, bar.actual_end)
         if d is not None
     ]
-    period = (tree.strategy.period.start, tree.strategy.period.end) if tree.strategy else None
+    span = tree.strategy.period if tree.strategy else None
+    period = (span.start, span.end) if span is not None else None
     if period is not None:
         dates += [date(period[0], 1, 1), date(period[1], 12, 31)]
     if not dates:

@@ -187,4 +187,4 @@ def test_markdown_has_no_raw_html_or_unsafe_link(site: dict[str, str]) -> None:
 def test_personal_fields_exist_so_the_walk_covers_them() -> None:
     from ictgov.model import Contact
 
-    assert personal_fields(Contact) == {"name", "email"}
+    assert personal_fields(Contact) == {"name", "email", "phone"}

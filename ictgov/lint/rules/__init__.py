@@ -11,4 +11,5 @@ RULE_MODULES: tuple[str, ...] = (
     "organisations",
     "cycles",
     "text",
+    "budget",
 )

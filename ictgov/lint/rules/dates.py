@@ -122,8 +122,8 @@ class OutsidePeriod(Rule):
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Compare planned starts and ends with the period's first and last day."""
-        if tree.strategy is None:
-            return
+        if tree.strategy is None or tree.strategy.period is None:
+            return  # a cooperation model without a period: nothing to be outside of
         period = tree.strategy.period
         first, last = date(period.start, 1, 1), date(period.end, 12, 31)
         span = f"{period.start}-{period.end}"

@@ -8,6 +8,7 @@ from typing import Any
 from ictgov.diagnostics import Diagnostic, Severity
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.model import Person
 from ictgov.verdicts.references import Target, did_you_mean, targets
 
 Path = tuple[str | int, ...]
@@ -22,6 +23,21 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
     for goal in tree.goals:
         for i, vp in enumerate(goal.value_promises):
             yield goal, ("value_promises", i), vp, "value promise"
+    for organisation in tree.organisations:
+        if organisation.parent is not None:
+            yield organisation, ("parent",), organisation.parent, "organisation"
+        for i, agreement in enumerate(organisation.provides_to):
+            at: Path = ("provides_to", i, "customer")
+            yield organisation, at, agreement.customer, "organisation"
+    for role in tree.roles:
+        if role.organisation is not None:
+            yield role, ("organisation",), role.organisation, "organisation"
+        for i, org_id in enumerate(role.serves):
+            yield role, ("serves", i), org_id, "organisation"
+        if role.reports_to is not None:
+            yield role, ("reports_to",), role.reports_to, "body"
+        if role.person is not None and role.person.organisation is not None:
+            yield role, ("person", "organisation"), role.person.organisation, "organisation"
     for body in tree.bodies:
         if body.reports_to is not None:
             yield body, ("reports_to",), body.reports_to, "body"
@@ -57,10 +73,19 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
         for i, item in enumerate(meeting.items):
             for j, target in enumerate(item.concerns):
                 yield meeting, ("items", i, "concerns", j), target, "item"
+            for key in ("preparer", "presenter"):
+                person = getattr(item, key)
+                if person is not None and person.organisation is not None:
+                    where: Path = ("items", i, key, "organisation")
+                    yield meeting, where, person.organisation, "organisation"
             for j, action in enumerate(item.actions):
                 if action.responsible is not None:
                     path: Path = ("items", i, "actions", j, "responsible")
                     yield meeting, path, action.responsible, "body or organisation"
+                assignee = action.assignee
+                if isinstance(assignee, Person) and assignee.organisation is not None:
+                    path = ("items", i, "actions", j, "assignee", "organisation")
+                    yield meeting, path, assignee.organisation, "organisation"
 
     for rnd in tree.rounds:
         for i, request in enumerate(rnd.requests):
@@ -81,7 +106,11 @@ class DanglingReference(Rule):
     ``reports_to`` and its members' organisations; a meeting's ``body``, attendees'
     organisations, agenda items' ``concerns`` and actions' ``responsible``; a goal's
     ``value_promises``; the strategy's approving decisions; a reporting round's
-    owners and measures. Ids declared in a file
+    owners and measures; an organisation's ``parent`` and the ``customer`` of each
+    agreement in ``provides_to``; a role's ``organisation``, ``serves`` and
+    ``reports_to``; the ``organisation`` of a contact, preparer, presenter, assignee or
+    role holder. A unit (``type: unit``) is an organisation, so it may be
+    ``responsible`` for a measure or an action. Ids declared in a file
     that failed validation count as existing, so one typo does not cascade.
     Fix the id, or add the missing item.
 
