@@ -47,7 +47,7 @@ from ictgov.load.yaml12 import parse_yaml
 from ictgov.model.files import kind_for
 
 #: Bump when the layout or the meaning of the cached data changes.
-FORMAT = 5
+FORMAT = 6
 #: A file modified this close to the writing of the index is read again (racy-git rule).
 RACY_NS = 2_000_000_000
 #: Entries per shard when the shards are rewritten.

@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
+from ictgov.i18n.vocabulary import id_for
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
-from ictgov.verdicts.references import Target, did_you_mean, targets
+from ictgov.verdicts.references import Target, targets
 
 Path = tuple[str | int, ...]
 
@@ -115,17 +118,56 @@ class DanglingReference(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Look every reference up among the items of the kinds it may name."""
         index = targets(tree.entities(), tree.unvalidated_ids)
+        names = _names(tree)
         for entity, path, value, kind in _references(tree):
             if index.resolves(value, Target(kind)):
                 continue
             known = index.known(Target(kind))
+            meant = id_for(value, {k: names.get(k, ()) for k in known})
+            if meant is not None:
+                hint = msg(N_("did you mean '{id}'?"), id=meant)
+            elif known and len(known) <= 30:
+                hint = msg(N_("the ones that exist: {ids}"), ids=sorted(known))
+            else:
+                hint = msg(N_("fix the id, or add the missing item"))
             yield self.at(
                 tree,
                 entity,
                 path,
-                f"{entity_label(entity)} refers to {kind} {value!r}, which does not exist"
-                f"{did_you_mean(value, known)}",
+                N_("{item} refers to {kind} '{value}', which does not exist; {hint}"),
+                item=entity_label(entity),
+                kind=msg(_KINDS.get(kind, kind)),
+                value=value,
+                hint=hint,
             )
+
+
+#: The kinds a reference names, as a message says them.
+_KINDS: dict[str, str] = {
+    "goal": N_("goal"),
+    "value promise": N_("value promise"),
+    "body": N_("body"),
+    "organisation": N_("organisation"),
+    "body or organisation": N_("body or organisation"),
+    "measure": N_("measure"),
+    "project": N_("project"),
+    "meeting": N_("meeting"),
+    "item": N_("item"),
+}
+
+
+def _names(tree: Tree) -> dict[str, list[str]]:
+    """Each item's id -> its names and titles in every language, to match a name written as id."""
+    out: dict[str, list[str]] = {}
+    for entity in tree.entities():
+        ident = getattr(entity, "id", None)
+        if not isinstance(ident, str):
+            continue
+        for attr in ("name", "title", "short_name", "abbreviation"):
+            value = getattr(entity, attr, None)
+            texts = value.values() if isinstance(value, dict) else [value]
+            out.setdefault(ident, []).extend(t for t in texts if isinstance(t, str) and t)
+    return out
 
 
 class DecisionSection(Rule):
@@ -182,13 +224,22 @@ class DecisionSection(Rule):
                 continue
             sections = sorted({item.section for item in meeting.items})
             if decision.section not in sections:
-                listed = ", ".join(f"§ {s}" for s in sections) or "no agenda items"
+                listed: Any = (
+                    ", ".join(f"§ {s}" for s in sections)
+                    if sections
+                    else msg(N_("no agenda items"))
+                )
                 yield self.at(
                     tree,
                     strategy,
                     ("approval", "decisions", i, "section"),
-                    f"meeting {meeting.id!r} has no § {decision.section} (it has {listed}); "
-                    "fix the section number",
+                    N_(
+                        "meeting '{id}' has no § {section} (it has {listed}); fix the section "
+                        "number"
+                    ),
+                    id=meeting.id,
+                    section=decision.section,
+                    listed=listed,
                 )
 
 
