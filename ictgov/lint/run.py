@@ -100,4 +100,3 @@ def lint(options: LintOptions) -> LintOutcome:
             request, project.root, today, fail_on, result, tree.documents, started, language
         )
     return LintOutcome(result, fail_on, today, language)
-

@@ -31,6 +31,7 @@ from pathlib import Path
 from ictgov import cachedir
 from ictgov.cachedir import Stat, stamp
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.i18n import N_
 from ictgov.load import parallel
 from ictgov.load.document import (
     DEFAULT_MAX_BYTES,
@@ -289,7 +290,11 @@ def unreadable(path: str, exc: OSError) -> Document:
     """The document of a file that could not be read, as ``load_documents`` makes it."""
     doc = Document(path=path, kind=None)
     doc.diagnostics.append(
-        FILE_UNREADABLE.at(f"cannot read the file ({exc.strerror or exc}); check it", path)
+        FILE_UNREADABLE.at(
+            N_("cannot read the file ({error}); check it"),
+            path,
+            args={"error": str(exc.strerror or exc)},
+        )
     )
     return doc
 

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from ictgov.diagnostics import FILE_UNREADABLE, NO_DATA, Diagnostic
+from ictgov.i18n import N_
 from ictgov.load.document import DEFAULT_MAX_BYTES, Document, SourceRef, load_document
 from ictgov.load.source import TreeSource
 from ictgov.load.sourcemap import DataPath, format_path
@@ -161,7 +162,7 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
     ):
         tree.diagnostics.append(
             NO_DATA.at(
-                "there is no data/strategy/strategy.yaml; run 'ictgov init' or create it",
+                N_("there is no data/strategy/strategy.yaml; run 'ictgov init' or create it"),
                 "data/strategy/strategy.yaml",
             )
         )
@@ -203,7 +204,11 @@ def load_documents(
         except OSError as exc:
             doc = Document(path=path, kind=None)
             doc.diagnostics.append(
-                FILE_UNREADABLE.at(f"cannot read the file ({exc.strerror or exc}); check it", path)
+                FILE_UNREADABLE.at(
+                    N_("cannot read the file ({error}); check it"),
+                    path,
+                    args={"error": str(exc.strerror or exc)},
+                )
             )
             docs.append(doc)
             continue

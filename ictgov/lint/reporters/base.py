@@ -45,4 +45,3 @@ def summary_line(result: LintResult, lang: str = "en") -> str:
     return t.gettext("Found {problems} ({parts}) in {files}.").format(
         problems=problems, parts=", ".join(parts), files=files
     )
-

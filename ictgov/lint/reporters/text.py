@@ -41,9 +41,7 @@ class TextReporter(Reporter):
                 text = Text()
                 text.append(visible(f"{d.file}:{d.line}:{d.column}:"), style="bold")
                 text.append(" ")
-                text.append(
-                    severity_word(d.severity, self.lang), style=_STYLE[d.severity.value]
-                )
+                text.append(severity_word(d.severity, self.lang), style=_STYLE[d.severity.value])
                 text.append(f" {d.code}", style="bold")
                 text.append(f" [{d.name}]", style="dim")
                 text.append(visible(f" {d.text(self.lang)}"))
