@@ -11,14 +11,21 @@ general "this value is not what is expected here".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
+from ictgov.diagnostics import SCHEMA_INVALID, Diagnostic
 from ictgov.i18n import N_
-from ictgov.i18n.messages import msg
-from ictgov.i18n.vocabulary import value_for
+from ictgov.i18n.messages import MSGID, msg
+from ictgov.i18n.vocabulary import id_for, value_for
 from ictgov.model.base import CODE_PATTERN, ID_PATTERN
 
 Message = dict[str, Any]
+
+#: How an id is written; its ``value`` argument lets ``suggest_ids`` look the value up.
+ID_FORM = N_("ids use lowercase letters a-z, digits and '-', '_' or '.', e.g. 'evaka-rollout'")
+
 
 _INT = {"int_type", "int_parsing", "int_from_float", "int_parsing_size"}
 _FLOAT = {"float_type", "float_parsing", "finite_number", "decimal_parsing", "decimal_type"}
@@ -158,12 +165,8 @@ def problem(kind: str, loc: tuple[Any, ...], value: Any, ctx: dict[str, Any]) ->
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == ID_PATTERN:
-            return msg(
-                N_(
-                    "ids use lowercase letters a-z, digits and '-', '_' or '.', "
-                    "e.g. 'evaka-rollout'"
-                )
-            )
+            return msg(ID_FORM, value=value if isinstance(value, str) else str(value))
+
         if pattern == CODE_PATTERN:
             return msg(
                 N_(
@@ -175,3 +178,50 @@ def problem(kind: str, loc: tuple[Any, ...], value: Any, ctx: dict[str, Any]) ->
     if kind == "value_error" and "period" in loc:
         return msg(N_("the period ends before it starts; check start and end"))
     return msg(N_("this value is not what is expected here"))
+
+
+def entity_names(entities: Iterable[object]) -> dict[str, list[str]]:
+    """Each item's id -> its names and titles in every language (to match a name to an id)."""
+    out: dict[str, list[str]] = {}
+    for entity in entities:
+        ident = getattr(entity, "id", None)
+        if not isinstance(ident, str):
+            continue
+        names = out.setdefault(ident, [])
+        for attr in ("name", "title", "short_name", "abbreviation"):
+            value = getattr(entity, attr, None)
+            texts = value.values() if isinstance(value, dict) else [value]
+            names.extend(t for t in texts if isinstance(t, str) and t)
+    return out
+
+
+def suggest_ids(
+    diagnostics: Iterable[Diagnostic], names: Mapping[str, Iterable[str]]
+) -> list[Diagnostic]:
+    """*diagnostics*, where a reference written as a name (``Porin kaupunki``) names its id.
+
+    A file is validated alone, so only the whole tree knows the ids; this second look
+    turns "ids use lowercase letters" into "did you mean 'pori'?" when one matches.
+    An item's own ``id`` is left alone: it names no other item.
+    """
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        found = d.args.get("problem") if d.code == SCHEMA_INVALID.code else None
+        if (
+            isinstance(found, dict)
+            and found.get(MSGID) == ID_FORM
+            and d.path.rsplit(".", 1)[-1] != "id"
+        ):
+            value = str(found.get("args", {}).get("value", ""))
+            meant = id_for(value, names)
+            if meant is not None:
+                better = msg(
+                    N_(
+                        "'{value}' is not an id; did you mean '{id}'? Ids are written in lower case"
+                    ),
+                    value=value,
+                    id=meant,
+                )
+                d = replace(d, args={**d.args, "problem": better})
+        out.append(d)
+    return out

@@ -104,7 +104,6 @@ def explain(
             {},
         )
     if "found duplicate anchor" in problem:
-
         return N_("two anchors have the same name; give each anchor (&name) its own name"), {}
     if "found undefined alias" in problem:
         return N_("an alias (*name) refers to no anchor (&name) above it; fix the name"), {}

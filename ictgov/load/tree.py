@@ -15,6 +15,7 @@ from typing import Any
 from ictgov.diagnostics import FILE_UNREADABLE, NO_DATA, Diagnostic
 from ictgov.i18n import N_
 from ictgov.load.document import DEFAULT_MAX_BYTES, Document, SourceRef, load_document
+from ictgov.load.explain import entity_names, suggest_ids
 from ictgov.load.source import TreeSource
 from ictgov.load.sourcemap import DataPath, format_path
 from ictgov.model import (
@@ -157,6 +158,8 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
         if doc.model is not None or (doc.kind.list_key and doc.items):
             collectors[doc.kind.name](doc)
         _remember_ids(tree, doc)
+    if tree.diagnostics:
+        tree.diagnostics = suggest_ids(tree.diagnostics, entity_names(tree.entities()))
     if tree.strategy is None and not any(
         d.kind is not None and d.kind.name == STRATEGY.name for d in tree.documents.values()
     ):

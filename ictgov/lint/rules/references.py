@@ -11,6 +11,7 @@ from ictgov.i18n.messages import msg
 from ictgov.i18n.vocabulary import id_for
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.load.explain import entity_names
 from ictgov.verdicts.references import Target, targets
 
 Path = tuple[str | int, ...]
@@ -118,7 +119,7 @@ class DanglingReference(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Look every reference up among the items of the kinds it may name."""
         index = targets(tree.entities(), tree.unvalidated_ids)
-        names = _names(tree)
+        names = entity_names(tree.entities())
         for entity, path, value, kind in _references(tree):
             if index.resolves(value, Target(kind)):
                 continue
@@ -154,20 +155,6 @@ _KINDS: dict[str, str] = {
     "meeting": N_("meeting"),
     "item": N_("item"),
 }
-
-
-def _names(tree: Tree) -> dict[str, list[str]]:
-    """Each item's id -> its names and titles in every language, to match a name written as id."""
-    out: dict[str, list[str]] = {}
-    for entity in tree.entities():
-        ident = getattr(entity, "id", None)
-        if not isinstance(ident, str):
-            continue
-        for attr in ("name", "title", "short_name", "abbreviation"):
-            value = getattr(entity, attr, None)
-            texts = value.values() if isinstance(value, dict) else [value]
-            out.setdefault(ident, []).extend(t for t in texts if isinstance(t, str) and t)
-    return out
 
 
 class DecisionSection(Rule):
