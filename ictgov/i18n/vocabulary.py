@@ -222,14 +222,22 @@ def id_for(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     target = fold(value)
     if not target:
         return None
+    ids: dict[str, str] = {}
     spellings: dict[str, str] = {}
     for ident, its_names in sorted(names.items()):
-        for spelling in (ident, *its_names):
+        ids.setdefault(fold(ident), ident)
+        for spelling in its_names:
             spellings.setdefault(fold(spelling), ident)
+    if target in ids:
+        return ids[target]
     if target in spellings:
         return spellings[target]
-    candidates = list(spellings)
-    if len(candidates) > 5000:  # keep a typo in a 20,000-measure tree cheap to report
-        candidates = [c for c in candidates if c[:2] == target[:2]][:5000]
-    close = difflib.get_close_matches(target, sorted(candidates), n=1, cutoff=0.6)
-    return spellings[close[0]] if close else None
+    # A typo of an id is close in spelling; a name must be nearly the whole name.
+    for pool, cutoff in ((ids, 0.6), (spellings, 0.85)):
+        candidates = sorted(pool)
+        if len(candidates) > 5000:  # keep a typo in a 20,000-measure tree cheap to report
+            candidates = [c for c in candidates if c[:2] == target[:2]][:5000]
+        close = difflib.get_close_matches(target, candidates, n=1, cutoff=cutoff)
+        if close:
+            return pool[close[0]]
+    return None

@@ -125,7 +125,13 @@ class DanglingReference(Rule):
                 continue
             known = index.known(Target(kind))
             meant = id_for(value, {k: names.get(k, ()) for k in known})
-            if meant is not None:
+            if meant is not None and known and len(known) <= 30:
+                hint = msg(
+                    N_("did you mean '{id}'? The ones that exist: {ids}"),
+                    id=meant,
+                    ids=sorted(known),
+                )
+            elif meant is not None:
                 hint = msg(N_("did you mean '{id}'?"), id=meant)
             elif known and len(known) <= 30:
                 hint = msg(N_("the ones that exist: {ids}"), ids=sorted(known))
