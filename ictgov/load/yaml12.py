@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from ictgov.i18n import N_
-from ictgov.load import syntaxhint
 from ictgov.load.sourcemap import DataPath, Position, SourceMap
+from ictgov.load.syntaxhint import explain as explain_syntax
 
 try:  # libyaml is part of every PyYAML wheel; fall back to pure Python if missing.
     from yaml import CSafeLoader as _Loader
@@ -261,12 +261,12 @@ def parse_yaml(text: str, *, positions: bool = True) -> ParsedYaml:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         cmark = exc.context_mark or mark
         opened = (cmark.line + 1, cmark.column + 1) if cmark else (line, column)
-        msgid, args = syntaxhint.explain(
+        msgid, args = explain_syntax(
             exc.problem or "", exc.context or "", text, line, column, opened
         )
         return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", msgid, line, column, args)])
     except yaml.YAMLError:
-        msgid, args = syntaxhint.explain("", "", text, 1, 1, (1, 1))
+        msgid, args = explain_syntax("", "", text, 1, 1, (1, 1))
         return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", msgid, 1, 1, args)])
     builder = _Builder(record=positions)
     builder.smap.add((), Position(1, 1, 1, 1))
