@@ -17,7 +17,7 @@ from ictgov.diagnostics import (
 from ictgov.i18n import N_
 from ictgov.i18n.messages import msg
 from ictgov.i18n.vocabulary import key_for
-from ictgov.load.explain import problem
+from ictgov.load.explain import example_of, problem
 from ictgov.load.sourcemap import DataPath, SourceMap, format_path
 
 
@@ -118,12 +118,12 @@ def validation_diagnostics(
             line, col = smap.value_at(full[:-1])
             out.append(
                 SCHEMA_MISSING.at(
-                    N_("the key '{key}' is missing from {where}; add '{key}: ...'"),
+                    N_("the key '{key}' is missing from {where}; add '{key}: {example}'"),
                     file,
                     line,
                     col,
                     format_path(full),
-                    args={"key": key, "where": _where(full[:-1])},
+                    args={"key": key, "where": _where(full[:-1]), "example": example_of(key)},
                 )
             )
         else:

@@ -225,3 +225,26 @@ def suggest_ids(
                 d = replace(d, args={**d.args, "problem": better})
         out.append(d)
     return out
+
+
+#: What a value of a common field looks like, for "add 'date: 2019-04-26'".
+EXAMPLES: dict[str, str] = {
+    "date": "2019-04-26",
+    "due": "2019-04-26",
+    "planned_start": "2019-04-26",
+    "planned_end": "2019-04-26",
+    "progress": "40",
+    "done": "false",
+    "status": "in_progress",
+    "goals": "[g1]",
+    "section": "12",
+    "code": '"1.10"',
+    "start": "2023",
+    "end": "2027",
+    "meetings_per_year": "4",
+}
+
+
+def example_of(key: str) -> str:
+    """An example value of the field *key* (``...`` when there is no one example)."""
+    return EXAMPLES.get(key, "...")

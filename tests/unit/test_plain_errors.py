@@ -79,6 +79,7 @@ def test_missing_and_unknown_keys() -> None:
     messages = [d.message for d in doc.diagnostics]
     assert "unknown key 'tila'; did you mean 'status'?" in messages
     assert "the key 'title' is missing from the top level; add 'title: ...'" in messages
+    assert any("add 'date: 2019-04-26'" in m for m in _dated())
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,8 @@ def test_syntax_hints_fit_the_mistake(text: str, expected: str, line: int) -> No
     assert expected in message and problem.line == line
     if "must be in quotes" not in expected:
         assert "quotes around a text" not in message
+
+
+def _dated() -> list[str]:
+    text = "id: m-x\ncode: '1'\ntitle: T\ngoals: [g1]\nupdates:\n  - note: ilman päivää\n"
+    return [d.message for d in load_document("data/measures/m-x.yaml", text.encode()).diagnostics]
