@@ -177,7 +177,13 @@ def problem(kind: str, loc: tuple[Any, ...], value: Any, ctx: dict[str, Any]) ->
         return msg(N_("this is not written in the expected form"))
     if kind == "value_error" and "period" in loc:
         return msg(N_("the period ends before it starts; check start and end"))
-    return msg(N_("this value is not what is expected here"))
+    if field in EXAMPLES:
+        return msg(
+            N_("this value is not what is expected here; write it like '{field}: {example}'"),
+            field=field,
+            example=EXAMPLES[field],
+        )
+    return msg(N_("this value is not what is expected here; compare it with docs/format.md"))
 
 
 def entity_names(entities: Iterable[object]) -> dict[str, list[str]]:

@@ -109,3 +109,14 @@ def test_syntax_hints_fit_the_mistake(text: str, expected: str, line: int) -> No
 def _dated() -> list[str]:
     text = "id: m-x\ncode: '1'\ntitle: T\ngoals: [g1]\nupdates:\n  - note: ilman päivää\n"
     return [d.message for d in load_document("data/measures/m-x.yaml", text.encode()).diagnostics]
+
+
+@settings(max_examples=80)
+@given(st.text(alphabet="ab: -[]{}\"'\n\t#&*|>", max_size=40))
+def test_every_syntax_message_is_in_the_catalogues(text: str) -> None:
+    """Whatever libyaml says, the reader gets one of our messages, translated."""
+    from ictgov.i18n import translations
+
+    for problem in parse_yaml(text).problems:
+        for lang in ("fi", "sv"):
+            assert translations(lang).gettext(problem.message) != problem.message, problem
