@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ictgov.i18n import LANGUAGES, N_, translations
+from ictgov.i18n.messages import render
+
 
 class Severity(StrEnum):
     """How serious a finding is. Ordered: error > warning > info."""
@@ -20,14 +23,27 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+#: Severity words as a reader sees them (the codes ``error`` ... stay in JSON and SARIF).
+SEVERITY_WORDS: dict[str, str] = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "info": N_("info"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A finding at a place: code (``RF01``), dotted name, severity, and how to fix it."""
+    """A finding at a place: code (``RF01``), dotted name, severity, and how to fix it.
+
+    The message is kept as data (``msgid``, an English template, and ``args``) and
+    put into words only when shown (:meth:`text`), so one result, cached as JSON,
+    can be read in Finnish, Swedish or English.
+    """
 
     code: str
     name: str
     severity: Severity
-    message: str
+    msgid: str
     file: str
     line: int = 1
     column: int = 1
@@ -35,23 +51,54 @@ class Diagnostic:
     end_line: int | None = None
     end_column: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    args: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The message in English (for logs, tests and callers that speak no language)."""
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The message in *lang* (``fi``, ``sv`` or ``en``)."""
+        return render(self.msgid, self.args, lang)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Files in order, then position, then code: stable output for golden tests."""
         return (self.file, self.line, self.column, self.code)
 
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data for JSON output."""
+    def as_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """Plain data for JSON: language-free (``msgid`` and ``args``) unless *lang* is given.
+
+        With *lang*, ``message`` holds the text in that language instead (what the JSON
+        reporter prints); without, the result is what :meth:`from_dict` reads back.
+        """
         data = asdict(self)
         data["severity"] = self.severity.value
         if not data["extra"]:
             del data["extra"]
+        if lang is not None:
+            del data["msgid"], data["args"]
+            data["message"] = self.text(lang)
+        elif not data["args"]:
+            del data["args"]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
-        """The inverse of ``as_dict``: how the caches read findings back from JSON."""
+        """The inverse of ``as_dict()``: how the caches read findings back from JSON."""
         return cls(**{**data, "severity": Severity(data["severity"])})
+
+
+def describe(d: Diagnostic, lang: str = "en") -> str:
+    """``file:line:col: severity CODE message`` in *lang*: one finding for any command."""
+    return (
+        f"{d.file}:{d.line}:{d.column}: {severity_word(d.severity, lang)} {d.code} {d.text(lang)}"
+    )
+
+
+def severity_word(severity: Severity, lang: str = "en") -> str:
+    """``virhe``, ``fel``, ``error``: the severity as a reader of *lang* calls it."""
+    return translations(lang if lang in LANGUAGES else "en").gettext(SEVERITY_WORDS[severity.value])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +112,27 @@ class Code:
 
     def at(
         self,
-        message: str,
+        msgid: str,
         file: str,
         line: int = 1,
         column: int = 1,
         path: str = "",
+        *,
+        args: dict[str, Any] | None = None,
         **extra: Any,
     ) -> Diagnostic:
-        """A diagnostic of this code at a place."""
+        """A diagnostic of this code at a place; *msgid* is filled with *args* when shown."""
         return Diagnostic(
-            self.code, self.name, self.severity, message, file, line, column, path, extra=extra
+            self.code,
+            self.name,
+            self.severity,
+            msgid,
+            file,
+            line,
+            column,
+            path,
+            extra=extra,
+            args=dict(args or {}),
         )
 
 

@@ -31,6 +31,16 @@ def _no_env_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ICTGOV_TODAY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read English unless a test asks for a language (``--lang`` or ``ICTGOV_LANG``).
+
+    Tests written before messages were translated assert English text, and the
+    bundled data's strategy says ``language: fi``.
+    """
+    monkeypatch.setenv("ICTGOV_LANG", "en")
+
+
 @pytest.fixture
 def minimal_root(tmp_path: Path) -> Path:
     """A writable copy of ``tests/fixtures/minimal``: a small valid tree."""

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ictgov.cli.errors import guarded
-from ictgov.cli.options import AtOption, RootOption, TodayOption
+from ictgov.cli.options import AtOption, Language, RootOption, TodayOption
 
 
 class Format(StrEnum):
@@ -28,6 +28,7 @@ class FailOn(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @guarded
@@ -80,6 +81,15 @@ def lint_command(
     diff: Annotated[
         bool, typer.Option("--diff", help="With --fix: show the fixes as a diff; write nothing.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages (default: ICTGOV_LANG, else the repository's "
+            "language, else the locale).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate the strategy tree and check it against the lint rules."""
     if list_rules:
@@ -114,9 +124,13 @@ def lint_command(
         fail_on=Severity(fail_on.value) if fail_on else None,
         use_cache=not no_cache,
     )
+    from ictgov.i18n.language import interface_language
+
     outcome = lint(options)
     color = output_format is Format.TEXT and sys.stdout.isatty()
-    reporter = REPORTERS[output_format.value](color=color)
+    speak = interface_language(lang.value if lang else None, outcome.language)
+    reporter = REPORTERS[output_format.value](color=color, lang=speak)
+
     sys.stdout.write(reporter.render(outcome.result))
     sys.stdout.flush()
     raise typer.Exit(outcome.exit_code)

@@ -37,7 +37,8 @@ from ictgov.lint.result import LintResult
 
 RESULT_FILE = "lint.json"
 #: Bump when the stored record changes.
-FORMAT = 3
+FORMAT = 4
+
 #: Whose changes may change a finding: the lint code and everything below it.
 CODE_FOLDERS = (
     "",
@@ -72,6 +73,8 @@ class CachedResult:
     result: LintResult
     fail_on: Severity
     today: date
+    #: The language the repository speaks (``ictgov.toml``, else the strategy), if any.
+    language: str | None = None
 
 
 def find_root(root: Path | None) -> Path | None:
@@ -162,7 +165,13 @@ def probe(request: LintRequest) -> CachedResult | None:
         result = LintResult(
             [Diagnostic.from_dict(d) for d in stored["diagnostics"]], int(stored["files"])
         )
-        return CachedResult(result, Severity(record["fail_on"]), today)
+        language = record.get("language")
+        return CachedResult(
+            result,
+            Severity(record["fail_on"]),
+            today,
+            language if isinstance(language, str) else None,
+        )
     except (TypeError, ValueError, KeyError, AttributeError):  # not a record of ours
         return None
 
@@ -175,6 +184,7 @@ def remember(
     result: LintResult,
     paths: Iterable[str],
     started: int,
+    language: str | None = None,
 ) -> None:
     """Store a full run's result for ``probe``; silently skipped when impossible.
 
@@ -198,6 +208,7 @@ def remember(
             "files": result.files,
         },
         "fail_on": fail_on.value,
+        "language": language,
     }
     cachedir.write_json(base / RESULT_FILE, "lint", record)
     cachedir.remove_file(base / "quick.pkl")  # left by ictgov before 0.2: never read

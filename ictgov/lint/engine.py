@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ictgov import ISSUES_URL, __version__
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
 from ictgov.lint.registry import RULE_CRASHED, RuleInfo, registry
 from ictgov.lint.result import LintResult, sort_key
 from ictgov.lint.rule import LintContext
@@ -27,9 +28,18 @@ def _crash(info: RuleInfo, error: str) -> Diagnostic:
         RULE_CRASHED.code,
         RULE_CRASHED.name,
         Severity.ERROR,
-        f"rule {info.code} ({info.name}) failed: {error}; the other rules "
-        f"ran. This is a bug in ictgov {__version__}: please report it at {ISSUES_URL}",
+        N_(
+            "rule {code} ({name}) failed: {error}; the other rules ran. This is a bug in "
+            "ictgov {version}: please report it at {url}"
+        ),
         "data",
+        args={
+            "code": info.code,
+            "name": info.name,
+            "error": error,
+            "version": __version__,
+            "url": ISSUES_URL,
+        },
     )
 
 

@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 from ictgov.config import Config
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.load import Tree
 from ictgov.model.base import Text
 from ictgov.verdicts.references import kind_of
@@ -69,24 +71,52 @@ class Rule:
         tree: Tree,
         entity: Any,
         path: tuple[str | int, ...],
-        message: str,
+        msgid: str,
         *,
         key: bool = False,
+        **args: Any,
     ) -> Diagnostic:
-        """A finding at ``entity.<path>`` (its value, or its key with ``key=True``)."""
+        """A finding at ``entity.<path>`` (its value, or its key with ``key=True``).
+
+        *msgid* is an English template marked with ``N_``; *args* fill it when shown.
+        """
         loc = tree.locate(entity, *path, key=key)
         if loc is None:  # an entity built in code, not read from a file
-            return Diagnostic(self.code, self.name, self.severity, message, "data")
+            return Diagnostic(self.code, self.name, self.severity, msgid, "data", args=args)
         return Diagnostic(
-            self.code, self.name, self.severity, message, loc.file, loc.line, loc.column, loc.path
+            self.code,
+            self.name,
+            self.severity,
+            msgid,
+            loc.file,
+            loc.line,
+            loc.column,
+            loc.path,
+            args=args,
         )
 
 
-def entity_label(entity: Any) -> str:
-    """``measure 'm-alpha'``: how messages name the item a finding is about."""
+#: How messages name an item of each kind, by its id.
+_LABELS: dict[str, str] = {
+    "strategy": N_("strategy '{id}'"),
+    "value_promise": N_("value promise '{id}'"),
+    "goal": N_("goal '{id}'"),
+    "organisation": N_("organisation '{id}'"),
+    "body": N_("body '{id}'"),
+    "project": N_("project '{id}'"),
+    "stakeholder_group": N_("stakeholder group '{id}'"),
+    "measure": N_("measure '{id}'"),
+    "meeting": N_("meeting '{id}'"),
+    "round": N_("reporting round '{id}'"),
+}
+
+
+def entity_label(entity: Any) -> dict[str, Any]:
+    """``measure 'm-alpha'``: how messages name the item a finding is about (a message)."""
     kind = kind_of(entity)
-    name = kind.value.replace("_", " ") if kind is not None else type(entity).__name__.lower()
-    return f"{name} {getattr(entity, 'id', '?')!r}"
+    name = kind.value if kind is not None else type(entity).__name__.lower()
+    ident = str(getattr(entity, "id", "?"))
+    return msg(_LABELS.get(name, N_("item '{id}'")), id=ident)
 
 
 def text_is_empty(value: Text | None) -> bool:

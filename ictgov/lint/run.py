@@ -35,6 +35,9 @@ class LintOutcome:
     result: LintResult
     fail_on: Severity
     today: date
+    #: The language the repository sets (``ictgov.toml``, else the strategy), if any:
+    #: the CLI passes it to ``interface_language`` to pick the language of the messages.
+    language: str | None = None
 
     @property
     def exit_code(self) -> int:
@@ -72,7 +75,7 @@ def lint(options: LintOptions) -> LintOutcome:
     if cached:
         hit = cache.probe(request)
         if hit is not None:
-            return LintOutcome(hit.result, hit.fail_on, hit.today)
+            return LintOutcome(hit.result, hit.fail_on, hit.today, hit.language)
 
     from ictgov.config import resolve_today
     from ictgov.lint.engine import run_rules
@@ -89,6 +92,11 @@ def lint(options: LintOptions) -> LintOutcome:
     fail_on = options.fail_on or lint_config.fail_on
     tree = project.tree(at=options.at, today=today, cached=cached)
     result = run_rules(tree, LintContext(today, project.config), selection)
+    language = project.config.language_set or (
+        tree.strategy.language if tree.strategy is not None else None
+    )
     if cached:
-        cache.remember(request, project.root, today, fail_on, result, tree.documents, started)
-    return LintOutcome(result, fail_on, today)
+        cache.remember(
+            request, project.root, today, fail_on, result, tree.documents, started, language
+        )
+    return LintOutcome(result, fail_on, today, language)

@@ -31,6 +31,7 @@ from pathlib import Path
 from ictgov import cachedir
 from ictgov.cachedir import Stat, stamp
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.i18n import N_
 from ictgov.load import parallel
 from ictgov.load.document import (
     DEFAULT_MAX_BYTES,
@@ -47,7 +48,7 @@ from ictgov.load.yaml12 import parse_yaml
 from ictgov.model.files import kind_for
 
 #: Bump when the layout or the meaning of the cached data changes.
-FORMAT = 5
+FORMAT = 6
 #: A file modified this close to the writing of the index is read again (racy-git rule).
 RACY_NS = 2_000_000_000
 #: Entries per shard when the shards are rewritten.
@@ -289,7 +290,11 @@ def unreadable(path: str, exc: OSError) -> Document:
     """The document of a file that could not be read, as ``load_documents`` makes it."""
     doc = Document(path=path, kind=None)
     doc.diagnostics.append(
-        FILE_UNREADABLE.at(f"cannot read the file ({exc.strerror or exc}); check it", path)
+        FILE_UNREADABLE.at(
+            N_("cannot read the file ({error}); check it"),
+            path,
+            args={"error": str(exc.strerror or exc)},
+        )
     )
     return doc
 

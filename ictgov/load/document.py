@@ -22,6 +22,7 @@ from ictgov.diagnostics import (
     YAML_SYNTAX,
     Diagnostic,
 )
+from ictgov.i18n import N_
 from ictgov.load.errors import validation_diagnostics
 from ictgov.load.source import DATA_DIR
 from ictgov.load.sourcemap import SourceMap
@@ -86,11 +87,14 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         return None, FILE_ENCODING.at(
-            f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
-            "(in Excel or Notepad: 'Save as' -> encoding UTF-8)",
+            N_(
+                "byte 0x{byte} is not UTF-8; save the file as UTF-8 (in Excel or Notepad: "
+                "'Save as' -> encoding UTF-8)"
+            ),
             path,
             line,
             column,
+            args={"byte": f"{raw[exc.start]:02x}"},
         )
     return text, None
 
@@ -116,23 +120,27 @@ def parse_document(
     if kind is None:
         doc.diagnostics.append(
             FILE_UNKNOWN.at(
-                f"ictgov does not know what this file holds; files live at {expected_locations()}",
+                N_("ictgov does not know what this file holds; files live at {places}"),
                 path,
+                args={"places": expected_locations()},
             )
         )
         return doc, False
     if len(raw) > max_bytes:
         doc.diagnostics.append(
             FILE_TOO_LARGE.at(
-                f"file is {len(raw):,} bytes, over the limit of {max_bytes:,}; split it, or raise "
-                "max_file_bytes in [tool.ictgov] if it really must be this large",
+                N_(
+                    "the file is {size} bytes, over the limit of {limit}; split it, or raise "
+                    "max_file_bytes in [tool.ictgov] if it really must be this large"
+                ),
                 path,
+                args={"size": len(raw), "limit": max_bytes},
             )
         )
         return doc, False
     text, problem = decode(path, raw)
     if problem is not None or text is None:
-        doc.diagnostics.append(problem or FILE_ENCODING.at("unreadable text", path))
+        doc.diagnostics.append(problem or FILE_ENCODING.at(N_("unreadable text"), path))
         return doc, False
     doc.text = text
     doc.suppressions = find_suppressions(text)
@@ -140,13 +148,13 @@ def parse_document(
     doc.data, doc.source_map = parsed.data, parsed.source_map
     for prob in parsed.problems:
         code = _YAML_PROBLEM_CODES[prob.kind]
-        doc.diagnostics.append(code.at(prob.message, path, prob.line, prob.column))
+        doc.diagnostics.append(code.at(prob.message, path, prob.line, prob.column, args=prob.args))
     if any(p.kind != "duplicate-key" for p in parsed.problems):
         return doc, False
     if parsed.data is None:
         doc.diagnostics.append(
             FILE_EMPTY.at(
-                f"the file holds no data; write the {kind.name} here, or delete the file", path
+                N_("the file holds no data; write the data here, or delete the file"), path
             )
         )
         return doc, False

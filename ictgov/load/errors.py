@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, Union, get_args, get_origin
@@ -15,8 +14,11 @@ from ictgov.diagnostics import (
     SCHEMA_UNKNOWN_KEY,
     Diagnostic,
 )
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
+from ictgov.i18n.vocabulary import key_for
+from ictgov.load.explain import example_of, problem
 from ictgov.load.sourcemap import DataPath, SourceMap, format_path
-from ictgov.model.base import CODE_HINT, CODE_PATTERN, ID_PATTERN
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -67,6 +69,10 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _where(full: DataPath) -> Any:
+    return format_path(full) or msg(N_("the top level"))
+
+
 def validation_diagnostics(
     error: ValidationError,
     model: type[BaseModel],
@@ -74,81 +80,66 @@ def validation_diagnostics(
     smap: SourceMap,
     prefix: DataPath = (),
 ) -> list[Diagnostic]:
-    """One diagnostic per Pydantic error, each pointing at the offending key or value."""
+    """One diagnostic per Pydantic error, each pointing at the offending key or value.
+
+    The message says in plain words what is expected (:mod:`ictgov.load.explain`);
+    Pydantic's own sentences are never shown.
+    """
     out: list[Diagnostic] = []
     for err in error.errors(include_url=False):
         loc = _clean_loc(err["loc"])
         full = prefix + loc
-        where = format_path(full) or "the top level"
         kind = err["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1]) if loc else "?"
             owner = model_at(model, loc[:-1])
             allowed = sorted(owner.model_fields) if owner else []
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            meant = key_for(key, allowed)
             hint = (
-                f"did you mean {close[0]!r}?"
-                if close
-                else f"allowed keys here: {', '.join(allowed)}"
+                msg(N_("did you mean '{key}'?"), key=meant)
+                if meant
+                else msg(N_("the keys allowed here: {keys}"), keys=allowed)
                 if allowed
-                else "remove it"
+                else msg(N_("remove it"))
             )
             line, col = smap.key_at(full)
             out.append(
                 SCHEMA_UNKNOWN_KEY.at(
-                    f"unknown key {key!r}; {hint}", file, line, col, format_path(full)
+                    N_("unknown key '{key}'; {hint}"),
+                    file,
+                    line,
+                    col,
+                    format_path(full),
+                    args={"key": key, "hint": hint},
                 )
             )
         elif kind == "missing":
             key = str(loc[-1]) if loc else "?"
-            parent = format_path(full[:-1]) or "the top level"
             line, col = smap.value_at(full[:-1])
             out.append(
                 SCHEMA_MISSING.at(
-                    f"missing required key {key!r} in {parent}; add it",
+                    N_("the key '{key}' is missing from {where}; add '{key}: {example}'"),
                     file,
                     line,
                     col,
                     format_path(full),
-                )
-            )
-        elif kind == "model_type" and not loc:
-            line, col = smap.value_at(full)
-            out.append(
-                SCHEMA_INVALID.at(
-                    f"expected a mapping of keys (like 'id: ...') at {where}, "
-                    f"found {type(err['input']).__name__}",
-                    file,
-                    line,
-                    col,
-                    format_path(full),
+                    args={"key": key, "where": _where(full[:-1]), "example": example_of(key)},
                 )
             )
         else:
             line, col = smap.value_at(full)
-            message = err["msg"]
-            if kind in {"string_type"} and isinstance(err["input"], (int, float, bool)):
-                message += "; put quotes around it"
-            elif (
-                kind == "string_pattern_mismatch"
-                and err.get("ctx", {}).get("pattern") == ID_PATTERN
-            ):
-                message = (
-                    "ids use lowercase letters a-z, digits and '-', '_' or '.', "
-                    "e.g. 'evaka-rollout'"
-                )
-            elif (
-                kind == "string_pattern_mismatch"
-                and err.get("ctx", {}).get("pattern") == CODE_PATTERN
-            ):
-                message = CODE_HINT
             out.append(
                 SCHEMA_INVALID.at(
-                    f"{where}: {message} (got {_show(err['input'])})",
+                    N_("{where}: {problem} (it says {got})"),
                     file,
                     line,
                     col,
                     format_path(full),
+                    args={
+                        "where": _where(full),
+                        "problem": problem(kind, loc, err.get("input"), err.get("ctx") or {}),
+                        "got": _show(err.get("input")),
+                    },
                 )
             )
     return out

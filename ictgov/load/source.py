@@ -12,9 +12,11 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ictgov.diagnostics import FILE_OUTSIDE, FILE_UNREADABLE, Diagnostic
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.model.files import YAML_SUFFIXES
 from ictgov.safefs import kind_of as _kind_of
 from ictgov.safefs import read_regular
@@ -88,8 +90,9 @@ class FsSource:
             except OSError as exc:
                 self._problems.append(
                     FILE_UNREADABLE.at(
-                        f"cannot list this folder ({exc.strerror or exc}); check its permissions",
+                        N_("cannot list this folder ({error}); check its permissions"),
                         rel.rstrip("/"),
+                        args={"error": str(exc.strerror or exc)},
                     )
                 )
                 continue
@@ -108,9 +111,12 @@ class FsSource:
             if not target.is_relative_to(root) or target == root:
                 self._problems.append(
                     FILE_OUTSIDE.at(
-                        f"data/ is a symlink to {target}, outside the repository; "
-                        "make data/ a real folder inside the repository",
+                        N_(
+                            "data/ is a symlink to {target}, outside the repository; make "
+                            "data/ a real folder inside the repository"
+                        ),
                         DATA_DIR,
+                        args={"target": str(target)},
                     )
                 )
                 return None
@@ -130,8 +136,10 @@ class FsSource:
             if wanted or entry.is_dir(follow_symlinks=False):
                 self._problems.append(
                     FILE_UNREADABLE.at(
-                        "the file name is not UTF-8 text; rename it with letters, digits "
-                        "and '-' only (e.g. 'my-measure.yaml')",
+                        N_(
+                            "the file name is not UTF-8 text; rename it with letters, digits "
+                            "and '-' only (e.g. 'my-measure.yaml')"
+                        ),
                         rel + display_name(name),
                     )
                 )
@@ -152,9 +160,9 @@ class FsSource:
                 return  # vanished while we looked
             self._problems.append(
                 FILE_UNREADABLE.at(
-                    f"this is {_kind_of(mode)}, not a file; ictgov reads only "
-                    "plain files, so remove it",
+                    N_("this is {kind}, not a file; ictgov reads only plain files, so remove it"),
                     rel + name,
+                    args={"kind": _kind(mode)},
                 )
             )
 
@@ -164,13 +172,19 @@ class FsSource:
             info = path.stat()
         except OSError as exc:
             if wanted:
-                broken = "loops back on itself" if exc.errno == errno.ELOOP else "is broken"
-                self._problems.append(
-                    FILE_UNREADABLE.at(
-                        f"this symlink {broken} (it points to {os.readlink(path)!r}); "
-                        "remove it or point it at a file in the repository",
-                        rel,
+                msgid = (
+                    N_(
+                        "this symlink loops back on itself (it points to '{target}'); remove "
+                        "it or point it at a file in the repository"
                     )
+                    if exc.errno == errno.ELOOP
+                    else N_(
+                        "this symlink is broken (it points to '{target}'); remove it or "
+                        "point it at a file in the repository"
+                    )
+                )
+                self._problems.append(
+                    FILE_UNREADABLE.at(msgid, rel, args={"target": os.readlink(path)})
                 )
             return
         is_dir = stat.S_ISDIR(info.st_mode)
@@ -180,15 +194,18 @@ class FsSource:
         if not target.is_relative_to(root):
             self._problems.append(
                 FILE_OUTSIDE.at(
-                    f"symlink points outside the repository (to {target}); "
-                    "copy the file into the repository or remove the link",
+                    N_(
+                        "the symlink points outside the repository (to {target}); copy the "
+                        "file into the repository or remove the link"
+                    ),
                     rel,
+                    args={"target": str(target)},
                 )
             )
         elif is_dir:
             self._problems.append(
                 FILE_UNREADABLE.at(
-                    "symlinked folders are not followed; move the files into data/", rel
+                    N_("symlinked folders are not followed; move the files into data/"), rel
                 )
             )
         elif stat.S_ISREG(info.st_mode):
@@ -196,9 +213,12 @@ class FsSource:
         else:
             self._problems.append(
                 FILE_UNREADABLE.at(
-                    f"this symlink leads to {_kind_of(info.st_mode)}, not a file; "
-                    "ictgov reads only plain files, so remove it",
+                    N_(
+                        "this symlink leads to {kind}, not a file; ictgov reads only plain "
+                        "files, so remove it"
+                    ),
                     rel,
+                    args={"kind": _kind(info.st_mode)},
                 )
             )
 
@@ -209,3 +229,17 @@ class FsSource:
     def problems(self) -> list[Diagnostic]:
         """Entries refused by the last ``list_files``."""
         return list(self._problems)
+
+
+#: ``safefs.kind_of``'s words, for the messages (translated when shown).
+_KINDS: dict[str, str] = {
+    "a named pipe (FIFO)": N_("a named pipe (FIFO)"),
+    "a socket": N_("a socket"),
+    "a device": N_("a device"),
+    "not a regular file": N_("not a regular file"),
+}
+
+
+def _kind(mode: int) -> dict[str, Any]:
+    words = _kind_of(mode)
+    return msg(_KINDS.get(words, words))

@@ -13,7 +13,9 @@ from functools import cached_property
 from typing import Any
 
 from ictgov.diagnostics import FILE_UNREADABLE, NO_DATA, Diagnostic
+from ictgov.i18n import N_
 from ictgov.load.document import DEFAULT_MAX_BYTES, Document, SourceRef, load_document
+from ictgov.load.explain import entity_names, suggest_ids
 from ictgov.load.source import TreeSource
 from ictgov.load.sourcemap import DataPath, format_path
 from ictgov.model import (
@@ -162,12 +164,14 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
         if doc.model is not None or (doc.kind.list_key and doc.items):
             collectors[doc.kind.name](doc)
         _remember_ids(tree, doc)
+    if tree.diagnostics:
+        tree.diagnostics = suggest_ids(tree.diagnostics, entity_names(tree.entities()))
     if tree.strategy is None and not any(
         d.kind is not None and d.kind.name == STRATEGY.name for d in tree.documents.values()
     ):
         tree.diagnostics.append(
             NO_DATA.at(
-                "there is no data/strategy/strategy.yaml; run 'ictgov init' or create it",
+                N_("there is no data/strategy/strategy.yaml; run 'ictgov init' or create it"),
                 "data/strategy/strategy.yaml",
             )
         )
@@ -209,7 +213,11 @@ def load_documents(
         except OSError as exc:
             doc = Document(path=path, kind=None)
             doc.diagnostics.append(
-                FILE_UNREADABLE.at(f"cannot read the file ({exc.strerror or exc}); check it", path)
+                FILE_UNREADABLE.at(
+                    N_("cannot read the file ({error}); check it"),
+                    path,
+                    args={"error": str(exc.strerror or exc)},
+                )
             )
             docs.append(doc)
             continue

@@ -17,7 +17,9 @@ from typing import Any
 
 import yaml
 
+from ictgov.i18n import N_
 from ictgov.load.sourcemap import DataPath, Position, SourceMap
+from ictgov.load.syntaxhint import explain as explain_syntax
 
 try:  # libyaml is part of every PyYAML wheel; fall back to pure Python if missing.
     from yaml import CSafeLoader as _Loader
@@ -49,9 +51,10 @@ class YamlProblem:
     """Something wrong with the YAML itself, at a 1-based position."""
 
     kind: str  # "syntax" | "duplicate-key" | "aliases"
-    message: str
+    message: str  # an English msgid, filled with ``args`` when shown
     line: int
     column: int
+    args: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -186,10 +189,13 @@ class _Builder:
                 self.problems.append(
                     YamlProblem(
                         "duplicate-key",
-                        f"key {key!r} appears twice in this mapping (first on line {seen[key]}); "
-                        "keep one of them",
+                        N_(
+                            "the key '{key}' appears twice here (first on line {first}); keep "
+                            "one of them"
+                        ),
                         kmark.line + 1,
                         kmark.column + 1,
+                        {"key": str(key), "first": seen[key]},
                     )
                 )
                 continue
@@ -222,10 +228,13 @@ def _too_deep(mark: Any) -> YamlProblem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return YamlProblem(
         "syntax",
-        f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
-        "flatten the data (a strategy file needs only a few levels)",
+        N_(
+            "lists and mappings are nested more than {depth} levels deep; flatten the data "
+            "(a strategy file needs only a few levels)"
+        ),
         line,
         column,
+        {"depth": MAX_DEPTH},
     )
 
 
@@ -250,10 +259,15 @@ def parse_yaml(text: str, *, positions: bool = True) -> ParsedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _syntax_message(exc, _char_at(text, line, column))
-        return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", message, line, column)])
-    except yaml.YAMLError as exc:
-        return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", str(exc), 1, 1)])
+        cmark = exc.context_mark or mark
+        opened = (cmark.line + 1, cmark.column + 1) if cmark else (line, column)
+        msgid, args = explain_syntax(
+            exc.problem or "", exc.context or "", text, line, column, opened
+        )
+        return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", msgid, line, column, args)])
+    except yaml.YAMLError:
+        msgid, args = explain_syntax("", "", text, 1, 1, (1, 1))
+        return ParsedYaml(None, SourceMap(), [YamlProblem("syntax", msgid, 1, 1, args)])
     builder = _Builder(record=positions)
     builder.smap.add((), Position(1, 1, 1, 1))
     if node is None:
@@ -271,34 +285,14 @@ def parse_yaml(text: str, *, positions: bool = True) -> ParsedYaml:
             [
                 YamlProblem(
                     "aliases",
-                    f"the document expands to more than {MAX_NODES:,} values through aliases; "
-                    "write the data out instead of repeating anchors",
+                    N_(
+                        "the document expands to more than {n} values through aliases; write "
+                        "the data out instead of repeating anchors"
+                    ),
                     mark.line + 1,
                     mark.column + 1,
+                    {"n": MAX_NODES},
                 )
             ],
         )
     return ParsedYaml(data, builder.smap, builder.problems)
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
-        return lines[line - 1][column - 1]
-    return ""
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, char: str) -> str:
-    problem = exc.problem or "invalid YAML"
-    text = f"{problem}"
-    if exc.context:
-        text = f"{exc.context}: {problem}"
-    if char == "\t" or "'\\t'" in problem:
-        text += "; indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        text += "; put quotes around a text that contains ': '"
-    elif "found duplicate anchor" in problem:
-        text += "; give each anchor a unique name"
-    else:
-        text += "; check the indentation and quoting around this place"
-    return text

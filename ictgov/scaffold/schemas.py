@@ -1,9 +1,11 @@
 """The JSON Schemas a strategy repository keeps in ``schemas/``, in the strategy's language.
 
 Editors show each field's description on hover; in a Finnish strategy that text is
-Finnish. The language is the one every command speaks (:func:`interface_language`):
-``--lang``, else ``ICTGOV_LANG``, else the repository's (``language`` in ictgov.toml,
-else the strategy's ``language``), else the locale, else English.
+Finnish. The language is ``--lang``, else the repository's (``language`` in
+ictgov.toml, else the strategy's ``language``), else English. Unlike messages, these are
+files kept in git: who runs the command (``ICTGOV_LANG``, the locale) must not change
+them, or ``ictgov schema --check`` in CI would disagree with a Swedish-speaking
+colleague's commit.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ictgov.config import load_config
-from ictgov.i18n.language import interface_language
+from ictgov.i18n.language import FALLBACK, supported
 from ictgov.load import load_document
 from ictgov.safefs import read_regular
 
@@ -40,4 +42,4 @@ def repository_language(root: Path) -> str | None:
 
 def schema_language(requested: str | None, root: Path) -> str:
     """The language of the schemas written into the repository at *root*."""
-    return interface_language(requested, repository_language(root))
+    return supported(requested) or supported(repository_language(root)) or FALLBACK

@@ -52,13 +52,17 @@ class BlobCache:
 
 def _unreadable(path: str, oid: str) -> Document:
     from ictgov.diagnostics import FILE_UNREADABLE
+    from ictgov.i18n import N_
 
     doc = Document(path=path, kind=None)
     doc.diagnostics.append(
         FILE_UNREADABLE.at(
-            f"blob {oid[:12]} is missing from the repository (a partial or shallow clone?); "
-            "fetch the full history with 'git fetch --unshallow'",
+            N_(
+                "blob {oid} is missing from the repository (a partial or shallow clone?); "
+                "fetch the full history with 'git fetch --unshallow'"
+            ),
             path,
+            args={"oid": oid[:12]},
         )
     )
     return doc

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
 from ictgov.errors import RevisionError, UnsafePathError
+from ictgov.i18n import N_
 from ictgov.load.document import DEFAULT_MAX_BYTES
 from ictgov.load.source import DATA_DIR
 from ictgov.model.files import YAML_SUFFIXES
@@ -329,8 +330,10 @@ class GitRepo:
             if mode == "120000":
                 problems.append(
                     FILE_UNREADABLE.at(
-                        "symlinks are not followed when reading a git revision; commit the "
-                        "file itself",
+                        N_(
+                            "symlinks are not followed when reading a git revision; commit the "
+                            "file itself"
+                        ),
                         path,
                     )
                 )

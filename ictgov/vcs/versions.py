@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
+from ictgov.i18n import N_
 from ictgov.load import Document, FsSource, Tree, build_tree
 from ictgov.vcs.cache import BlobCache, blob_id
 from ictgov.vcs.repo import GitRepo
@@ -75,7 +76,11 @@ def worktree_version(repo: GitRepo) -> Version:
             data = source.read(path)
         except OSError as exc:
             problems.append(
-                FILE_UNREADABLE.at(f"cannot read the file ({exc.strerror or exc}); check it", path)
+                FILE_UNREADABLE.at(
+                    N_("cannot read the file ({error}); check it"),
+                    path,
+                    args={"error": str(exc.strerror or exc)},
+                )
             )
             continue
         blobs[path] = blob_id(data)

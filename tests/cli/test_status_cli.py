@@ -450,7 +450,10 @@ def test_files_that_did_not_load_come_first_and_exit_1(minimal_root: Path) -> No
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert result.stdout.startswith("NOT READ (1): the report below leaves these files out.\n")
-    assert "data/meetings/board-2023-11-20.yaml:4:7: date: expected a date" in result.stdout
+    assert (
+        "data/meetings/board-2023-11-20.yaml:4:7: date: write the date as year-month-day: "
+        "'20.11.2023' is '2023-11-20'"
+    ) in result.stdout
     assert "decisions and follow-up actions" in result.stdout
     data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
     assert [u["file"] for u in data["unread"]] == ["data/meetings/board-2023-11-20.yaml"]

@@ -87,7 +87,12 @@ CASES: list[tuple[str, Callable[[Path], None], tuple[str, str, int, int], str]] 
     ),
     ("empty", _write(BAD, b""), ("YM04", BAD, 1, 1), "no data"),
     ("only a comment", _write(BAD, b"# nothing yet\n"), ("YM04", BAD, 1, 1), "no data"),
-    ("list not map", _write(BAD, b"- id: m-bad\n- code: x\n"), ("SC02", BAD, 1, 1), "mapping"),
+    (
+        "list not map",
+        _write(BAD, b"- id: m-bad\n- code: x\n"),
+        ("SC02", BAD, 1, 1),
+        "keys and values",
+    ),
     ("alias bomb", _write(BAD, ALIAS_BOMB.encode()), ("YM07", BAD, 1, 1), "aliases"),
     ("50 MB", _huge, ("YM05", BAD, 1, 1), "over the limit"),
     ("symlink out", _symlink_out, ("YM06", BAD, 1, 1), "outside the repository"),

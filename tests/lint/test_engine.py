@@ -95,5 +95,5 @@ def test_a_long_cycle_is_abridged() -> None:
             return None
 
     d = DependencyCycle()._report(_Tree(), object(), (), cycle, "depends on")  # type: ignore[arg-type]
-    assert d.message.startswith("cycle of 30: m0 depends on m1")
-    assert "... depends on m0;" in d.message and "m20" not in d.message
+    assert d.message.startswith("cycle of 30 (depends on): m0 -> m1")
+    assert "... -> m0;" in d.message and "m20" not in d.message

@@ -70,7 +70,7 @@ def test_lint_at_reports_the_old_tree(story: GitTree) -> None:
     assert "SC02" not in before, err
     code, out, _ = run(story.root, "lint", "--at", "HEAD")
     assert code == 1
-    assert "data/measures/m-alpha.yaml:" in out and "(got 1000)" in out
+    assert "data/measures/m-alpha.yaml:" in out and "(it says 1000)" in out
 
 
 def test_symlink_in_a_revision_is_reported(minimal_git: GitTree) -> None:

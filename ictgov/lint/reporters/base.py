@@ -9,33 +9,39 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import ClassVar
 
+from ictgov.i18n import LANGUAGES, translations
 from ictgov.lint.result import LintResult
 
 
 class Reporter(ABC):
-    """Renders a lint result in one format."""
+    """Renders a lint result in one format, its messages in one language."""
 
     format: ClassVar[str]
 
-    def __init__(self, *, color: bool = False) -> None:
+    def __init__(self, *, color: bool = False, lang: str = "en") -> None:
         self.color = color
+        self.lang = lang if lang in LANGUAGES else "en"
 
     @abstractmethod
     def render(self, result: LintResult) -> str:
         """The whole output for *result*, ending with a newline."""
 
 
-def plural(n: int, word: str) -> str:
-    """``1 error``, ``2 errors``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summary_line(result: LintResult) -> str:
+def summary_line(result: LintResult, lang: str = "en") -> str:
     """``Found 3 problems (2 errors, 1 warning) in 12 files.`` or a clean-bill line."""
+    t = translations(lang if lang in LANGUAGES else "en")
     counts = result.counts()
     total = sum(counts.values())
-    files = plural(result.files, "file")
+    files = t.ngettext("{n} file", "{n} files", result.files).format(n=result.files)
     if not total:
-        return f"No problems found in {files}."
-    parts = [plural(n, sev) for sev, n in counts.items() if n]
-    return f"Found {plural(total, 'problem')} ({', '.join(parts)}) in {files}."
+        return t.gettext("No problems found in {files}.").format(files=files)
+    words = {
+        "error": t.ngettext("{n} error", "{n} errors", counts["error"]),
+        "warning": t.ngettext("{n} warning", "{n} warnings", counts["warning"]),
+        "info": t.ngettext("{n} info", "{n} infos", counts["info"]),
+    }
+    parts = [words[sev].format(n=n) for sev, n in counts.items() if n]
+    problems = t.ngettext("{n} problem", "{n} problems", total).format(n=total)
+    return t.gettext("Found {problems} ({parts}) in {files}.").format(
+        problems=problems, parts=", ".join(parts), files=files
+    )

@@ -26,13 +26,13 @@ class GithubReporter(Reporter):
 
     def render(self, result: LintResult) -> str:
         """One workflow command per finding, then the summary as a plain line."""
-        lines = [self.command(d) for d in result.diagnostics]
-        lines.append(summary_line(result))
+        lines = [self.command(d, self.lang) for d in result.diagnostics]
+        lines.append(summary_line(result, self.lang))
         return "\n".join(lines) + "\n"
 
     @staticmethod
-    def command(d: Diagnostic) -> str:
-        """One annotation."""
+    def command(d: Diagnostic, lang: str = "en") -> str:
+        """One annotation, its message in *lang*."""
         props = ",".join(
             (
                 f"file={escape_property(d.file)}",
@@ -41,4 +41,4 @@ class GithubReporter(Reporter):
                 f"title={escape_property(f'{d.code} {d.name}')}",
             )
         )
-        return f"::{_LEVEL[d.severity.value]} {props}::{escape_data(d.message)}"
+        return f"::{_LEVEL[d.severity.value]} {props}::{escape_data(d.text(lang))}"

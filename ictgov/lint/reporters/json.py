@@ -18,7 +18,7 @@ class JsonReporter(Reporter):
         """The JSON document, indented, with a final newline."""
         counts = result.counts()
         payload: dict[str, Any] = {
-            "diagnostics": [d.as_dict() for d in result.diagnostics],
+            "diagnostics": [d.as_dict(self.lang) for d in result.diagnostics],
             "summary": {
                 "files": result.files,
                 "total": sum(counts.values()),

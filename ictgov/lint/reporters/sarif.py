@@ -68,7 +68,7 @@ class SarifReporter(Reporter):
             entry: dict[str, Any] = {
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity.value],
-                "message": {"text": d.message},
+                "message": {"text": d.text(self.lang)},
                 "locations": [
                     {
                         "physicalLocation": {

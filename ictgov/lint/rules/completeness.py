@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
 from ictgov.lint.rule import LintContext, Rule, entity_label, text_is_empty
 from ictgov.load import Tree
 
@@ -49,9 +50,12 @@ class NoOwner(Rule):
                     tree,
                     m,
                     ("id",),
-                    f"{entity_label(m)} has no responsible owner; add 'responsible: <body or "
-                    "organisation id>'",
+                    N_(
+                        "{item} has no responsible owner; add 'responsible: <body or "
+                        "organisation id>'"
+                    ),
                     key=True,
+                    item=entity_label(m),
                 )
 
 
@@ -96,17 +100,23 @@ class NoIndicator(Rule):
                     tree,
                     m,
                     ("id",),
-                    f"{entity_label(m)} has no indicator; add 'indicator: {{description: "
-                    "<how it is followed>}}'",
+                    N_(
+                        "{item} has no indicator; add 'indicator: {{description: <how it is "
+                        "followed>}}'"
+                    ),
                     key=True,
+                    item=entity_label(m),
                 )
             elif text_is_empty(m.indicator.description):
                 yield self.at(
                     tree,
                     m,
                     ("indicator", "description"),
-                    f"the indicator of {entity_label(m)} has an empty description; say how the "
-                    "measure is followed",
+                    N_(
+                        "the indicator of {item} has an empty description; say how the "
+                        "measure is followed"
+                    ),
+                    item=entity_label(m),
                 )
 
 
@@ -176,8 +186,9 @@ class GoalWithoutMeasures(Rule):
                     tree,
                     goal,
                     ("id",),
-                    f"{entity_label(goal)} has no measures; add a measure with "
-                    f"'goals: [{goal.id}]'",
+                    N_("{item} has no measures; add a measure with 'goals: [{id}]'"),
+                    item=entity_label(goal),
+                    id=goal.id,
                 )
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule
 from ictgov.load import Tree
 
@@ -137,18 +139,37 @@ class DependencyCycle(Rule):
         for cycle in find_cycles(graph):
             first = by_id[cycle[0]]
             where = first.depends_on.measures.index(cycle[1])
-            yield self._report(tree, first, ("depends_on", "measures", where), cycle, "depends on")
+            yield self._report(
+                tree, first, ("depends_on", "measures", where), cycle, msg(N_("depends_on"))
+            )
 
     def _report(
-        self, tree: Tree, entity: Any, path: tuple[str | int, ...], cycle: list[str], verb: str
+        self,
+        tree: Tree,
+        entity: Any,
+        path: tuple[str | int, ...],
+        cycle: list[str],
+        verb: dict[str, Any],
     ) -> Diagnostic:
         shown = cycle if len(cycle) <= 12 else [*cycle[:10], "...", cycle[-1]]
-        size = f" of {len(cycle) - 1}" if len(cycle) > 12 else ""
+        arrow = " -> ".join(shown)
+        if len(cycle) > 12:
+            return self.at(
+                tree,
+                entity,
+                path,
+                N_("cycle of {n} ({kind}): {chain}; break it by removing one link"),
+                n=len(cycle) - 1,
+                kind=verb,
+                chain=arrow,
+            )
         return self.at(
             tree,
             entity,
             path,
-            f"cycle{size}: {f' {verb} '.join(shown)}; break it by removing one link",
+            N_("cycle ({kind}): {chain}; break it by removing one link"),
+            kind=verb,
+            chain=arrow,
         )
 
 
@@ -203,7 +224,7 @@ class ReportingCycle(DependencyCycle):
         graph = {b.id: [b.reports_to] if b.reports_to else [] for b in tree.bodies}
         by_id = tree.body_by_id
         for cycle in find_cycles(graph):
-            yield self._report(tree, by_id[cycle[0]], ("reports_to",), cycle, "reports to")
+            yield self._report(tree, by_id[cycle[0]], ("reports_to",), cycle, msg(N_("reports_to")))
 
 
 RULES = (DependencyCycle, ReportingCycle)

@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 
@@ -79,8 +81,14 @@ class EndBeforeStart(Rule):
                     tree,
                     entity,
                     end_path,
-                    f"{entity_label(entity)} ends ({end}) before it starts ({start}, "
-                    f"{start_path[-1]}); fix one of the dates",
+                    N_(
+                        "{item} ends ({end}) before it starts ({start}, {field}); fix one of "
+                        "the dates"
+                    ),
+                    item=entity_label(entity),
+                    end=str(end),
+                    start=str(start),
+                    field=start_path[-1],
                 )
 
 
@@ -135,8 +143,14 @@ class OutsidePeriod(Rule):
                         tree,
                         m,
                         ("schedule", field),
-                        f"{entity_label(m)}: {field} {value} is outside the strategy period "
-                        f"{span}; move the date into the period",
+                        N_(
+                            "{item}: {field} {date} is outside the strategy period {span}; "
+                            "move the date into the period"
+                        ),
+                        item=entity_label(m),
+                        field=field,
+                        date=str(value),
+                        span=span,
                     )
 
 
@@ -193,8 +207,12 @@ class UpdateLogOrder(Rule):
                         tree,
                         m,
                         ("updates", i, "date"),
-                        f"update {entry.date} comes after the entry of {before.date}; keep the "
-                        "log in date order, oldest first",
+                        N_(
+                            "update {date} comes after the entry of {before}; keep the log in "
+                            "date order, oldest first"
+                        ),
+                        date=str(entry.date),
+                        before=str(before.date),
                     )
 
 
@@ -285,9 +303,25 @@ class InFuture(Rule):
             tree,
             entity,
             path,
-            f"{entity_label(entity)}: {what} is dated {day}, after today ({today}); "
-            "a record of what happened cannot be in the future, fix the date",
+            N_(
+                "{item}: {what} is dated {date}, after today ({today}); a record of what "
+                "happened cannot be in the future, fix the date"
+            ),
+            item=entity_label(entity),
+            what=_WHAT.get(what, what),
+            date=str(day),
+            today=str(today),
         )
+
+
+#: The dated records DT04 names, as a reader calls them.
+_WHAT: dict[str, Any] = {
+    "update": msg(N_("the update")),
+    "indicator value": msg(N_("the indicator value")),
+    "actual_start": "actual_start",
+    "actual_end": "actual_end",
+    "done_date": "done_date",
+}
 
 
 RULES = (EndBeforeStart, OutsidePeriod, UpdateLogOrder, InFuture)

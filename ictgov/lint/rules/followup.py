@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.verdicts.actions import days_late
@@ -67,20 +70,26 @@ class Stale(Rule):
             since = found.since
             path: tuple[str | int, ...] = ("status",)
             last = m.last_update
+            what: dict[str, Any]
             if found.source is NewsSource.UPDATE and last is not None:
-                what = f"last update {since}"
+                what = msg(N_("last update {date}"), date=str(since))
                 path = ("updates", m.updates.index(last), "date")
             elif found.source is NewsSource.ACTUAL_START:
-                what = "no updates since the actual start"
+                what = msg(N_("no updates since the actual start"))
             else:
-                what = "no updates since the planned start"
+                what = msg(N_("no updates since the planned start"))
             yield self.at(
                 tree,
                 m,
                 path,
-                f"{entity_label(m)} is in progress but has had no update for "
-                f"{(ctx.today - since).days} days ({what}; the limit is {limit}); "
-                "add an update-log entry",
+                N_(
+                    "{item} is in progress but has had no update for {days} days ({what}; "
+                    "the limit is {limit}); add an update-log entry"
+                ),
+                item=entity_label(m),
+                days=(ctx.today - since).days,
+                what=what,
+                limit=limit,
             )
 
 
@@ -129,8 +138,13 @@ class OverdueMeasure(Rule):
                     tree,
                     m,
                     ("schedule", "planned_end"),
-                    f"{entity_label(m)} should have ended on {m.schedule.planned_end} but is "
-                    f"{m.status.value}; complete it or move planned_end",
+                    N_(
+                        "{item} should have ended on {date} but is {status}; complete it or "
+                        "move planned_end"
+                    ),
+                    item=entity_label(m),
+                    date=str(m.schedule.planned_end),
+                    status=m.status.value,
                 )
 
 
@@ -192,10 +206,18 @@ class OverdueAction(Rule):
                         tree,
                         meeting,
                         ("items", i, "actions", j, "due"),
-                        f"action {j + 1} of § {item.section} of {entity_label(meeting)} "
-                        f"({_what(action.what)}) was due on {action.due} ({days} days ago) and "
-                        "is not done; carry it out and set done: true (ictgov action done "
-                        f"{meeting.id} {item.section} {j + 1}), or move the due date",
+                        N_(
+                            "action {n} of § {section} of {item} ({what}) was due on {due} "
+                            "({days} days ago) and is not done; carry it out and set done: "
+                            "true (ictgov action done {id} {section} {n}), or move the due date"
+                        ),
+                        n=j + 1,
+                        section=item.section,
+                        item=entity_label(meeting),
+                        what=_what(action.what),
+                        due=str(action.due),
+                        days=days,
+                        id=meeting.id,
                     )
 
 
@@ -264,9 +286,14 @@ class DoneDateButNotDone(Rule):
                         tree,
                         meeting,
                         ("items", i, "actions", j, "done_date"),
-                        f"action {j + 1} of § {item.section} of {entity_label(meeting)} has "
-                        f"done_date {action.done_date} but is not done; add done: true, or "
-                        "remove done_date if it is still open",
+                        N_(
+                            "action {n} of § {section} of {item} has done_date {date} but is "
+                            "not done; add done: true, or remove done_date if it is still open"
+                        ),
+                        n=j + 1,
+                        section=item.section,
+                        item=entity_label(meeting),
+                        date=str(action.done_date),
                     )
 
 
@@ -320,14 +347,20 @@ class Cadence(Rule):
                         tree,
                         body,
                         ("cadence", "meetings_per_year"),
-                        f"{entity_label(body)} met {_times(judged.held)} in {judged.year}, "
-                        f"fewer than its cadence of {judged.required} a year; record the "
-                        "missing meetings or change the cadence",
+                        N_(
+                            "{item} met {times} in {year}, fewer than its cadence of "
+                            "{required} a year; record the missing meetings or change the "
+                            "cadence"
+                        ),
+                        item=entity_label(body),
+                        times=_times(judged.held),
+                        year=judged.year,
+                        required=judged.required,
                     )
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+def _times(n: int) -> dict[str, Any]:
+    return msg(N_("once")) if n == 1 else msg(N_("{n} times"), n=n)
 
 
 RULES = (Stale, OverdueMeasure, OverdueAction, Cadence, DoneDateButNotDone)

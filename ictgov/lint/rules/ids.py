@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Measure, Meeting
@@ -72,8 +73,9 @@ class DuplicateId(Rule):
                     tree,
                     entity,
                     ("id",),
-                    f"{entity_label(entity)} is already defined at {_where(tree, first)}; "
-                    "give each one its own id",
+                    N_("{item} is already defined at {where}; give each one its own id"),
+                    item=entity_label(entity),
+                    where=_where(tree, first),
                 )
 
 
@@ -156,8 +158,13 @@ class DuplicateCode(Rule):
                         tree,
                         item,
                         ("code",),
-                        f"code {code!r} of {entity_label(item)} is also the code of {others}; "
-                        "give each its own code",
+                        N_(
+                            "code '{code}' of {item} is also the code of {others}; give each "
+                            "its own code"
+                        ),
+                        code=code,
+                        item=entity_label(item),
+                        others=others,
                     )
 
 
@@ -216,9 +223,14 @@ class AmbiguousId(Rule):
                 tree,
                 entity,
                 ("id",),
-                f"{entity_label(entity)} has the same id as {entity_label(first).split(' ')[0]} "
-                f"at {_where(tree, first)}; references to {entity.id!r} are ambiguous, "
-                "rename one of them",
+                N_(
+                    "{item} has the same id as {other} at {where}; references to '{id}' are "
+                    "ambiguous, rename one of them"
+                ),
+                item=entity_label(entity),
+                other=entity_label(first),
+                where=_where(tree, first),
+                id=entity.id,
             )
 
 
@@ -263,8 +275,12 @@ class IdMatchesFileName(Rule):
                     tree,
                     entity,
                     ("id",),
-                    f"id {entity.id!r} does not match the file name {stem!r}; rename the file "
-                    f"to {entity.id}.yaml or set 'id: {stem}'",
+                    N_(
+                        "id '{id}' does not match the file name '{stem}'; rename the file to "
+                        "{id}.yaml or set 'id: {stem}'"
+                    ),
+                    id=entity.id,
+                    stem=stem,
                 )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Meeting
@@ -58,13 +60,23 @@ class DuplicateSection(Rule):
                 if first is None:
                     seen[key] = meeting
                     continue
-                where = "earlier in this meeting" if first is meeting else f"in {first.id}"
+                where = (
+                    msg(N_("earlier in this meeting"))
+                    if first is meeting
+                    else msg(N_("in {id}"), id=first.id)
+                )
                 yield self.at(
                     tree,
                     meeting,
                     ("items", i, "section"),
-                    f"§ {item.section} of body {meeting.body!r} in {meeting.date.year} is "
-                    f"already used {where}; give each agenda item its own section number",
+                    N_(
+                        "§ {section} of body '{body}' in {year} is already used {where}; give "
+                        "each agenda item its own section number"
+                    ),
+                    section=item.section,
+                    body=meeting.body,
+                    year=meeting.date.year,
+                    where=where,
                 )
 
 
@@ -122,9 +134,14 @@ class RecordNumberFormat(Rule):
                         tree,
                         meeting,
                         ("items", i, "record_number"),
-                        f"record number {number!r} of § {item.section} is in no known format "
-                        f"({examples}); if it is copied right, add a pattern for it to "
-                        "record_number_patterns in ictgov.toml",
+                        N_(
+                            "record number '{number}' of § {section} is in no known format "
+                            "({examples}); if it is copied right, add a pattern for it to "
+                            "record_number_patterns in ictgov.toml"
+                        ),
+                        number=number,
+                        section=item.section,
+                        examples=examples,
                     )
 
 
@@ -176,8 +193,14 @@ class RecordNumberYear(Rule):
                         tree,
                         meeting,
                         ("items", i, "record_number"),
-                        f"record number {item.record_number!r} is of {year} but "
-                        f"{entity_label(meeting)} is in {meeting.date.year}; check the number",
+                        N_(
+                            "record number '{number}' is of {year} but {item} is in "
+                            "{meeting_year}; check the number"
+                        ),
+                        number=item.record_number,
+                        year=year,
+                        item=entity_label(meeting),
+                        meeting_year=meeting.date.year,
                     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import business_id_check_digit, business_id_is_valid
@@ -54,16 +56,18 @@ class BusinessIdCheckDigit(Rule):
                 continue
             expected = business_id_check_digit(value[:7]) if value[:7].isdigit() else None
             hint = (
-                f"the check digit of {value[:7]} is {expected}"
+                msg(N_("the check digit of {start} is {digit}"), start=value[:7], digit=expected)
                 if expected is not None
-                else f"no business ID starts with {value[:7]}"
+                else msg(N_("no business ID starts with {start}"), start=value[:7])
             )
             yield self.at(
                 tree,
                 org,
                 ("business_id",),
-                f"business ID {value!r} of {entity_label(org)} is not valid ({hint}); "
-                "copy it again from YTJ",
+                N_("business ID '{value}' of {item} is not valid ({hint}); copy it again from YTJ"),
+                value=value,
+                item=entity_label(org),
+                hint=hint,
             )
 
 

@@ -6,10 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
+from ictgov.i18n.vocabulary import id_for
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
+from ictgov.load.explain import entity_names
 from ictgov.model import Person
-from ictgov.verdicts.references import Target, did_you_mean, targets
+from ictgov.verdicts.references import Target, targets
 
 Path = tuple[str | int, ...]
 
@@ -144,17 +148,48 @@ class DanglingReference(Rule):
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Look every reference up among the items of the kinds it may name."""
         index = targets(tree.entities(), tree.unvalidated_ids)
+        names = entity_names(tree.entities())
         for entity, path, value, kind in _references(tree):
             if index.resolves(value, Target(kind)):
                 continue
             known = index.known(Target(kind))
+            meant = id_for(value, {k: names.get(k, ()) for k in known})
+            if meant is not None and known and len(known) <= 30:
+                hint = msg(
+                    N_("did you mean '{id}'? The ones that exist: {ids}"),
+                    id=meant,
+                    ids=sorted(known),
+                )
+            elif meant is not None:
+                hint = msg(N_("did you mean '{id}'?"), id=meant)
+            elif known and len(known) <= 30:
+                hint = msg(N_("the ones that exist: {ids}"), ids=sorted(known))
+            else:
+                hint = msg(N_("fix the id, or add the missing item"))
             yield self.at(
                 tree,
                 entity,
                 path,
-                f"{entity_label(entity)} refers to {kind} {value!r}, which does not exist"
-                f"{did_you_mean(value, known)}",
+                N_("{item} refers to {kind} '{value}', which does not exist; {hint}"),
+                item=entity_label(entity),
+                kind=msg(_KINDS.get(kind, kind)),
+                value=value,
+                hint=hint,
             )
+
+
+#: The kinds a reference names, as a message says them.
+_KINDS: dict[str, str] = {
+    "goal": N_("goal"),
+    "value promise": N_("value promise"),
+    "body": N_("body"),
+    "organisation": N_("organisation"),
+    "body or organisation": N_("body or organisation"),
+    "measure": N_("measure"),
+    "project": N_("project"),
+    "meeting": N_("meeting"),
+    "item": N_("item"),
+}
 
 
 class DecisionSection(Rule):
@@ -211,13 +246,22 @@ class DecisionSection(Rule):
                 continue
             sections = sorted({item.section for item in meeting.items})
             if decision.section not in sections:
-                listed = ", ".join(f"§ {s}" for s in sections) or "no agenda items"
+                listed: Any = (
+                    ", ".join(f"§ {s}" for s in sections)
+                    if sections
+                    else msg(N_("no agenda items"))
+                )
                 yield self.at(
                     tree,
                     strategy,
                     ("approval", "decisions", i, "section"),
-                    f"meeting {meeting.id!r} has no § {decision.section} (it has {listed}); "
-                    "fix the section number",
+                    N_(
+                        "meeting '{id}' has no § {section} (it has {listed}); fix the section "
+                        "number"
+                    ),
+                    id=meeting.id,
+                    section=decision.section,
+                    listed=listed,
                 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Status
@@ -54,16 +55,26 @@ class ProgressContradiction(Rule):
         for m in tree.measures:
             problem = None
             if m.status is Status.COMPLETED and m.progress < 100:
-                problem = f"is completed but its progress is {m.progress} %; set progress: 100"
+                problem = N_(
+                    "{item} is completed but its progress is {progress} %; set progress: 100"
+                )
             elif m.status is Status.PLANNED and m.progress > 0:
-                problem = (
-                    f"is planned but its progress is {m.progress} %; set status: in_progress "
-                    "or progress: 0"
+                problem = N_(
+                    "{item} is planned but its progress is {progress} %; set status: "
+                    "in_progress or progress: 0"
                 )
             elif m.progress == 100 and m.status is not Status.COMPLETED:
-                problem = f"is at 100 % but its status is {m.status.value}; set status: completed"
+                problem = N_("{item} is at 100 % but its status is {status}; set status: completed")
             if problem:
-                yield self.at(tree, m, ("progress",), f"{entity_label(m)} {problem}")
+                yield self.at(
+                    tree,
+                    m,
+                    ("progress",),
+                    problem,
+                    item=entity_label(m),
+                    progress=m.progress,
+                    status=m.status.value,
+                )
 
 
 class HealthNotInProgress(Rule):
@@ -111,8 +122,13 @@ class HealthNotInProgress(Rule):
                     tree,
                     m,
                     ("health",),
-                    f"{entity_label(m)} is {m.status.value} but has health "
-                    f"{m.health.value}; remove health or set status: in_progress",
+                    N_(
+                        "{item} is {status} but has health {health}; remove health or set "
+                        "status: in_progress"
+                    ),
+                    item=entity_label(m),
+                    status=m.status.value,
+                    health=m.health.value,
                 )
 
 
@@ -163,8 +179,13 @@ class ActualEndNotDone(Rule):
                     tree,
                     m,
                     ("schedule", "actual_end"),
-                    f"{entity_label(m)} has actual_end {m.schedule.actual_end} but is "
-                    f"{m.status.value}; set status: completed, or remove actual_end",
+                    N_(
+                        "{item} has actual_end {date} but is {status}; set status: completed, "
+                        "or remove actual_end"
+                    ),
+                    item=entity_label(m),
+                    date=str(m.schedule.actual_end),
+                    status=m.status.value,
                 )
 
 
@@ -230,9 +251,15 @@ class LogContradiction(Rule):
                             tree,
                             m,
                             ("updates", i, field),
-                            f"the latest {field} in the update log of {entity_label(m)} is "
-                            f"{_show(logged)}, but the measure says {_show(current)}; add an "
-                            "update-log entry or fix the value",
+                            N_(
+                                "the latest {field} in the update log of {item} is {logged}, "
+                                "but the measure says {current}; add an update-log entry or "
+                                "fix the value"
+                            ),
+                            field=field,
+                            item=entity_label(m),
+                            logged=_show(logged),
+                            current=_show(current),
                         )
                     break
 

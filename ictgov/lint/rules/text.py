@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule
 from ictgov.load import Tree
 from ictgov.views.personal import has_personal_data, names_pattern
@@ -128,8 +130,12 @@ class PersonalDataInText(Rule):
                         tree,
                         entity,
                         path,
-                        f"{field} holds {_article(found)}, which a public report shows masked; "
-                        "write the post instead of a name, and contact details under contacts:",
+                        N_(
+                            "{field} holds {what}, which a public report shows masked; write "
+                            "the post instead of a name, and contact details under contacts:"
+                        ),
+                        field=field,
+                        what=_article(found),
                     )
 
 
@@ -207,13 +213,22 @@ class InvisibleCharacter(Rule):
                         tree,
                         entity,
                         path,
-                        f"the text holds the invisible character U+{ord(bad):04X} "
-                        f"({unicodedata.name(bad, 'control')}); delete it",
+                        N_("the text holds the invisible character U+{code} ({name}); delete it"),
+                        code=f"{ord(bad):04X}",
+                        name=unicodedata.name(bad, "control"),
                     )
 
 
-def _article(found: str) -> str:
-    return f"an {found}" if found[0] in "aeiou" else f"a {found}"
+#: What TX01 found, as a message says it.
+_FOUND: dict[str, str] = {
+    "e-mail address": N_("an e-mail address"),
+    "phone number": N_("a phone number"),
+    "name": N_("a name"),
+}
+
+
+def _article(found: str) -> dict[str, Any]:
+    return msg(_FOUND.get(found, N_("personal data")))
 
 
 def _invisible(char: str) -> bool:
