@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ictgov.model import Body, Goal, Measure, Meeting, Organisation
+from ictgov.i18n.months import MONTHS
+from ictgov.model import Body, Cadence, Goal, Measure, Meeting, Organisation
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
 from ictgov.render.look import Look
 from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
@@ -25,6 +26,21 @@ from ictgov.views.detail import Detail
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def cadence_words(cadence: Cadence, look: Look, detail: Detail) -> str:
+    """``at least 2 meetings a year`` or ``2-4 meetings a year``, and when in the year."""
+    if cadence.most is None:
+        words = look.ngettext(
+            "at least %(n)s meeting a year", "at least %(n)s meetings a year", cadence.least
+        )
+    else:
+        words = look._("%(least)s-%(most)s meetings a year", least=cadence.least, most=cadence.most)
+    for window in cadence.timing:
+        months = ", ".join(look._(MONTHS[m - 1]) for m in window.months)
+        label = text_of(detail, window.label, look) if window.label is not None else None
+        words += f"; {label}: {months}" if label else f"; {months}"
+    return words
 
 
 def _resolution(look: Look, resolution: object | None) -> str:
@@ -92,11 +108,7 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
         for meeting in detail.meetings:
             by_year[meeting.date.year] = by_year.get(meeting.date.year, 0) + 1
         held = ", ".join(f"{y}: {n}" for y, n in sorted(by_year.items()))
-        at_least = look.ngettext(
-            "at least %(n)s meeting a year",
-            "at least %(n)s meetings a year",
-            body.cadence.meetings_per_year,
-        )
+        at_least = cadence_words(body.cadence, look, detail)
         held_text = look._("held %(years)s", years=held) if held else look._("none recorded")
         cadence = look._("Cadence")
         out += [Line(()), Line(cell(f"{cadence}: {at_least}; {held_text}."))]
