@@ -14,10 +14,10 @@ from ictgov.model import Body, Cadence, Goal, Measure, Meeting, Organisation
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
 from ictgov.render.look import Look
 from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
+from ictgov.render.attention_blocks import counted
 from ictgov.render.status_blocks import (
     action_state,
     breakdown,
-    counted,
     decided_by,
     state_width,
 )

@@ -20,9 +20,7 @@ from tests.verdicts.helpers import TODAY, meeting
 PERIOD = Period(start=2022, end=2027)
 
 
-def body(
-    per_year: int | str | None = 2, body_id: str = "mgmt", **extra: object
-) -> Body:
+def body(per_year: int | str | None = 2, body_id: str = "mgmt", **extra: object) -> Body:
     cadence = {"meetings_per_year": per_year} if per_year else None
     if cadence is not None and "timing" in extra:
         cadence["timing"] = extra.pop("timing")
