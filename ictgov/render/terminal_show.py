@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from ictgov.i18n.months import MONTHS
 from ictgov.model import Body, Cadence, Goal, Measure, Meeting, Organisation
+from ictgov.render.attention_blocks import counted
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
 from ictgov.render.look import Look
 from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
-from ictgov.render.attention_blocks import counted
 from ictgov.render.status_blocks import (
     action_state,
     breakdown,

@@ -12,6 +12,8 @@ from typing import Any
 
 from ictgov.load import Tree
 from ictgov.model import Goal, Health, Measure, Status, Strategy
+from ictgov.verdicts.cadence import BodyConcern
+from ictgov.verdicts.cadence import concerns as cadence_concerns
 from ictgov.verdicts.measures import (
     CLOSED,
     REASON_ORDER,
@@ -23,8 +25,6 @@ from ictgov.verdicts.measures import (
     is_stale,
     last_update_date,
 )
-from ictgov.verdicts.cadence import BodyConcern
-from ictgov.verdicts.cadence import concerns as cadence_concerns
 from ictgov.verdicts.progress import count_by_health, count_by_status
 from ictgov.verdicts.progress import rollup as rollup_measures
 from ictgov.views.decisions import OpenAction, open_actions
