@@ -7,15 +7,20 @@ overdue follow-up actions, then measures with their reasons. Kept apart from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ictgov.i18n.months import MONTHS
 from ictgov.model import Text
 from ictgov.model.body import Window
-from ictgov.render.blocks import Block, Column, Heading, Line, Table, cell
+from ictgov.render.blocks import Block, Column, Heading, Line, Table, cell, to_plain
 from ictgov.render.look import REASON_LOOK, Look, reasons_text
 from ictgov.verdicts.cadence import BodyConcern, Concern
 from ictgov.views.status import StatusReport
+from ictgov.visible import visible
+
+if TYPE_CHECKING:
+    from ictgov.project import UnreadFile
 
 
 def counted(title: str, n: int) -> str:
@@ -29,10 +34,16 @@ def attention_blocks(report: StatusReport, look: Look) -> list[Block]:
     count = report.attention_count
     out: list[Block] = [Line(()), Heading(counted(look._("Needs attention"), count))]
     if not count:
-        text = look._(
-            "Nothing needs attention: no measure is off track, overdue, at risk or stale, "
-            "no body is behind its meeting cadence and no follow-up action is overdue."
-        )
+        if report.unread:
+            text = look._(
+                "Nothing needs attention in the files that were read; the files not read "
+                "(above) may hide what does."
+            )
+        else:
+            text = look._(
+                "Nothing needs attention: no measure is off track, overdue, at risk or stale, "
+                "no body is behind its meeting cadence and no follow-up action is overdue."
+            )
         out.append(Line(cell(text)))
         return out
     codes = [v.measure.code for v in views] + ["§000"]
@@ -109,3 +120,61 @@ def concern_text(concern: BodyConcern, look: Look, text: Callable[[Text], str]) 
         year=concern.year,
         expected=concern.required,
     )
+
+
+#: What a file of each kind that was not read leaves out: singular and plural sentences.
+UNREAD_WORDS: dict[str, tuple[str, str]] = {
+    "meeting": (
+        "%(n)s meeting file was not read: its decisions and actions are missing below.",
+        "%(n)s meeting files were not read: their decisions and actions are missing below.",
+    ),
+    "measure": (
+        "%(n)s measure file was not read: the measure is missing below.",
+        "%(n)s measure files were not read: the measures are missing below.",
+    ),
+    "strategy": (
+        "%(n)s strategy file was not read: the period, vision and value promises are "
+        "missing below.",
+        "%(n)s strategy files were not read: the period, vision and value promises are "
+        "missing below.",
+    ),
+    "goals": (
+        "%(n)s goals file was not read: the goals and their progress are missing below.",
+        "%(n)s goals files were not read: the goals and their progress are missing below.",
+    ),
+    "bodies": (
+        "%(n)s bodies file was not read: the bodies and their meeting cadence are missing below.",
+        "%(n)s bodies files were not read: the bodies and their meeting cadence are missing below.",
+    ),
+    "organisations": (
+        "%(n)s organisations file was not read: the organisations are missing below.",
+        "%(n)s organisations files were not read: the organisations are missing below.",
+    ),
+    "other": (
+        "%(n)s file was not read: what it holds is missing below.",
+        "%(n)s files were not read: what they hold is missing below.",
+    ),
+}
+
+
+def unread_blocks(unread: Sequence[UnreadFile], look: Look) -> list[Block]:
+    """Which files were not read, what that leaves out of the report, and where to fix."""
+    out: list[Block] = [Heading(counted(look._("Files not read"), len(unread)))]
+    order = list(UNREAD_WORDS)
+    groups: dict[str, list[UnreadFile]] = {}
+    for u in unread:
+        groups.setdefault(u.kind if u.kind in UNREAD_WORDS else "other", []).append(u)
+    for kind in sorted(groups, key=order.index):
+        mine = groups[kind]
+        singular, plural = UNREAD_WORDS[kind]
+        out.append(Line(cell(look.ngettext(singular, plural, len(mine)))))
+        for u in mine:
+            out.append(Line(cell(visible(f"  {u.file}:{u.line}:{u.column}: {u.message}"))))
+    fix = look._("Fix them: 'ictgov lint' says how, 'ictgov lint --fix' fixes the usual ones.")
+    out.append(Line(cell(fix)))
+    return out
+
+
+def unread_text(unread: Sequence[UnreadFile], lang: str, width: int = 80) -> str:
+    """The unread files as plain text, printed before the status view."""
+    return to_plain(unread_blocks(unread, Look(plain=True, width=width, lang=lang)), width)

@@ -15,6 +15,7 @@ from ictgov.render.attention_blocks import counted
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
 from ictgov.render.look import Look
 from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
+from ictgov.render.show_meeting import meeting_sections
 from ictgov.render.status_blocks import (
     action_state,
     breakdown,
@@ -166,68 +167,6 @@ def _actions_table(detail: Detail, look: Look) -> list[Block]:
     return [Line(()), Heading(heading), table]
 
 
-def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
-    meeting = detail.entity
-    assert isinstance(meeting, Meeting)
-    out: list[Block] = []
-    if meeting.attendees:
-        role, present = look._("Role"), look._("Present")
-        roles = [look.label("attendee_role", person.role) for person in meeting.attendees]
-        table = Table(
-            [
-                Column(look._("Attendee"), min_width=20),
-                Column(role, width=min(20, max(12, len(role), *(len(r) for r in roles)))),
-                Column(present, width=max(8, len(present))),
-            ]
-        )
-        for person, role_word in zip(meeting.attendees, roles, strict=True):
-            who = (
-                " - ".join(x for x in (text_of(detail, person.post, look), person.name or "") if x)
-                or "-"
-            )
-            table.add(who, role_word, look._("yes") if person.present else look._("no"))
-        out += [Line(()), Heading(counted(look._("Attendees"), len(meeting.attendees))), table]
-    out += [Line(()), Heading(counted(look._("Agenda items"), len(meeting.items)))]
-    for item in sorted(meeting.items, key=lambda i: i.section):
-        resolution = _resolution(look, item.resolution)
-        head = f"§{item.section} {text_of(detail, item.title, look)} [{resolution}]"
-        if item.record_number:
-            head += " " + look._("record %(number)s", number=item.record_number)
-        out += [Line(()), Line((look.span(head, "bold"),))]
-        for label, value in (
-            (look._("Proposal"), item.proposal),
-            (look._("Decision"), item.decision),
-            (look._("Remarks"), item.remarks),
-        ):
-            text = text_of(detail, value, look)
-            if text:
-                out.append(Line(cell(f"{label}: {text}")))
-        if item.concerns:
-            concerns = ", ".join(item.concerns)
-            out.append(Line(cell(look._("Concerns") + ": " + concerns)))
-        for action in item.actions:
-            if action.done:
-                state = (
-                    look._("done %(date)s", date=look.date(action.done_date))
-                    if action.done_date
-                    else look._("done")
-                )
-            elif action.due is not None and action.due < detail.today:
-                state = look._("LATE %(n)s d", n=(detail.today - action.due).days)
-            elif action.due is not None:
-                state = look._("open, due %(date)s", date=look.date(action.due))
-            else:
-                state = look._("open")
-            line = look._(
-                "- Action (%(state)s; %(who)s): %(what)s",
-                state=state,
-                who=action.responsible or look._("nobody named"),
-                what=text_of(detail, action.what, look),
-            )
-            out.append(Line(cell(line)))
-    return out
-
-
 def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     """Everything about one item: heading, fields, then the sections of its kind."""
     entity = detail.entity
@@ -270,7 +209,7 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
             bodies = ", ".join(b.id for b in detail.bodies)
             out.append(Line(cell(look._("Bodies") + ": " + bodies)))
     elif isinstance(entity, Meeting):
-        out += _meeting_sections(detail, look)
+        out += meeting_sections(detail, look)
     elif detail.measures:
         out += [
             Line(()),

@@ -63,6 +63,8 @@ class StatusReport:
     load_problems: int = 0
     #: Bodies behind or out of their cadence (all, or the one ``--owner`` names).
     bodies: tuple[BodyConcern, ...] = ()
+    #: How many files did not load: what they hold is missing from everything above.
+    unread: int = 0
 
     @property
     def late_actions(self) -> tuple[OpenAction, ...]:
@@ -184,6 +186,7 @@ def status_report(
         names=party_names(tree, lang, content_lang),
         load_problems=len(tree.diagnostics) if load_problems is None else load_problems,
         bodies=_bodies_for(overview.bodies, filters),
+        unread=len({d.file for d in tree.diagnostics if d.severity.value == "error"}),
     )
 
 
@@ -366,6 +369,7 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "open_actions": len(report.actions),
             "overdue_actions": report.late_action_count,
             "load_problems": report.load_problems,
+            "unread": report.unread,
         },
         "attention": attention,
         "goals": goals,
