@@ -41,7 +41,7 @@ def attention_blocks(report: StatusReport, look: Look) -> list[Block]:
             )
         else:
             text = look._(
-                "Nothing needs attention: no measure is off track, overdue, at risk or stale, "
+                "Nothing needs attention: no measure is off track, at risk, stale or overdue, "
                 "no body is behind its meeting cadence and no follow-up action is overdue."
             )
         out.append(Line(cell(text)))
@@ -122,52 +122,58 @@ def concern_text(concern: BodyConcern, look: Look, text: Callable[[Text], str]) 
     )
 
 
-#: What a file of each kind that was not read leaves out: singular and plural sentences.
-UNREAD_WORDS: dict[str, tuple[str, str]] = {
-    "meeting": (
-        "%(n)s meeting file was not read: its decisions and actions are missing below.",
-        "%(n)s meeting files were not read: their decisions and actions are missing below.",
-    ),
-    "measure": (
-        "%(n)s measure file was not read: the measure is missing below.",
-        "%(n)s measure files were not read: the measures are missing below.",
-    ),
-    "strategy": (
-        "%(n)s strategy file was not read: the period, vision and value promises are "
-        "missing below.",
-        "%(n)s strategy files were not read: the period, vision and value promises are "
-        "missing below.",
-    ),
-    "goals": (
-        "%(n)s goals file was not read: the goals and their progress are missing below.",
-        "%(n)s goals files were not read: the goals and their progress are missing below.",
-    ),
-    "bodies": (
-        "%(n)s bodies file was not read: the bodies and their meeting cadence are missing below.",
-        "%(n)s bodies files were not read: the bodies and their meeting cadence are missing below.",
-    ),
-    "organisations": (
-        "%(n)s organisations file was not read: the organisations are missing below.",
-        "%(n)s organisations files were not read: the organisations are missing below.",
-    ),
-    "other": (
+#: Kinds of file with their own sentence, in the order they are listed.
+UNREAD_KINDS: tuple[str, ...] = (
+    "meeting",
+    "measure",
+    "strategy",
+    "goals",
+    "bodies",
+    "organisations",
+    "other",
+)
+
+
+def unread_sentence(kind: str, n: int, look: Look) -> str:
+    """What *n* unread files of one kind leave out of the report below."""
+    if kind == "meeting":
+        return look.ngettext(
+            "%(n)s meeting file was not read: its decisions and actions are missing below.",
+            "%(n)s meeting files were not read: their decisions and actions are missing below.",
+            n,
+        )
+    if kind == "measure":
+        return look.ngettext(
+            "%(n)s measure file was not read: the measure is missing below.",
+            "%(n)s measure files were not read: the measures are missing below.",
+            n,
+        )
+    if kind == "strategy":
+        return look._("The strategy file was not read: the period and vision are missing below.")
+    if kind == "goals":
+        return look._("The goals file was not read: the goals are missing below.")
+    if kind == "bodies":
+        return look._(
+            "The bodies file was not read: the bodies and their meeting cadence are missing below."
+        )
+    if kind == "organisations":
+        return look._("The organisations file was not read: the organisations are missing below.")
+    return look.ngettext(
         "%(n)s file was not read: what it holds is missing below.",
         "%(n)s files were not read: what they hold is missing below.",
-    ),
-}
+        n,
+    )
 
 
 def unread_blocks(unread: Sequence[UnreadFile], look: Look) -> list[Block]:
     """Which files were not read, what that leaves out of the report, and where to fix."""
     out: list[Block] = [Heading(counted(look._("Files not read"), len(unread)))]
-    order = list(UNREAD_WORDS)
     groups: dict[str, list[UnreadFile]] = {}
     for u in unread:
-        groups.setdefault(u.kind if u.kind in UNREAD_WORDS else "other", []).append(u)
-    for kind in sorted(groups, key=order.index):
+        groups.setdefault(u.kind if u.kind in UNREAD_KINDS else "other", []).append(u)
+    for kind in sorted(groups, key=UNREAD_KINDS.index):
         mine = groups[kind]
-        singular, plural = UNREAD_WORDS[kind]
-        out.append(Line(cell(look.ngettext(singular, plural, len(mine)))))
+        out.append(Line(cell(unread_sentence(kind, len(mine), look))))
         for u in mine:
             out.append(Line(cell(visible(f"  {u.file}:{u.line}:{u.column}: {u.message}"))))
     fix = look._("Fix them: 'ictgov lint' says how, 'ictgov lint --fix' fixes the usual ones.")
