@@ -80,9 +80,9 @@ def item_blocks(item: AgendaItem, detail: Detail, look: Look) -> list[Block]:
     head = f"§{item.section} {text_of(detail, item.title, look)} [{resolution}]"
     if item.additional:
         head += f" ({look._('additional item')})"
-    out: list[Block] = [Line(()), Line((look.span(head, "bold"),))]
     if item.record_number:
-        out.append(Line(cell(look._("record %(number)s", number=item.record_number))))
+        head += " " + look._("record %(number)s", number=item.record_number)
+    out: list[Block] = [Line(()), Line((look.span(head, "bold"),))]
     for label, person in (
         (look._("Preparer"), item.preparer),
         (look._("Presenter"), item.presenter),
