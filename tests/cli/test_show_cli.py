@@ -263,6 +263,7 @@ def test_a_duplicated_code_is_ambiguous_and_a_letter_code_is_found(minimal_root:
     beta = minimal_root / "data" / "measures" / "m-beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "L1.2"'))
     assert show(minimal_root, "L1.2").startswith("Toimenpide L1.2 Beeta")
+    assert show(minimal_root, "l1.2").startswith("Toimenpide L1.2 Beeta")  # as typed
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "L1.2"', 'code: "1.1"'))
     result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root)])
     assert result.exit_code == 2
