@@ -126,7 +126,7 @@ def by_code(tree: Tree, code: str) -> Measure | None:
 def with_code(tree: Tree, code: str) -> list[Any]:
     """The measures with this code, else the goals with it (two: an ambiguous code)."""
     wanted = code.strip()
-    measures = [m for m in tree.measures if str(m.code).strip() == wanted]
+    measures: list[Any] = [m for m in tree.measures if str(m.code).strip() == wanted]
     found = measures or [g for g in tree.goals if str(g.code).strip() == wanted]
     if found:
         return found
