@@ -74,6 +74,11 @@ class Cadence(StrictModel):
         description="When in the year meetings are due, e.g. months [2, 3] for the "
         "financial statements and [6] for the budget.",
     )
+    since: IsoDate | None = Field(
+        default=None,
+        description="From when this cadence applies, e.g. 2024-01-01 when the governance "
+        "model set it then; earlier years are not judged.",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -3,7 +3,8 @@
 A meeting counts in the calendar year of its date, and only once it has happened
 (on or before today). A body is judged from its *start*: the day it was
 ``established``; without it, the first day of the strategy period; without a period,
-its first recorded meeting (a body with neither is not judged). Its first year asks
+its first recorded meeting (a body with neither is not judged); a cadence that applies
+only ``since`` a later day, from that day. Its first year asks
 for a share of the yearly minimum as large as the part of the year left (rounded).
 
 Each judged year is *met*, *missed* (over, fewer than the minimum), *behind* (still
@@ -122,12 +123,20 @@ def cadence_years(
 
 
 def body_start(body: Body, period: Period | None, held: Iterable[date]) -> date | None:
-    """From when *body* is judged: established, else the period's start, else first meeting."""
+    """From when *body* is judged: established, else the period's start, else first meeting.
+
+    A cadence that applies only ``since`` a later day is judged from that day.
+    """
     if body.established is not None:
-        return body.established
-    if period is not None:
-        return date(period.start, 1, 1)
-    return min(held, default=None)
+        start: date | None = body.established
+    elif period is not None:
+        start = date(period.start, 1, 1)
+    else:
+        start = min(held, default=None)
+    since = body.cadence.since if body.cadence is not None else None
+    if since is not None and (start is None or since > start):
+        return since
+    return start
 
 
 def _days_in(year: int) -> int:

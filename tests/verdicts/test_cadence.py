@@ -142,3 +142,17 @@ def test_explicit_years_are_judged_as_asked() -> None:
     meetings = [meeting("mgmt", date(2023, 2, 1), n) for n in range(2)]
     years = cadence_status([body()], meetings, PERIOD, TODAY, years=[2023])["mgmt"]
     assert [(y.year, y.held, y.state) for y in years] == [(2023, 2, CadenceState.MET)]
+
+
+def test_a_cadence_since_a_later_day_is_judged_from_then() -> None:
+    later = Body.model_validate(
+        {
+            "id": "mgmt",
+            "name": "Johtoryhmä",
+            "level": "tactical",
+            "cadence": {"meetings_per_year": 2, "since": "2024-01-01"},
+        }
+    )
+    meetings = [meeting("mgmt", date(2024, 3, 1)), meeting("mgmt", date(2024, 9, 1))]
+    years = cadence_status([later], meetings, PERIOD, TODAY)["mgmt"]
+    assert [y.year for y in years] == [2024, 2025]  # not 2022 or 2023 of the period
