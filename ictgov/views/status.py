@@ -25,8 +25,11 @@ from ictgov.views.overview import (
 )
 from ictgov.views.text import plain
 
-#: Bumped when a key of the JSON output changes meaning or disappears.
-FORMAT_VERSION = 1
+#: Bumped when a key of the JSON output changes meaning or disappears. 2: ``attention``
+#: lists bodies and overdue actions before measures, each entry with a ``kind``, and
+#: ``summary.attention`` counts them all; ``unread`` entries say ``message`` (was
+#: ``problem``) and ``kind``.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
