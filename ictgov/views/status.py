@@ -289,7 +289,12 @@ def action_number(action: OpenAction) -> int:
 
 
 def body_concern_data(report: StatusReport, concern: BodyConcern) -> dict[str, Any]:
-    """One body behind or out of its cadence, as the JSON attention list shows it."""
+    """One body behind or out of its cadence, as the JSON attention list shows it.
+
+    ``reason`` is ``never_met`` (no meeting since ``since``), ``missed`` (``held`` of
+    ``required`` in ``year``), ``missed_window`` (no meeting in ``window`` of ``year``)
+    or ``behind`` (``held`` so far in ``year``, ``required`` by today pro rata).
+    """
     window = concern.window
     return {
         "kind": "body",
