@@ -106,15 +106,18 @@ class UnreadFile:
     file: str
     line: int
     column: int
-    problem: str
+    message: str
     hides: str
+    #: The kind of file (``meeting``, ``measure``, ``bodies`` ...), or ``other``.
+    kind: str = "other"
 
     @classmethod
     def of(cls, first: Diagnostic) -> UnreadFile:
         """The unread file that *first* (its first error) is about."""
         kind = kind_for(first.file.removeprefix("data/"))
-        hides = HIDES.get(kind.name, "its items") if kind else "its items"
-        return cls(first.file, first.line, first.column, first.message, hides)
+        name = kind.name if kind is not None and kind.name in HIDES else "other"
+        hides = HIDES.get(name, "its items")
+        return cls(first.file, first.line, first.column, first.message, hides, name)
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for ``--format json``."""
@@ -122,7 +125,8 @@ class UnreadFile:
             "file": self.file,
             "line": self.line,
             "column": self.column,
-            "problem": self.problem,
+            "message": self.message,
+            "kind": self.kind,
             "hides": self.hides,
         }
 

@@ -109,16 +109,12 @@ def status(
 
 def _print_unread(outcome: StatusOutcome) -> None:
     """First of all, which files were not read and what the report below lacks for it."""
-    from ictgov.visible import visible
-
     if not outcome.unread:
         return
-    lines = [f"NOT READ ({len(outcome.unread)}): the report below leaves these files out."]
-    for u in outcome.unread:
-        lines.append(visible(f"  {u.file}:{u.line}:{u.column}: {u.problem}"))
-        lines.append(f"    missing below: {u.hides}")
-    lines.append("  Fix them ('ictgov lint' says how; 'ictgov lint --fix' does the usual ones).")
-    typer.echo("\n".join(lines) + "\n")
+    from ictgov.render.attention_blocks import unread_text
+
+    width = output_is_plain()[1]
+    typer.echo(unread_text(outcome.unread, outcome.report.lang, width))
 
 
 def print_json(data: object) -> None:

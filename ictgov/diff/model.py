@@ -8,7 +8,6 @@ data, which is how the tests prove that nothing is lost or invented.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -235,8 +234,31 @@ def show_value(value: Any, limit: int = 80) -> str:
         return str(int(value))
     if isinstance(value, (int, float)):
         return str(value)
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = structure_words(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def structure_words(value: Any) -> str:
+    """A list or mapping in words, never as JSON: ``months 5, 6; label “Talousarvio”``.
+
+    A text by language shows its languages (``fi “Tilinpäätös”, sv “Bokslut”``); a list
+    of mappings numbers its elements (``1. title “Liite 1”; 2. title “Liite 2”``).
+    """
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_inner(v)}" for k, v in sorted(value.items()))
+    if isinstance(value, list):
+        if any(isinstance(v, (dict, list)) for v in value):
+            return "; ".join(f"{n}. {_inner(v)}" for n, v in enumerate(value, 1))
+        return ", ".join(_inner(v) for v in value) or "(none)"
+    return show_value(value, limit=10_000)
+
+
+def _inner(value: Any) -> str:
+    if isinstance(value, dict):
+        return "(" + structure_words(value) + ")" if len(value) > 1 else structure_words(value)
+    if isinstance(value, list):
+        return "[" + structure_words(value) + "]"
+    return show_value(value, limit=10_000)
 
 
 def show_pair(old: Any, new: Any, limit: int = 80) -> tuple[str, str]:

@@ -12,7 +12,15 @@ from datetime import date
 from typing import Any
 
 from ictgov.diff.entities import SINGULAR, Entry, text_of
-from ictgov.diff.model import Change, Event, Key, format_relative, show_pair, show_value
+from ictgov.diff.model import (
+    MISSING,
+    Change,
+    Event,
+    Key,
+    format_relative,
+    show_pair,
+    show_value,
+)
 from ictgov.model import Action, AgendaItem, Measure, Meeting, UpdateEntry
 
 STATUS_WORDS = {
@@ -82,7 +90,9 @@ class _Said:
             if i in self.covered:
                 continue
             where = format_relative(change.path) or "the item"
-            if change.kind == "added":
+            if isinstance(change.old, list) or isinstance(change.new, list):
+                self._list(where, change.old, change.new)
+            elif change.kind == "added":
                 self.say("field", f"{where} added: {show_value(change.new)}")
             elif change.kind == "removed":
                 self.say("field", f"{where} removed (was {show_value(change.old)})")
@@ -90,6 +100,30 @@ class _Said:
                 before, after = show_pair(change.old, change.new)
                 self.say("field", f"{where}: {before} → {after}")
         return self.events
+
+    def _list(self, where: str, old: Any, new: Any) -> None:
+        """A list that changed as a whole, element by element (numbered from 1)."""
+        before = old if isinstance(old, list) else []
+        after = new if isinstance(new, list) else []
+        if not any(isinstance(v, dict) for v in before + after):
+            shown = show_pair(before or MISSING, after or MISSING)
+            self.say("field", f"{where}: {shown[0]} → {shown[1]}")
+            return
+        for n in range(1, max(len(before), len(after)) + 1):
+            b = before[n - 1] if n <= len(before) else MISSING
+            a = after[n - 1] if n <= len(after) else MISSING
+            if b is MISSING:
+                self.say("field", f"{where} {n} added: {show_value(a, 160)}")
+            elif a is MISSING:
+                self.say("field", f"{where} {n} removed (was {show_value(b, 160)})")
+            elif isinstance(a, dict) and isinstance(b, dict):
+                for key in sorted(a.keys() | b.keys()):
+                    if a.get(key, MISSING) != b.get(key, MISSING):
+                        shown = show_pair(b.get(key, MISSING), a.get(key, MISSING))
+                        self.say("field", f"{where} {n}: {key} {shown[0]} → {shown[1]}")
+            elif a != b:
+                shown = show_pair(b, a)
+                self.say("field", f"{where} {n}: {shown[0]} → {shown[1]}")
 
 
 def _starts(*prefix: Any) -> Callable[[tuple[Any, ...]], bool]:

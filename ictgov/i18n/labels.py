@@ -85,6 +85,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cadence": {
         "met": N_("met"),
         "missed": N_("not met"),
+        "behind": N_("behind pace"),
         "pending": N_("year in progress"),
     },
     "schedule": {

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import re
+from typing import Annotated, ClassVar
 
-from pydantic import Field
+from pydantic import Field, StringConstraints, model_validator
 
-from ictgov.model.base import PERSONAL, DescribedEnum, Entity, Id, StrictModel, Text
+from ictgov.model.base import PERSONAL, DescribedEnum, Entity, Id, IsoDate, StrictModel, Text
 
 
 class Level(DescribedEnum):
@@ -64,15 +65,76 @@ class Member(StrictModel):
     )
 
 
-class Cadence(StrictModel):
-    """How often the body must meet."""
+#: ``2-4`` (or ``2–4`` as copied from a document): at least 2 and at most 4 a year.
+RANGE_PATTERN = r"^\s*([1-9][0-9]{0,2})\s*[-–]\s*([1-9][0-9]{0,2})\s*$"
+_RANGE_RE = re.compile(RANGE_PATTERN)
 
-    meetings_per_year: int = Field(
-        ge=1, le=366, description="How many times a year the body meets at least, e.g. 4."
+PerYear = (
+    Annotated[int, Field(ge=1, le=366)] | Annotated[str, StringConstraints(pattern=RANGE_PATTERN)]
+)
+
+
+class Window(StrictModel):
+    """When in the year a meeting is due, e.g. the financial statements in February-March."""
+
+    months: list[Annotated[int, Field(ge=1, le=12)]] = Field(
+        min_length=1,
+        description="Months (1-12) in which one of the meetings must be held, e.g. [2, 3] "
+        "for February or March; the window is missed when none is held in them.",
+    )
+    label: Text | None = Field(
+        default=None,
+        description="What the meeting is for, e.g. 'Tilinpäätös' or 'Talousarvio'.",
+    )
+
+
+class Cadence(StrictModel):
+    """How often, and when in the year, the body must meet."""
+
+    meetings_per_year: PerYear = Field(
+        description="How many times a year the body meets: a number is the least (e.g. 2), "
+        "a range the least and the most (e.g. 2-4).",
+    )
+    timing: list[Window] = Field(
+        default_factory=list,
+        description="When in the year meetings are due, e.g. months [2, 3] for the "
+        "financial statements and [6] for the budget.",
+    )
+    since: IsoDate | None = Field(
+        default=None,
+        description="From when this cadence applies, e.g. 2024-01-01 when the governance "
+        "model set it then; earlier years are not judged.",
     )
     note: Text | None = Field(
         default=None, description="More about the rhythm, e.g. 'after each reporting round'."
     )
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Cadence:
+        if self.most is not None and self.most < self.least:
+            raise ValueError(
+                f"meetings_per_year {self.meetings_per_year}: the least comes first, "
+                f"e.g. {self.most}-{self.least}"
+            )
+        return self
+
+    @property
+    def least(self) -> int:
+        """The fewest meetings a year the cadence allows."""
+        if isinstance(self.meetings_per_year, int):
+            return self.meetings_per_year
+        match = _RANGE_RE.match(self.meetings_per_year)
+        assert match is not None  # the pattern validated it
+        return int(match.group(1))
+
+    @property
+    def most(self) -> int | None:
+        """The most meetings a year the cadence allows, when it says (``2-4``)."""
+        if isinstance(self.meetings_per_year, int):
+            return None
+        match = _RANGE_RE.match(self.meetings_per_year)
+        assert match is not None
+        return int(match.group(2))
 
 
 class Body(Entity):
@@ -88,6 +150,15 @@ class Body(Entity):
     )
     reports_to: Id | None = Field(
         default=None, description="Id of the body it reports to, from this file."
+    )
+    established: IsoDate | None = Field(
+        default=None,
+        description="When the body was set up, e.g. 2024-03-01; its cadence is judged from "
+        "then (without it, from the start of the strategy period).",
+    )
+    appointed_by: Id | None = Field(
+        default=None,
+        description="Id of the body that appointed it, e.g. 'city-board'.",
     )
     description: Text | None = Field(default=None, description="What the body is for.")
     members: list[Member] = Field(default_factory=list, description="Its seats, by post.")

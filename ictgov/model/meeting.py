@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ictgov.model.base import (
     PERSONAL,
@@ -116,11 +116,70 @@ class Action(StrictModel):
     note: Text | None = Field(default=None, description="Anything to know about the action.")
 
 
+class Dissent(StrictModel):
+    """A member who left a dissenting opinion (eriävä mielipide) on the decision."""
+
+    post: Text | None = Field(default=None, description="The member's post, e.g. 'Jäsen'.")
+    name: str | None = Field(
+        default=None,
+        json_schema_extra=PERSONAL,
+        description="The member's name as the minutes give it, e.g. 'Maija Virtanen'.",
+    )
+    text: Text | None = Field(
+        default=None, description="The dissent in short, e.g. 'Olisi hylännyt esityksen.'"
+    )
+
+
+class Vote(StrictModel):
+    """How the decision was reached: unanimously, or by a vote with its counts."""
+
+    unanimous: bool = Field(
+        default=False,
+        description="True when decided without a vote, e.g. 'yksimielisesti'.",
+    )
+    ayes: int | None = Field(
+        default=None, ge=0, description="Votes for the proposal that won, e.g. 7."
+    )
+    noes: int | None = Field(default=None, ge=0, description="Votes against it, e.g. 4.")
+    blank: int | None = Field(default=None, ge=0, description="Blank votes, e.g. 0.")
+    dissents: list[Dissent] = Field(
+        default_factory=list, description="Dissenting opinions left on the decision."
+    )
+
+    @model_validator(mode="after")
+    def _unanimous_or_counted(self) -> Vote:
+        counted = any(n is not None for n in (self.ayes, self.noes, self.blank))
+        if self.unanimous and counted:
+            raise ValueError(
+                "a unanimous decision has no vote counts: remove ayes, noes and blank, "
+                "or set unanimous: false"
+            )
+        if not self.unanimous and not counted:
+            raise ValueError(
+                "give the vote counts (ayes, noes, blank), or unanimous: true when there "
+                "was no vote"
+            )
+        return self
+
+
+class Attachment(StrictModel):
+    """An attachment (liite) of an agenda item, by title and optionally a link."""
+
+    title: Text = Field(description="The attachment's title, e.g. 'Liite 1 ICT-strategia'.")
+    url: str | None = Field(
+        default=None, description="Where it can be read, e.g. 'https://example.fi/liite1.pdf'."
+    )
+
+
 class AgendaItem(StrictModel):
     """One section (§) of the minutes."""
 
     section: int = Field(ge=1, description="Section number (pykälä, §), e.g. 256.")
     title: Text = Field(description="Title of the item as in the minutes.")
+    additional: bool = Field(
+        default=False,
+        description="True for an additional item (lisäpykälä) taken up outside the agenda.",
+    )
     record_number: str | None = Field(
         default=None, description="Record number (diaarinumero), e.g. 553/00.04.01/2023."
     )
@@ -139,8 +198,16 @@ class AgendaItem(StrictModel):
         default=None,
         description="How the item ended, e.g. passed, noted, returned, tabled.",
     )
+    vote: Vote | None = Field(
+        default=None,
+        description="Unanimous, or the vote counts and dissents, e.g. {ayes: 7, noes: 4}.",
+    )
     remarks: Text | None = Field(
         default=None, description="Remarks recorded in the minutes, e.g. a disqualification."
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list,
+        description="Attachments of the item, each a title and optionally a link (url).",
     )
     concerns: list[Id] = Field(
         default_factory=list,

@@ -54,7 +54,7 @@ SHAPE_OF: dict[str, str] = {
     **dict.fromkeys(("planned", "not_started", "pending", "unscheduled"), "waiting"),
     "on_hold": "paused",
     **dict.fromkeys(("discontinued", "off_track", "missed", "rejected", "removed"), "stopped"),
-    **dict.fromkeys(("at_risk", "late_start", "finished_late"), "warning"),
+    **dict.fromkeys(("at_risk", "late_start", "finished_late", "behind"), "warning"),
     **dict.fromkeys(("overdue", "stale"), "late"),
 }
 

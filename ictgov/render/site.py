@@ -154,7 +154,7 @@ def build_site(
         governance=build_governance(tree, today),
         responsibilities=responsibilities(tree, overview),
         organisations=organisation_pages(tree, overview),
-        register=meeting_register(tree),
+        register=meeting_register(tree, today),
         annual=build_annual(tree, overview, year),
         projects=tuple(tree.projects),
         money=build_money(tree, overview.goals, overview.measures),

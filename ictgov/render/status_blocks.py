@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ictgov.model import Health, Status, Strategy
+from ictgov.render.attention_blocks import attention_blocks, counted
 from ictgov.render.blocks import (
     Block,
     Column,
@@ -28,7 +29,7 @@ from ictgov.views.status import StatusReport, unassigned
 if TYPE_CHECKING:
     from ictgov.views.trend import TrendPoint
 
-from ictgov.render.look import REASON_LOOK, WIDE, Look, reasons_text
+from ictgov.render.look import WIDE, Look
 from ictgov.render.money_text import budget_line, term_text
 
 # --- status -----------------------------------------------------------------
@@ -91,41 +92,13 @@ def _header(report: StatusReport, look: Look) -> list[Block]:
                 look.ngettext(
                     "%(measures)s, overall progress %(progress)s, %(n)s needs attention.",
                     "%(measures)s, overall progress %(progress)s, %(n)s need attention.",
-                    len(report.attention),
+                    report.attention_count,
                     measures=measures_count(len(report.measures), look),
                     progress=progress,
                 )
             )
         )
     )
-    return out
-
-
-def counted(title: str, n: int) -> str:
-    """A heading with its count: ``Needs attention (3)``."""
-    return f"{title} ({n})"
-
-
-def _attention(report: StatusReport, look: Look) -> list[Block]:
-    views = report.attention
-    out: list[Block] = [Line(()), Heading(counted(look._("Needs attention"), len(views)))]
-    if not views:
-        text = look._(
-            "Nothing needs attention: no measure is off track, overdue, at risk or stale."
-        )
-        out.append(Line(cell(text)))
-        return out
-    table = Table(
-        [Column(width=2), Column(width=max(len(v.measure.code) for v in views)), Column()],
-        show_header=False,
-    )
-    for view in views:
-        glyph, ascii_, style = REASON_LOOK[view.reasons[0]]
-        marker = (look.span(ascii_ if look.plain else glyph, style),)
-        table.add(marker, view.measure.code, report.text(view.measure.title), wrap=False)
-        reasons = reasons_text(view, report.overview.stale_after_days, look)
-        table.add("", "", (look.span(reasons, style.replace("bold ", "")),), wrap=True)
-    out.append(table)
     return out
 
 
@@ -325,7 +298,7 @@ def status_blocks(report: StatusReport, look: Look) -> list[Block]:
     """The whole status view, what needs attention first."""
     return [
         *_header(report, look),
-        *_attention(report, look),
+        *attention_blocks(report, look),
         *_goals(report, look),
         *_actions(report, look),
         *_summary(report, look),

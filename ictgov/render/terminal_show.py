@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ictgov.model import Body, Budget, Goal, Measure, Meeting, Organisation
+from ictgov.i18n.months import MONTHS
+from ictgov.model import Body, Budget, Cadence, Goal, Measure, Meeting, Organisation
+from ictgov.render.attention_blocks import counted
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell, fit, to_plain
 from ictgov.render.look import Look
 from ictgov.render.money_text import budget_blocks
 from ictgov.render.show_measure import fields_of, measure_sections, mini_measures, text_of
+from ictgov.render.show_meeting import meeting_sections
 from ictgov.render.status_blocks import (
     action_state,
     breakdown,
-    counted,
     decided_by,
     state_width,
 )
@@ -26,6 +28,21 @@ from ictgov.views.detail import Detail
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def cadence_words(cadence: Cadence, look: Look, detail: Detail) -> str:
+    """``at least 2 meetings a year`` or ``2-4 meetings a year``, and when in the year."""
+    if cadence.most is None:
+        words = look.ngettext(
+            "at least %(n)s meeting a year", "at least %(n)s meetings a year", cadence.least
+        )
+    else:
+        words = look._("%(least)s-%(most)s meetings a year", least=cadence.least, most=cadence.most)
+    for window in cadence.timing:
+        months = ", ".join(look._(MONTHS[m - 1]) for m in window.months)
+        label = text_of(detail, window.label, look) if window.label is not None else None
+        words += f"; {label}: {months}" if label else f"; {months}"
+    return words
 
 
 def _resolution(look: Look, resolution: object | None) -> str:
@@ -93,11 +110,7 @@ def _body_sections(detail: Detail, look: Look) -> list[Block]:
         for meeting in detail.meetings:
             by_year[meeting.date.year] = by_year.get(meeting.date.year, 0) + 1
         held = ", ".join(f"{y}: {n}" for y, n in sorted(by_year.items()))
-        at_least = look.ngettext(
-            "at least %(n)s meeting a year",
-            "at least %(n)s meetings a year",
-            body.cadence.meetings_per_year,
-        )
+        at_least = cadence_words(body.cadence, look, detail)
         held_text = look._("held %(years)s", years=held) if held else look._("none recorded")
         cadence = look._("Cadence")
         out += [Line(()), Line(cell(f"{cadence}: {at_least}; {held_text}."))]
@@ -155,68 +168,6 @@ def _actions_table(detail: Detail, look: Look) -> list[Block]:
     return [Line(()), Heading(heading), table]
 
 
-def _meeting_sections(detail: Detail, look: Look) -> list[Block]:
-    meeting = detail.entity
-    assert isinstance(meeting, Meeting)
-    out: list[Block] = []
-    if meeting.attendees:
-        role, present = look._("Role"), look._("Present")
-        roles = [look.label("attendee_role", person.role) for person in meeting.attendees]
-        table = Table(
-            [
-                Column(look._("Attendee"), min_width=20),
-                Column(role, width=min(20, max(12, len(role), *(len(r) for r in roles)))),
-                Column(present, width=max(8, len(present))),
-            ]
-        )
-        for person, role_word in zip(meeting.attendees, roles, strict=True):
-            who = (
-                " - ".join(x for x in (text_of(detail, person.post, look), person.name or "") if x)
-                or "-"
-            )
-            table.add(who, role_word, look._("yes") if person.present else look._("no"))
-        out += [Line(()), Heading(counted(look._("Attendees"), len(meeting.attendees))), table]
-    out += [Line(()), Heading(counted(look._("Agenda items"), len(meeting.items)))]
-    for item in sorted(meeting.items, key=lambda i: i.section):
-        resolution = _resolution(look, item.resolution)
-        head = f"§{item.section} {text_of(detail, item.title, look)} [{resolution}]"
-        if item.record_number:
-            head += " " + look._("record %(number)s", number=item.record_number)
-        out += [Line(()), Line((look.span(head, "bold"),))]
-        for label, value in (
-            (look._("Proposal"), item.proposal),
-            (look._("Decision"), item.decision),
-            (look._("Remarks"), item.remarks),
-        ):
-            text = text_of(detail, value, look)
-            if text:
-                out.append(Line(cell(f"{label}: {text}")))
-        if item.concerns:
-            concerns = ", ".join(item.concerns)
-            out.append(Line(cell(look._("Concerns") + ": " + concerns)))
-        for action in item.actions:
-            if action.done:
-                state = (
-                    look._("done %(date)s", date=look.date(action.done_date))
-                    if action.done_date
-                    else look._("done")
-                )
-            elif action.due is not None and action.due < detail.today:
-                state = look._("LATE %(n)s d", n=(detail.today - action.due).days)
-            elif action.due is not None:
-                state = look._("open, due %(date)s", date=look.date(action.due))
-            else:
-                state = look._("open")
-            line = look._(
-                "- Action (%(state)s; %(who)s): %(what)s",
-                state=state,
-                who=action.responsible or look._("nobody named"),
-                what=text_of(detail, action.what, look),
-            )
-            out.append(Line(cell(line)))
-    return out
-
-
 def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     """Everything about one item: heading, fields, then the sections of its kind."""
     entity = detail.entity
@@ -263,7 +214,7 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
             bodies = ", ".join(b.id for b in detail.bodies)
             out.append(Line(cell(look._("Bodies") + ": " + bodies)))
     elif isinstance(entity, Meeting):
-        out += _meeting_sections(detail, look)
+        out += meeting_sections(detail, look)
     elif detail.measures:
         out += [
             Line(()),

@@ -129,8 +129,14 @@ def by_code(tree: Tree, code: str) -> Measure | None:
 def with_code(tree: Tree, code: str) -> list[Any]:
     """The measures with this code, else the goals with it (two: an ambiguous code)."""
     wanted = code.strip()
-    measures = [m for m in tree.measures if str(m.code).strip() == wanted]
-    return measures or [g for g in tree.goals if str(g.code).strip() == wanted]
+    measures: list[Any] = [m for m in tree.measures if str(m.code).strip() == wanted]
+    found = measures or [g for g in tree.goals if str(g.code).strip() == wanted]
+    if found:
+        return found
+    # Typed in lower case (``l1.2`` for ``L1.2``): a code is read aloud, not spelled.
+    folded = wanted.casefold()
+    measures = [m for m in tree.measures if str(m.code).strip().casefold() == folded]
+    return measures or [g for g in tree.goals if str(g.code).strip().casefold() == folded]
 
 
 def _flatten(value: Any, prefix: str, lang: str, content_lang: str) -> list[tuple[str, str]]:

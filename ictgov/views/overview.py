@@ -12,6 +12,8 @@ from typing import Any
 
 from ictgov.load import Tree
 from ictgov.model import Goal, Health, Measure, Status, Strategy
+from ictgov.verdicts.cadence import BodyConcern
+from ictgov.verdicts.cadence import concerns as cadence_concerns
 from ictgov.verdicts.measures import (
     CLOSED,
     REASON_ORDER,
@@ -93,11 +95,18 @@ class Overview:
     progress: float | None
     attention: tuple[MeasureView, ...]
     open_actions: tuple[OpenAction, ...] = field(default=())
+    #: Bodies that missed, are behind or never kept their cadence (``verdicts.cadence``).
+    bodies: tuple[BodyConcern, ...] = field(default=())
 
     @property
     def overdue_actions(self) -> tuple[OpenAction, ...]:
         """Follow-up actions past their due date."""
         return tuple(a for a in self.open_actions if a.overdue)
+
+    @property
+    def anything_needs_attention(self) -> bool:
+        """Whether a body, an overdue action or a measure is listed first."""
+        return bool(self.bodies or self.overdue_actions or self.attention)
 
 
 def code_key(code: str) -> tuple[Any, ...]:
@@ -164,6 +173,9 @@ def build_overview(tree: Tree, today: date, stale_after_days: int = 120) -> Over
         progress=rollup(views),
         attention=attention,
         open_actions=tuple(open_actions(tree, today)),
+        bodies=cadence_concerns(
+            tree.bodies, tree.meetings, tree.strategy.period if tree.strategy else None, today
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from ictgov.load import Tree
 from ictgov.model import (
+    Action,
     AgendaItem,
     Body,
     Direction,
@@ -31,6 +32,7 @@ from ictgov.model import (
     UpdateEntry,
     ValuePromise,
 )
+from ictgov.verdicts.actions import days_late
 from ictgov.verdicts.measures import CLOSED, days_finished_late, is_overdue
 from ictgov.verdicts.participation import default_participants, participant_ids
 from ictgov.verdicts.references import EntityKind
@@ -142,12 +144,37 @@ class OrganisationPage:
 
 
 @dataclass(frozen=True)
+class ActionState:
+    """A follow-up action with its number and state: open, late by N days, or done."""
+
+    number: int
+    action: Action
+    #: Days past the due date (0 when done, undated or not yet due: ``verdicts.actions``).
+    days_late: int
+
+    @property
+    def state(self) -> str:
+        """``done``, ``overdue`` or ``open``."""
+        if self.action.done:
+            return "done"
+        return "overdue" if self.days_late > 0 else "open"
+
+
+@dataclass(frozen=True)
 class RegisterItem:
     """One agenda item in the register, with what it concerns resolved."""
 
     meeting: Meeting
     item: AgendaItem
     concerns: tuple[Ref, ...]
+    actions: tuple[ActionState, ...] = ()
+
+
+def action_states(item: AgendaItem, today: date) -> tuple[ActionState, ...]:
+    """The item's actions, numbered from 1 as ``ictgov action done`` takes them."""
+    return tuple(
+        ActionState(n, action, days_late(action, today)) for n, action in enumerate(item.actions, 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -315,7 +342,7 @@ def organisation_pages(tree: Tree, overview: Overview) -> tuple[OrganisationPage
     return tuple(out)
 
 
-def meeting_register(tree: Tree) -> tuple[BodyRegister, ...]:
+def meeting_register(tree: Tree, today: date) -> tuple[BodyRegister, ...]:
     """Meetings by body (bodies in level order, then unknown ones), newest first."""
     by_body: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in tree.meetings:
@@ -331,7 +358,12 @@ def meeting_register(tree: Tree) -> tuple[BodyRegister, ...]:
             (
                 m,
                 tuple(
-                    RegisterItem(m, item, tuple(resolve(tree, c) for c in item.concerns))
+                    RegisterItem(
+                        m,
+                        item,
+                        tuple(resolve(tree, c) for c in item.concerns),
+                        action_states(item, today),
+                    )
                     for item in sorted(m.items, key=lambda i: i.section)
                 ),
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from ictgov.load import Tree
 from ictgov.model import Health, Status, Strategy
+from ictgov.verdicts.cadence import BodyConcern
 from ictgov.verdicts.money import MoneyTotals
 from ictgov.views.decisions import OpenAction
 from ictgov.views.money import Money, build_money
@@ -26,8 +27,11 @@ from ictgov.views.overview import (
 )
 from ictgov.views.text import plain
 
-#: Bumped when a key of the JSON output changes meaning or disappears.
-FORMAT_VERSION = 1
+#: Bumped when a key of the JSON output changes meaning or disappears. 2: ``attention``
+#: lists bodies and overdue actions before measures, each entry with a ``kind``, and
+#: ``summary.attention`` counts them all; ``unread`` entries say ``message`` (was
+#: ``problem``) and ``kind``.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,20 @@ class StatusReport:
     #: Budget sums of the measures shown, per goal and in all.
     money: Money
     load_problems: int = 0
+    #: Bodies behind or out of their cadence (all, or the one ``--owner`` names).
+    bodies: tuple[BodyConcern, ...] = ()
+    #: How many files did not load: what they hold is missing from everything above.
+    unread: int = 0
+
+    @property
+    def late_actions(self) -> tuple[OpenAction, ...]:
+        """The follow-up actions shown that are past their due date, most overdue first."""
+        return tuple(a for a in self.actions if a.overdue)
+
+    @property
+    def attention_count(self) -> int:
+        """Everything listed first: bodies, overdue actions and measures."""
+        return len(self.bodies) + len(self.late_actions) + len(self.attention)
 
     @property
     def strategy(self) -> Strategy | None:
@@ -175,7 +193,18 @@ def status_report(
         names=party_names(tree, lang, content_lang),
         money=build_money(tree, tuple(goals), measures),
         load_problems=len(tree.diagnostics) if load_problems is None else load_problems,
+        bodies=_bodies_for(overview.bodies, filters),
+        unread=len({d.file for d in tree.diagnostics if d.severity.value == "error"}),
     )
+
+
+def _bodies_for(bodies: tuple[BodyConcern, ...], filters: Filters) -> tuple[BodyConcern, ...]:
+    """Every body concern unfiltered; with ``--owner``, that body's; else none (measures)."""
+    if not filters.active:
+        return bodies
+    if filters.owner is not None:
+        return tuple(b for b in bodies if b.body_id == filters.owner)
+    return ()
 
 
 def unassigned(report: StatusReport) -> tuple[MeasureView, ...]:
@@ -265,6 +294,39 @@ def action_data(report: StatusReport, action: OpenAction) -> dict[str, Any]:
     }
 
 
+def action_number(action: OpenAction) -> int:
+    """The action's number within its agenda item (1-based), as ``action done`` takes it."""
+    return next(i for i, a in enumerate(action.item.actions, 1) if a is action.action)
+
+
+def body_concern_data(report: StatusReport, concern: BodyConcern) -> dict[str, Any]:
+    """One body behind or out of its cadence, as the JSON attention list shows it.
+
+    ``reason`` is ``never_met`` (no meeting since ``since``), ``missed`` (``held`` of
+    ``required`` in ``year``), ``missed_window`` (no meeting in ``window`` of ``year``)
+    or ``behind`` (``held`` so far in ``year``, ``required`` by today pro rata).
+    """
+    window = concern.window
+    return {
+        "kind": "body",
+        "id": concern.body_id,
+        "title": report.names.get(concern.body_id, concern.body_id),
+        "reason": concern.concern.value,
+        "year": concern.year,
+        "required": concern.required,
+        "held": concern.held,
+        "since": concern.since.isoformat(),
+        "window": (
+            {
+                "months": list(window.months),
+                "label": report.text(window.label) if window.label is not None else None,
+            }
+            if window is not None
+            else None
+        ),
+    }
+
+
 def status_data(report: StatusReport) -> dict[str, Any]:
     """The whole status as plain data: stable keys, measures by code, no timestamps."""
     strategy = report.strategy
@@ -296,8 +358,14 @@ def status_data(report: StatusReport) -> dict[str, Any]:
         }
         for g in report.goals
     ]
-    attention = [
+    attention = [body_concern_data(report, c) for c in report.bodies]
+    attention += [
+        {"kind": "action", **action_data(report, a), "number": action_number(a)}
+        for a in report.late_actions
+    ]
+    attention += [
         {
+            "kind": "measure",
             "id": v.id,
             "code": v.measure.code,
             "title": report.text(v.measure.title),
@@ -319,7 +387,8 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "measures": len(report.measures),
             "progress": _pct(report.progress),
             **_counts_data(report.by_status, report.by_health),
-            "attention": len(report.attention),
+            "attention": report.attention_count,
+            "attention_bodies": len(report.bodies),
             "stale": report.stale_count,
             "overdue": report.overdue_count,
             "open_actions": len(report.actions),
@@ -327,6 +396,7 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "load_problems": report.load_problems,
             "budget": _budget(report.money.strategy),
             "projects_budget": _budget(report.money.projects),
+            "unread": report.unread,
         },
         "attention": attention,
         "goals": goals,

@@ -99,12 +99,41 @@ def test_meeting_shows_items_decisions_and_actions(minimal_root: Path) -> None:
     assert text.startswith("Meeting of Hallitus on 20 Nov 2023\n")
     assert "§12 Strategian hyväksyminen [passed] record 553/00.04.01/2023" in text
     assert "Decision: Hyväksyttiin." in text
-    assert "- Action (done; mgmt): Päivitetään sopimus." in text
+    assert "  1. [done] Päivitetään sopimus. (Management group)" in text
     finnish = show(minimal_root, "board-2023-11-20")
     assert finnish.startswith("Kokous: Hallitus 20.11.2023\n")
     assert "§12 Strategian hyväksyminen [hyväksyttiin] dnro 553/00.04.01/2023" in finnish
     assert "Päätös: Hyväksyttiin." in finnish
-    assert "- Jatkotoimi (tehty; mgmt): Päivitetään sopimus." in finnish
+    assert "  1. [tehty] Päivitetään sopimus. (Johtoryhmä)" in finnish
+
+
+def test_meeting_shows_each_decision_whole(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "cooperation-gov", root)
+    text = show(root, "city-board-2025-09-01", today="2025-11-20")
+    expected = [
+        "§145 ICT-yhteistyösopimuksen päivittäminen [palautettiin valmisteluun] dnro\n"
+        "  310/00.04.01/2025",
+        "Valmistelija: Talous- ja hallintojohtaja",
+        "Esittelijä: Kaupunginjohtaja",
+        "Asian valmistelu:\n  Ohjausryhmä on valmistellut yhteistyösopimuksen päivityksen.\n"
+        "  Sopimusluonnos on liitteenä.",
+        "Ehdotus: Kaupunginhallitus hyväksyy sopimuksen liitteen mukaisena.",
+        "Äänestys: 7 jaa-ääntä, 4 ei-ääntä; Eriävä mielipide: Jäsen - Olisi",
+        "Huomautukset:",
+        "  - Liite 1 Sopimusluonnos <https://example.fi/liite1.pdf>",
+        "  1. [20 päivää myöhässä] Selvitetään kustannusjako kunnittain.",
+        "  2. [avoin, määräpäivä 31.1.2026] Tuodaan sopimus uudelleen käsittelyyn.",
+        "  3. [tehty 10.9.2025] Tiedotetaan kuntia palauttamisesta. (Orivesi)",
+        "§146 Ilmoitusasiat [merkittiin tiedoksi] (lisäpykälä)",
+        "Äänestys: yksimielinen",
+    ]
+    missing = [line for line in expected if line not in text]
+    assert not missing, text
 
 
 def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
@@ -113,10 +142,10 @@ def test_meeting_marks_a_late_action(minimal_root: Path) -> None:
         path.read_text(encoding="utf-8").replace("done: true", "done: false"), encoding="utf-8"
     )
     text = show(minimal_root, "board-2023-11-20")
-    assert "- Jatkotoimi (MYÖHÄSSÄ 124 pv; mgmt): Päivitetään sopimus." in text
+    assert "  1. [124 päivää myöhässä] Päivitetään sopimus. (Johtoryhmä)" in text
     assert "AVOIMET JATKOTOIMET (1)" in text
     english = show(minimal_root, "board-2023-11-20", "--lang", "en")
-    assert "- Action (LATE 124 d; mgmt): Päivitetään sopimus." in english
+    assert "  1. [overdue by 124 days] Päivitetään sopimus. (Management group)" in english
     assert re.search(
         r"late 124 d\s+Päivitetään sopimus\.\n\s+decided by Hallitus 20 Nov 2023 §12; "
         r"to do: Management group\n",
@@ -234,6 +263,7 @@ def test_a_duplicated_code_is_ambiguous_and_a_letter_code_is_found(minimal_root:
     beta = minimal_root / "data" / "measures" / "m-beta.yaml"
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "L1.2"'))
     assert show(minimal_root, "L1.2").startswith("Toimenpide L1.2 Beeta")
+    assert show(minimal_root, "l1.2").startswith("Toimenpide L1.2 Beeta")  # as typed
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "L1.2"', 'code: "1.1"'))
     result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root)])
     assert result.exit_code == 2

@@ -52,8 +52,9 @@ def test_golden_text_in_other_languages(minimal_root: Path, lang: str) -> None:
             "fi",
             [
                 "Strategiakausi 2023-2027, visio 2040. Tänään 1.8.2026.",
-                "2 toimenpidettä, kokonaisedistyminen 70\xa0%, 1 vaatii huomiota.",
-                "VAATII HUOMIOTA (1)",
+                "2 toimenpidettä, kokonaisedistyminen 70\xa0%, 3 vaatii huomiota.",
+                "VAATII HUOMIOTA (3)",
+                "kokoontui 0 kertaa vuonna 2025, vähintään 2 vaaditaan",
                 "32 päivää myöhässä (suunniteltu päättyminen 30.6.2026)",
                 "Tavoite 1: Ensimmäinen tavoite",
                 "Koodi  Vastuutaho",
@@ -68,8 +69,9 @@ def test_golden_text_in_other_languages(minimal_root: Path, lang: str) -> None:
             "sv",
             [
                 "Strategiperiod 2023-2027, vision 2040. I dag 1.8.2026.",
-                "2 åtgärder, framsteg totalt 70\xa0%, 1 kräver uppmärksamhet.",
-                "KRÄVER UPPMÄRKSAMHET (1)",
+                "2 åtgärder, framsteg totalt 70\xa0%, 3 kräver uppmärksamhet.",
+                "KRÄVER UPPMÄRKSAMHET (3)",
+                "sammanträdde 0 gånger 2025, minst 2 krävs",
                 "32 dagar försenad (planerat slut 30.6.2026)",
                 "Mål 1: Ensimmäinen tavoite",
                 "Kod   Ansvarig",
@@ -84,8 +86,9 @@ def test_golden_text_in_other_languages(minimal_root: Path, lang: str) -> None:
             "en",
             [
                 "Period 2023-2027, vision 2040. Today 1 Aug 2026.",
-                "2 measures, overall progress 70%, 1 needs attention.",
-                "NEEDS ATTENTION (1)",
+                "2 measures, overall progress 70%, 3 need attention.",
+                "NEEDS ATTENTION (3)",
+                "met 0 times in 2025, at least 2 required",
                 "overdue by 32 days (planned end 30 Jun 2026)",
                 "Goal 1: First goal",
                 "Code  Responsible",
@@ -118,7 +121,7 @@ def test_golden_json_minimal(minimal_root: Path) -> None:
 
 def test_attention_comes_first_with_reasons_and_days(minimal_root: Path) -> None:
     text = status(minimal_root, "--lang", "en", today=LATE)
-    attention = text.index("NEEDS ATTENTION (1)")
+    attention = text.index("NEEDS ATTENTION (3)")
     assert attention < text.index("Goal 1")
     block = text[attention : text.index("Goal 1")]
     assert "1.1" in block
@@ -252,10 +255,18 @@ def test_json_is_stable_sorted_and_complete(minimal_root: Path) -> None:
 
 def test_json_attention_has_reasons_and_days(minimal_root: Path) -> None:
     data = json.loads(status(minimal_root, "-f", "json", today=LATE))
-    assert data["attention"] == [
+    bodies = [e for e in data["attention"] if e["kind"] == "body"]
+    measures = [e for e in data["attention"] if e["kind"] == "measure"]
+    assert [e["kind"] for e in data["attention"]] == ["body", "body", "measure"]  # bodies first
+    assert [(b["id"], b["reason"], b["year"], b["held"], b["required"]) for b in bodies] == [
+        ("mgmt", "missed", 2025, 0, 2),
+        ("mgmt", "behind", 2026, 0, 1),
+    ]
+    assert measures == [
         {
             "code": "1.1",
             "id": "m-alpha",
+            "kind": "measure",
             "reasons": [
                 {"days": 32, "planned_end": "2026-06-30", "reason": "overdue"},
                 {"days": 655, "last_update": "2024-10-15", "reason": "stale"},
@@ -264,6 +275,7 @@ def test_json_attention_has_reasons_and_days(minimal_root: Path) -> None:
         }
     ]
     assert data["summary"]["stale"] == data["summary"]["overdue"] == 1
+    assert data["summary"]["attention"] == 3 and data["summary"]["attention_bodies"] == 2
 
 
 def test_open_and_overdue_actions_are_listed(minimal_root: Path) -> None:
@@ -308,7 +320,8 @@ def test_load_errors_show_what_loaded_and_warn_once(minimal_root: Path) -> None:
     result = run("status", "--root", str(minimal_root), "--today", TODAY)
     assert result.exit_code == 1  # a report over a tree it could not read is not "fine"
     assert "Alfa" in result.stdout and "Beeta" not in result.stdout
-    assert result.stdout.startswith("NOT READ (1)")
+    assert result.stdout.startswith("LUKEMATTA JÄÄNEET TIEDOSTOT (1)\n")
+    assert "1 toimenpidetiedostoa ei luettu: toimenpide puuttuu alta." in result.stdout
     assert "data/measures/m-beta.yaml:5:1: unknown key 'staus'" in result.stdout
     assert result.stderr == ""  # said once, first, not again as a warning
 
@@ -449,11 +462,21 @@ def test_files_that_did_not_load_come_first_and_exit_1(minimal_root: Path) -> No
     args = ["status", "--root", str(minimal_root), "--today", "2026-08-01"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
-    assert result.stdout.startswith("NOT READ (1): the report below leaves these files out.\n")
-    assert (
-        "data/meetings/board-2023-11-20.yaml:4:7: date: write the date as year-month-day: "
-        "'20.11.2023' is '2023-11-20'"
-    ) in result.stdout
-    assert "decisions and follow-up actions" in result.stdout
+    assert result.stdout.startswith(
+        "LUKEMATTA JÄÄNEET TIEDOSTOT (1)\n"
+        "1 kokoustiedostoa ei luettu: sen päätökset ja jatkotoimet puuttuvat alta.\n"
+    )
+    assert "data/meetings/board-2023-11-20.yaml:4:7: date: expected a date" in result.stdout
     data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
-    assert [u["file"] for u in data["unread"]] == ["data/meetings/board-2023-11-20.yaml"]
+    assert data["unread"] == [
+        {
+            "file": "data/meetings/board-2023-11-20.yaml",
+            "line": 4,
+            "column": 7,
+            "message": data["unread"][0]["message"],
+            "kind": "meeting",
+            "hides": "this meeting's decisions and follow-up actions (open and overdue ones too)",
+        }
+    ]
+    assert data["unread"][0]["message"].startswith("date: expected a date as YYYY-MM-DD")
+    assert data["summary"]["unread"] == 1

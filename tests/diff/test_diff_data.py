@@ -122,3 +122,15 @@ def test_applying_the_diff_gives_the_new_data(old: Any, new: Any) -> None:
 @given(_keyed(scalars), _keyed(scalars))
 def test_keyed_lists_round_trip(old: list[Any], new: list[Any]) -> None:
     assert same(apply_changes({"l": old}, diff_data({"l": old}, {"l": new})), {"l": new})
+
+
+def test_structures_are_said_in_words_never_as_json() -> None:
+    from ictgov.diff.model import show_value, structure_words
+
+    window = {"months": [5, 6], "label": {"fi": "Talousarvio", "sv": "Budget"}}
+    assert structure_words(window) == "label (fi “Talousarvio”, sv “Budget”), months [5, 6]"
+    assert structure_words([{"title": "Liite 1"}, {"title": "Liite 2", "url": "u"}]) == (
+        "1. title “Liite 1”; 2. (title “Liite 2”, url “u”)"
+    )
+    assert structure_words([]) == "(none)"
+    assert "{" not in show_value({"vote": {"ayes": 7, "noes": 4}})

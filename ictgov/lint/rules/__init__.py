@@ -7,6 +7,7 @@ RULE_MODULES: tuple[str, ...] = (
     "status",
     "completeness",
     "followup",
+    "cadence",
     "meetings",
     "organisations",
     "cycles",

@@ -11,7 +11,6 @@ from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.verdicts.actions import days_late
-from ictgov.verdicts.cadence import CadenceState, cadence_status
 from ictgov.verdicts.measures import NewsSource, is_overdue, is_stale, news
 from ictgov.views.text import plain
 
@@ -297,70 +296,4 @@ class DoneDateButNotDone(Rule):
                     )
 
 
-class Cadence(Rule):
-    """A body met fewer times in a year than its cadence requires.
-
-    Counted for each full calendar year of the strategy period before the current
-    year, from the year of the body's first recorded meeting on (a body is not
-    blamed for years before it existed). Record the missing meetings under
-    ``data/meetings/``, or lower ``cadence.meetings_per_year``.
-
-    **Bad** (`data/meetings/mgmt-2023-10-02.yaml`):
-
-    ```yaml
-    id: mgmt-2023-10-02
-    body: mgmt
-    date: 2023-10-02
-    ```
-
-    **Good** (`data/meetings/mgmt-2023-04-03.yaml`):
-
-    ```yaml
-    id: mgmt-2023-04-03
-    body: mgmt
-    date: 2023-04-03
-    ```
-
-    **Good** (`data/meetings/mgmt-2023-10-02.yaml`):
-
-    ```yaml
-    id: mgmt-2023-10-02
-    body: mgmt
-    date: 2023-10-02
-    ```
-    """
-
-    code = "FU04"
-    name = "followup.cadence"
-    severity = Severity.WARNING
-
-    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
-        """Report the years ``ictgov.verdicts`` judges missed, as the governance page."""
-        if tree.strategy is None:
-            return
-        judged_years = cadence_status(tree.bodies, tree.meetings, tree.strategy.period, ctx.today)
-        for body_id, years in judged_years.items():
-            body = tree.body_by_id[body_id]
-            for judged in years:
-                if judged.state is CadenceState.MISSED:
-                    yield self.at(
-                        tree,
-                        body,
-                        ("cadence", "meetings_per_year"),
-                        N_(
-                            "{item} met {times} in {year}, fewer than its cadence of "
-                            "{required} a year; record the missing meetings or change the "
-                            "cadence"
-                        ),
-                        item=entity_label(body),
-                        times=_times(judged.held),
-                        year=judged.year,
-                        required=judged.required,
-                    )
-
-
-def _times(n: int) -> dict[str, Any]:
-    return msg(N_("once")) if n == 1 else msg(N_("{n} times"), n=n)
-
-
-RULES = (Stale, OverdueMeasure, OverdueAction, Cadence, DoneDateButNotDone)
+RULES = (Stale, OverdueMeasure, OverdueAction, DoneDateButNotDone)

@@ -45,6 +45,8 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
     for body in tree.bodies:
         if body.reports_to is not None:
             yield body, ("reports_to",), body.reports_to, "body"
+        if body.appointed_by is not None:
+            yield body, ("appointed_by",), body.appointed_by, "body"
         if body.organisation is not None:
             yield body, ("organisation",), body.organisation, "organisation"
         for i, member in enumerate(body.members):
@@ -107,15 +109,15 @@ class DanglingReference(Rule):
 
     Checked everywhere one item names another: a measure's ``goals``,
     ``responsible``, ``followed_by``, ``participants`` and ``depends_on``; a body's
-    ``reports_to`` and its members' organisations; a meeting's ``body``, attendees'
-    organisations, agenda items' ``concerns`` and actions' ``responsible``; a goal's
-    ``value_promises``; the strategy's approving decisions; a reporting round's
-    owners and measures; an organisation's ``parent`` and the ``customer`` of each
-    agreement in ``provides_to``; a role's ``organisation``, ``serves`` and
-    ``reports_to``; the ``organisation`` of a contact, preparer, presenter, assignee or
-    role holder. A unit (``type: unit``) is an organisation, so it may be
-    ``responsible`` for a measure or an action. Ids declared in a file
-    that failed validation count as existing, so one typo does not cascade.
+    ``reports_to``, ``appointed_by`` and its members' organisations; a meeting's
+    ``body``, attendees' organisations, agenda items' ``concerns`` and actions'
+    ``responsible``; a goal's ``value_promises``; the strategy's approving decisions; a
+    reporting round's owners and measures; an organisation's ``parent`` and the
+    ``customer`` of each agreement in ``provides_to``; a role's ``organisation``,
+    ``serves`` and ``reports_to``; the ``organisation`` of a contact, preparer,
+    presenter, assignee or role holder. A unit (``type: unit``) is an organisation, so it
+    may be ``responsible`` for a measure or an action. Ids declared in a file that failed
+    validation count as existing, so one typo does not cascade.
     Fix the id, or add the missing item.
 
     **Bad** (`data/measures/m-gamma.yaml`):

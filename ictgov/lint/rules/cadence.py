@@ -1,0 +1,221 @@
+"""Cadence: governance bodies meeting as often, and when, as their cadence says.
+
+Both rules ask ``ictgov.verdicts.cadence``, as the governance page and the morning
+view do, so lint and the reports never disagree about a body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.lint.rule import LintContext, Rule, entity_label
+from ictgov.load import Tree
+from ictgov.model import Body
+from ictgov.model.body import Window
+from ictgov.verdicts.cadence import CadenceState, cadence_status, never_met_since
+from ictgov.views.text import plain
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def window_words(window: Window) -> str:
+    """``the window 'Talousarvio' (month 6)``: how a message names a timing window."""
+    months = ", ".join(str(m) for m in window.months)
+    where = f"month {months}" if len(window.months) == 1 else f"months {months}"
+    if window.label is None:
+        return f"the window of {where}"
+    return f"the window {plain(window.label)!r} ({where})"
+
+
+class Cadence(Rule):
+    """A body missed its cadence: too few meetings in a year, or none in a timing window.
+
+    A body is judged from its ``established`` date; without it, from the start of the
+    strategy period; without a period, from its first recorded meeting. Each year
+    over must have at least the minimum of ``cadence.meetings_per_year`` (``2``, or
+    ``2-4`` for at least 2 and at most 4; the first year a share of it), and each
+    ``cadence.timing`` window that has ended (e.g. months ``[2, 3]`` for the financial
+    statements) a meeting in its months. A body that has not met at all since its
+    start is reported once. Record the missing meetings under ``data/meetings/``, or
+    correct the cadence or ``established``.
+
+    **Bad** (`data/strategy/bodies.yaml`):
+
+    ```yaml
+    bodies:
+      - id: board
+        name: Hallitus
+        level: strategic
+      - id: mgmt
+        name: Johtoryhmä
+        level: strategic
+        reports_to: board
+        established: 2024-01-01
+        cadence:
+          meetings_per_year: 2
+          timing:
+            - months: [6]
+              label: Talousarvio
+      - id: steering
+        name: Ohjausryhmä
+        level: tactical
+        reports_to: mgmt
+    ```
+
+    **Good** (`data/strategy/bodies.yaml`):
+
+    ```yaml
+    bodies:
+      - id: board
+        name: Hallitus
+        level: strategic
+      - id: mgmt
+        name: Johtoryhmä
+        level: strategic
+        reports_to: board
+        established: 2024-01-01
+        cadence:
+          meetings_per_year: 2-4
+          timing:
+            - months: [2, 3]
+              label: Tilinpäätös
+            - months: [9]
+              label: Talousarvio
+      - id: steering
+        name: Ohjausryhmä
+        level: tactical
+        reports_to: mgmt
+    ```
+    """
+
+    code = "FU04"
+    name = "followup.cadence"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Report never-met bodies, missed years and missed windows, as the reports judge."""
+        period = tree.strategy.period if tree.strategy is not None else None
+        judged_years = cadence_status(tree.bodies, tree.meetings, period, ctx.today)
+        for body_id, years in judged_years.items():
+            body = tree.body_by_id[body_id]
+            since = never_met_since(body, tree.meetings, period, ctx.today)
+            if since is not None:
+                yield self.at(
+                    tree,
+                    body,
+                    ("cadence", "meetings_per_year"),
+                    f"{entity_label(body)} has no recorded meeting since {since} although its "
+                    f"cadence asks for {body.cadence.least if body.cadence else 0} a year; "
+                    "record its meetings under data/meetings/, or set established to the day "
+                    "it was set up",
+                )
+                continue
+            for judged in years:
+                if judged.state is CadenceState.MISSED:
+                    yield self.at(
+                        tree,
+                        body,
+                        ("cadence", "meetings_per_year"),
+                        f"{entity_label(body)} met {_times(judged.held)} in {judged.year}, "
+                        f"fewer than its cadence of {judged.required} a year; record the "
+                        "missing meetings or change the cadence",
+                    )
+                for window in judged.missed_windows:
+                    yield self.at(
+                        tree,
+                        body,
+                        ("cadence", "timing", _window_index(body, window)),
+                        f"{entity_label(body)} held no meeting in {window_words(window)} of "
+                        f"{judged.year}; record the meeting or correct the timing",
+                    )
+
+
+def _window_index(body: Body, window: Window) -> int:
+    assert body.cadence is not None
+    return next(i for i, w in enumerate(body.cadence.timing) if w is window)
+
+
+class CadencePace(Rule):
+    """A body is behind its cadence this year, or met more often than its range allows.
+
+    Behind: fewer meetings so far this year than the minimum of
+    ``cadence.meetings_per_year`` pro rata by today (rounded down: a body meeting four
+    times a year should have met once by April). More than the most of a range
+    (``2-4``) is worth a look too. Neither is a failure yet; plan the next meeting,
+    or widen the range.
+
+    **Bad** (`data/strategy/bodies.yaml`):
+
+    ```yaml
+    bodies:
+      - id: board
+        name: Hallitus
+        level: strategic
+      - id: mgmt
+        name: Johtoryhmä
+        level: strategic
+        reports_to: board
+        established: 2024-01-01
+        cadence: {meetings_per_year: 4}
+      - id: steering
+        name: Ohjausryhmä
+        level: tactical
+        reports_to: mgmt
+    ```
+
+    **Good** (`data/strategy/bodies.yaml`):
+
+    ```yaml
+    bodies:
+      - id: board
+        name: Hallitus
+        level: strategic
+      - id: mgmt
+        name: Johtoryhmä
+        level: strategic
+        reports_to: board
+        established: 2024-01-01
+        cadence: {meetings_per_year: 2-4}
+      - id: steering
+        name: Ohjausryhmä
+        level: tactical
+        reports_to: mgmt
+    ```
+    """
+
+    code = "FU06"
+    name = "followup.cadence-pace"
+    severity = Severity.INFO
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Report this year's shortfall pro rata, and any year over the range."""
+        period = tree.strategy.period if tree.strategy is not None else None
+        judged_years = cadence_status(tree.bodies, tree.meetings, period, ctx.today)
+        for body_id, years in judged_years.items():
+            body = tree.body_by_id[body_id]
+            if never_met_since(body, tree.meetings, period, ctx.today) is not None:
+                continue  # FU04 says it once
+            for judged in years:
+                if judged.state is CadenceState.BEHIND:
+                    yield self.at(
+                        tree,
+                        body,
+                        ("cadence", "meetings_per_year"),
+                        f"{entity_label(body)} has met {_times(judged.held)} in {judged.year}, "
+                        f"behind its cadence: {judged.expected} by now; plan the next meeting",
+                    )
+                if judged.over:
+                    yield self.at(
+                        tree,
+                        body,
+                        ("cadence", "meetings_per_year"),
+                        f"{entity_label(body)} met {_times(judged.held)} in {judged.year}, more "
+                        f"than its cadence of at most {judged.most}; widen the range if that "
+                        "is the new normal",
+                    )
+
+
+RULES = (Cadence, CadencePace)
