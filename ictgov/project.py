@@ -6,7 +6,7 @@ configuration mean the same thing in every command.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -110,6 +110,8 @@ class UnreadFile:
     hides: str
     #: The kind of file (``meeting``, ``measure``, ``bodies`` ...), or ``other``.
     kind: str = "other"
+    #: The finding itself, so the message can be said in the reader's language.
+    finding: Diagnostic | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, first: Diagnostic) -> UnreadFile:
@@ -117,15 +119,19 @@ class UnreadFile:
         kind = kind_for(first.file.removeprefix("data/"))
         name = kind.name if kind is not None and kind.name in HIDES else "other"
         hides = HIDES.get(name, "its items")
-        return cls(first.file, first.line, first.column, first.message, hides, name)
+        return cls(first.file, first.line, first.column, first.message, hides, name, first)
 
-    def as_dict(self) -> dict[str, object]:
-        """Plain data for ``--format json``."""
+    def text(self, lang: str) -> str:
+        """The first error's message in *lang*."""
+        return self.finding.text(lang) if self.finding is not None else self.message
+
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
+        """Plain data for ``--format json``, the message in *lang*."""
         return {
             "file": self.file,
             "line": self.line,
             "column": self.column,
-            "message": self.message,
+            "message": self.text(lang),
             "kind": self.kind,
             "hides": self.hides,
         }

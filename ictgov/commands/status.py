@@ -50,7 +50,7 @@ class StatusOutcome:
     def data(self) -> dict[str, Any]:
         """The JSON form: ``status_data``, the unread files, and the trend if asked for."""
         data = status_data(self.report)
-        data["unread"] = [u.as_dict() for u in self.unread]
+        data["unread"] = [u.as_dict(self.report.lang) for u in self.unread]
         if self.trend is not None:
             data["trend"] = [p.as_dict() for p in self.trend]
         return data

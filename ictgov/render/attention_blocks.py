@@ -175,7 +175,7 @@ def unread_blocks(unread: Sequence[UnreadFile], look: Look) -> list[Block]:
         mine = groups[kind]
         out.append(Line(cell(unread_sentence(kind, len(mine), look))))
         for u in mine:
-            out.append(Line(cell(visible(f"  {u.file}:{u.line}:{u.column}: {u.message}"))))
+            out.append(Line(cell(visible(f"  {u.file}:{u.line}:{u.column}: {u.text(look.lang)}"))))
     fix = look._("Fix them: 'ictgov lint' says how, 'ictgov lint --fix' fixes the usual ones.")
     out.append(Line(cell(fix)))
     return out

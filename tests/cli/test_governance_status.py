@@ -120,8 +120,9 @@ def test_a_meeting_date_written_the_finnish_way_is_said_first_and_exits_1(
     assert result.stdout.startswith(
         "LUKEMATTA JÄÄNEET TIEDOSTOT (1)\n"
         "1 kokoustiedostoa ei luettu: sen päätökset ja jatkotoimet puuttuvat alta.\n"
-        "  data/meetings/city-board-2025-09-01.yaml:4:7: date: expected a date"
+        "  data/meetings/city-board-2025-09-01.yaml:4:7: date: kirjoita päivämäärä\n"
     )
+    assert "'1.9.2025' on '2025-09-01'" in result.stdout
     assert "PÄÄTÖSTEN JATKOTOIMET: 0 AVOINNA, 0 MYÖHÄSSÄ" in result.stdout  # what was read
     data = json.loads(
         run("status", "--root", str(gov_root), "--today", TODAY, "--format", "json").stdout

@@ -322,7 +322,7 @@ def test_load_errors_show_what_loaded_and_warn_once(minimal_root: Path) -> None:
     assert "Alfa" in result.stdout and "Beeta" not in result.stdout
     assert result.stdout.startswith("LUKEMATTA JÄÄNEET TIEDOSTOT (1)\n")
     assert "1 toimenpidetiedostoa ei luettu: toimenpide puuttuu alta." in result.stdout
-    assert "data/measures/m-beta.yaml:5:1: unknown key 'staus'" in result.stdout
+    assert "data/measures/m-beta.yaml:5:1: tuntematon avain 'staus'" in result.stdout
     assert result.stderr == ""  # said once, first, not again as a warning
 
 
@@ -459,14 +459,16 @@ def test_files_that_did_not_load_come_first_and_exit_1(minimal_root: Path) -> No
     board.write_text(
         board.read_text(encoding="utf-8").replace("date: 2023-11-20", "date: 20.11.2023")
     )
-    args = ["status", "--root", str(minimal_root), "--today", "2026-08-01"]
+    args = ["status", "--root", str(minimal_root), "--today", "2026-08-01", "--lang", "fi"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert result.stdout.startswith(
         "LUKEMATTA JÄÄNEET TIEDOSTOT (1)\n"
         "1 kokoustiedostoa ei luettu: sen päätökset ja jatkotoimet puuttuvat alta.\n"
     )
-    assert "data/meetings/board-2023-11-20.yaml:4:7: date: expected a date" in result.stdout
+    # The load error is said in the reader's language too.
+    assert "data/meetings/board-2023-11-20.yaml:4:7: date: " in result.stdout
+    assert "2023-11-20" in result.stdout and "expected a date" not in result.stdout
     data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
     assert data["unread"] == [
         {
@@ -478,5 +480,5 @@ def test_files_that_did_not_load_come_first_and_exit_1(minimal_root: Path) -> No
             "hides": "this meeting's decisions and follow-up actions (open and overdue ones too)",
         }
     ]
-    assert data["unread"][0]["message"].startswith("date: expected a date as YYYY-MM-DD")
+    assert data["unread"][0]["message"].startswith("date: kirjoita päivämäärä")
     assert data["summary"]["unread"] == 1
