@@ -94,6 +94,7 @@ HIDES: dict[str, str] = {
     "bodies": "the bodies and whether they keep their meeting cadence",
     "projects": "the major projects the schedules depend on",
     "stakeholders": "the stakeholder groups",
+    "categories": "the categories and their roll-up",
     "measure": "this measure: its status, progress and whether it needs attention",
     "meeting": "this meeting's decisions and follow-up actions (open and overdue ones too)",
 }

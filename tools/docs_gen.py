@@ -146,6 +146,17 @@ stakeholder_groups:
     channels: [Kokoukset, Uutiskirje]
 """,
     ),
+    "categories": (
+        "data/strategy/categories.yaml",
+        """\
+# yaml-language-server: $schema=../../schemas/categories.schema.json
+categories:
+  - id: data-platforms
+    name: {fi: Tietoalustat, sv: Dataplattformar, en: Data platforms}
+    description: Yhteiset tietoalustat ja rajapinnat.
+    order: 1
+""",
+    ),
     "measure": (
         "data/measures/siem-service.yaml",
         """\
@@ -155,6 +166,7 @@ code: "1.11"
 title: {fi: Yhteinen SIEM-palvelu, en: A shared SIEM service}
 description: Tietoturvapoikkeamien havainnointi keskitetään.
 goals: [g1]
+category: data-platforms             # at most one, from strategy/categories.yaml
 responsible: tampere                 # body or organisation that does it
 followed_by: ict-management-group    # body that follows it up
 participants: [tampere, akaa]        # default: all members

@@ -107,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stakeholder group": N_("stakeholder group"),
         "measure": N_("measure"),
         "meeting": N_("meeting"),
+        "category": N_("category"),
     },
 }
 

@@ -16,6 +16,7 @@ from ictgov.model.base import (
     is_valid_id,
 )
 from ictgov.model.body import Body, Cadence, Level, Member, MemberRole
+from ictgov.model.category import CategoriesFile, Category
 from ictgov.model.files import KINDS, FileKind, kind_for
 from ictgov.model.indicator import Direction, Indicator, Observation, Reference
 from ictgov.model.measure import Dependencies, Measure, Schedule, UpdateEntry
@@ -59,6 +60,8 @@ __all__ = [
     "Approval",
     "Assessment",
     "Attendee",
+    "CategoriesFile",
+    "Category",
     "AttendeeRole",
     "Body",
     "Cadence",

@@ -72,7 +72,15 @@ class Measure(Entity):
     progress: Percent = 0
     schedule: Schedule = Field(default_factory=Schedule)
     depends_on: Dependencies = Field(default_factory=Dependencies)
-    tags: list[str] = Field(default_factory=list)
+    category: Id | None = Field(
+        default=None,
+        description="Id of the one category of data/strategy/categories.yaml the measure "
+        "belongs to, e.g. 'data-platforms'.",
+    )
+    tags: list[str] = Field(
+        default_factory=list,
+        description="Free words to find measures by, any number, e.g. [education, cloud].",
+    )
     indicator: Indicator | None = None
     notes: Text | None = Field(default=None, description="Extra notes (lisätietoa).")
     links: list[Link] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from ictgov.model import (
     Body,
+    Category,
     Goal,
     MajorProject,
     Measure,
@@ -37,6 +38,7 @@ class EntityKind(StrEnum):
     STAKEHOLDER_GROUP = "stakeholder_group"
     MEASURE = "measure"
     MEETING = "meeting"
+    CATEGORY = "category"
 
 
 _KINDS: dict[type, EntityKind] = {
@@ -49,6 +51,7 @@ _KINDS: dict[type, EntityKind] = {
     StakeholderGroup: EntityKind.STAKEHOLDER_GROUP,
     Measure: EntityKind.MEASURE,
     Meeting: EntityKind.MEETING,
+    Category: EntityKind.CATEGORY,
 }
 
 
@@ -71,6 +74,7 @@ class Target(StrEnum):
     MEASURE = "measure"
     PROJECT = "project"
     MEETING = "meeting"
+    CATEGORY = "category"
     ITEM = "item"
 
 
@@ -83,6 +87,7 @@ _TARGET_KINDS: dict[Target, frozenset[EntityKind]] = {
     Target.MEASURE: frozenset({EntityKind.MEASURE}),
     Target.PROJECT: frozenset({EntityKind.PROJECT}),
     Target.MEETING: frozenset({EntityKind.MEETING}),
+    Target.CATEGORY: frozenset({EntityKind.CATEGORY}),
     Target.ITEM: frozenset(EntityKind),
 }
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from ictgov.load import Tree
 from ictgov.model import (
     Body,
+    Category,
     Goal,
     MajorProject,
     Measure,
@@ -46,6 +47,7 @@ KIND_NAMES: dict[type[BaseModel], str] = {
     StakeholderGroup: "stakeholder group",
     Measure: "measure",
     Meeting: "meeting",
+    Category: "category",
 }
 
 #: Fields that have a section of their own, so the field list leaves them out.

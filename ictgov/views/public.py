@@ -176,6 +176,7 @@ def redact(tree: Tree) -> Tree:
         bodies=each(tree.bodies),
         projects=each(tree.projects),
         stakeholder_groups=each(tree.stakeholder_groups),
+        categories=each(tree.categories),
         measures=each(tree.measures),
         meetings=each(tree.meetings),
         documents={},

@@ -42,6 +42,8 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
             yield m, ("followed_by",), m.followed_by, "body"
         for i, org in enumerate(m.participants or ()):
             yield m, ("participants", i), org, "organisation"
+        if m.category is not None:
+            yield m, ("category",), m.category, "category"
         for i, dep in enumerate(m.depends_on.measures):
             yield m, ("depends_on", "measures", i), dep, "measure"
         for i, proj in enumerate(m.depends_on.projects):
@@ -77,7 +79,8 @@ class DanglingReference(Rule):
     """A reference to an id that no item has.
 
     Checked everywhere one item names another: a measure's ``goals``,
-    ``responsible``, ``followed_by``, ``participants`` and ``depends_on``; a body's
+    ``responsible``, ``followed_by``, ``participants``, ``category`` and
+    ``depends_on``; a body's
     ``reports_to`` and its members' organisations; a meeting's ``body``, attendees'
     organisations, agenda items' ``concerns`` and actions' ``responsible``; a goal's
     ``value_promises``; the strategy's approving decisions; a reporting round's
