@@ -246,7 +246,11 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
     ("format", "version of this layout (1); it changes only when a key changes meaning"),
     ("today", "the date the view is relative to"),
     ("language", "language of the texts (`fi`, `sv`, `en`)"),
-    ("filters", "`goal`, `owner`, `status` as given, or `null`"),
+    (
+        "filters",
+        "`goal`, `owner`, `status`, `category` as given, or `null`; `tags` (a list, "
+        "empty when not given)",
+    ),
     (
         "strategy",
         "`id`, `title`, `period` (`start`, `end`), `vision_horizon`, `language`; "
@@ -270,9 +274,17 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
         "`id`, `code`, `title`, `goal` (the first goal), `goals`, `status`, `health`, "
         "`progress`, `owner` (responsible id), `owner_name`, `followed_by`, `last_update`, "
         "`days_since_update`, `planned_start`, `planned_end`, `actual_end`, `stale`, "
-        "`overdue`, `days_overdue`, `attention` (reasons)",
+        "`overdue`, `days_overdue`, `attention` (reasons), `category` (id or `null`), "
+        "`tags`",
     ),
     ("unassigned", "ids of measures whose goals are all unknown"),
+    (
+        "categories",
+        "roll-up per category of `data/strategy/categories.yaml`, in their `order`: `id`, "
+        "`name`, `order`, `measures` (ids), `count`, `progress`, `by_status`, `by_health`, "
+        "`overdue`, `attention`; empty when no categories are declared",
+    ),
+    ("uncategorised", "ids of measures shown that name no declared category"),
     (
         "actions",
         "open follow-up actions of decisions, most overdue first: `meeting`, `body`, `date`, "

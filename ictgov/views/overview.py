@@ -173,8 +173,13 @@ def filter_measures(
     goal: str | None = None,
     owner: str | None = None,
     status: Status | None = None,
+    category: str | None = None,
+    tags: tuple[str, ...] = (),
 ) -> tuple[MeasureView, ...]:
-    """Measures matching every given filter (owner matches responsible or followed_by)."""
+    """Measures matching every given filter (owner matches responsible or followed_by).
+
+    Several *tags* narrow together: a measure must carry each of them.
+    """
     out = []
     for view in views:
         m = view.measure
@@ -183,6 +188,10 @@ def filter_measures(
         if owner is not None and owner not in (m.responsible, m.followed_by):
             continue
         if status is not None and m.status != status:
+            continue
+        if category is not None and m.category != category:
+            continue
+        if tags and not set(tags).issubset(m.tags):
             continue
         out.append(view)
     return tuple(out)
