@@ -19,7 +19,9 @@ def category_breakdown(view: CategoryView, look: Look) -> str:
     text = look.ngettext("%(n)s measure", "%(n)s measures", n)
     parts = [f"{c} {look.status_word(s)}" for s, c in view.by_status.items() if c]
     risky = [
-        f"{c} {look.health_word(h)}" for h, c in view.by_health.items() if c and h != Health.ON_TRACK
+        f"{c} {look.health_word(h)}"
+        for h, c in view.by_health.items()
+        if c and h != Health.ON_TRACK
     ]
     if parts:
         text += ": " + ", ".join(parts)
