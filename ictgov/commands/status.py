@@ -111,9 +111,7 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     check_filters(tree, options.goal, options.owner, options.category, options.tags)
     language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
     overview = build_overview(tree, opened.today, opened.project.config.stale_after_days)
-    filters = Filters(
-        options.goal, options.owner, options.status, options.category, options.tags
-    )
+    filters = Filters(options.goal, options.owner, options.status, options.category, options.tags)
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None
     if options.trend:
