@@ -67,6 +67,12 @@ class Config(StrictModel):
     stale_after_days: int = Field(
         default=120, ge=1, description="A measure in progress with no update for longer is stale."
     )
+    on_track_late_after_days: int = Field(
+        default=90,
+        ge=0,
+        description="A measure reported on track but more days than this past its planned "
+        "end contradicts itself (lint ST05, attention list), e.g. 90.",
+    )
     max_file_bytes: int = Field(default=5_000_000, ge=1_000)
     default_branch: str = "main"
     language: str = Field(default="fi", pattern="^(fi|sv|en)$")

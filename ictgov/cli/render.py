@@ -128,7 +128,11 @@ def render(
         from ictgov.render.pdf import render_pdfs
 
         pdf_options = RenderOptions(
-            formats=("html",), languages=languages, public=public, year=year
+            formats=("html",),
+            languages=languages,
+            public=public,
+            year=year,
+            on_track_late_after_days=project.config.on_track_late_after_days,
         )
         written = render_pdfs(
             tree,
@@ -149,6 +153,7 @@ def render(
         single_file=single_file,
         year=year,
         stamp=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC" if stamp else None,
+        on_track_late_after_days=project.config.on_track_late_after_days,
     )
     files = render_site(
         tree,

@@ -110,7 +110,10 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     tree = opened.tree
     check_filters(tree, options.goal, options.owner, options.category, options.tags)
     language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
-    overview = build_overview(tree, opened.today, opened.project.config.stale_after_days)
+    config = opened.project.config
+    overview = build_overview(
+        tree, opened.today, config.stale_after_days, config.on_track_late_after_days
+    )
     filters = Filters(options.goal, options.owner, options.status, options.category, options.tags)
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None

@@ -24,6 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
     "reason": {
         "off_track": N_("off track"),
         "overdue": N_("overdue"),
+        "on_track_but_late": N_("on track long past its end"),
         "at_risk": N_("at risk"),
         "stale": N_("no recent update"),
     },

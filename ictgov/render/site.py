@@ -73,6 +73,8 @@ class RenderOptions:
     #: A note such as "generated 2024-11-01 12:00 UTC" for the footer; None keeps output
     #: byte-identical between runs.
     stamp: str | None = None
+    #: ``on_track_late_after_days`` of the configuration: when "on track" stops being believed.
+    on_track_late_after_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def build_site(
     """Compute every view the pages need (redacted first with ``public``)."""
     if options.public:
         tree = redact(tree)
-    overview = build_overview(tree, today, stale_after_days)
+    overview = build_overview(tree, today, stale_after_days, options.on_track_late_after_days)
     goals = goal_details(tree, overview)
     measures = measure_details(tree, overview)
     charts: dict[str, LineChart] = {}

@@ -222,7 +222,7 @@ def _pct(value: float | None) -> float | None:
 def reason_detail(view: MeasureView, reason: Reason) -> dict[str, Any]:
     """One reason as data: the code and the number of days behind it, if any."""
     out: dict[str, Any] = {"reason": reason.value, "days": None}
-    if reason is Reason.OVERDUE:
+    if reason in (Reason.OVERDUE, Reason.ON_TRACK_BUT_LATE):
         out["days"] = view.days_overdue
         out["planned_end"] = _iso(view.measure.schedule.planned_end)
     elif reason is Reason.STALE:
