@@ -46,6 +46,21 @@ class Project:
             return load_tree_at(self.root, at, today, self.config.max_file_bytes)
         return load_working_tree(self.root, max_bytes=self.config.max_file_bytes, cached=cached)
 
+    def tree_on(self, day: date, today: date | None = None) -> Tree | None:
+        """The tree as last committed on or before *day*; None when git has no such commit.
+
+        The annual report asks this for measures whose update log says nothing about the
+        year: a folder that is not a git repository, or one whose history starts later,
+        simply has no answer (the report then says the state came from the dates).
+        """
+        from ictgov.errors import RevisionError
+        from ictgov.vcs.snapshot import load_tree_at
+
+        try:
+            return load_tree_at(self.root, day.isoformat(), today, self.config.max_file_bytes)
+        except (RevisionError, OSError):
+            return None
+
 
 @dataclass(frozen=True)
 class Opened:

@@ -28,6 +28,12 @@ LABELS: dict[str, dict[str, str]] = {
         "at_risk": N_("at risk"),
         "stale": N_("no recent update"),
     },
+    #: Where the year-end state of a measure in the annual report was read from.
+    "state_source": {
+        "log": N_("update log"),
+        "history": N_("repository history"),
+        "dates": N_("dates only"),
+    },
     "level": {
         "strategic": N_("strategic"),
         "tactical": N_("tactical"),
