@@ -49,6 +49,11 @@ class TableBuilder:
         """A text in the export language (None when there is none)."""
         return plain(value, self.lang, self.content_lang) or None if value is not None else None
 
+    def category_name(self, category_id: str | None) -> str | None:
+        """The name of a declared category in the export language (None for none)."""
+        found = self.tree.category_by_id.get(category_id) if category_id else None
+        return self.text(found.name) if found is not None else None
+
     def measures_sorted(self) -> list[Measure]:
         """Measures in code order (1.2 before 1.10), then by id."""
         return sorted(self.tree.measures, key=lambda m: (natural_key(m.code), m.id))
@@ -82,6 +87,8 @@ class TableBuilder:
                     "needs_attention": view.needs_attention,
                     "attention_reasons": [r.value for r in view.reasons],
                     "days_since_update": view.days_since_update,
+                    "category": m.category,
+                    "category_name": self.category_name(m.category),
                 }
             )
         return rows
