@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ictgov.errors import IctgovError
+from ictgov.i18n import N_
 from ictgov.load import Tree
 from ictgov.model import Goal, Indicator, Measure, Observation, Status, UpdateEntry
 from ictgov.verdicts.actions import open_on
@@ -110,19 +111,19 @@ class YearNotReportable(IctgovError):
 
 
 #: Message ids of :class:`YearNotReportable` (translated by the command).
-OUTSIDE_PERIOD = (
+OUTSIDE_PERIOD = N_(
     "there is no annual report for %(year)s: the strategy period is %(start)s-%(end)s; "
     "choose a year in it with --year"
 )
-NO_DATA = (
+NO_DATA = N_(
     "there is no annual report for %(year)s: nothing is dated in that year (no update, "
     "start, end, indicator value or meeting); choose another year with --year"
 )
-NOT_YET = (
+NOT_YET = N_(
     "there is no annual report for %(year)s yet: the year has not begun (today is "
     "%(today)s); choose an earlier year with --year"
 )
-NO_YEAR = (
+NO_YEAR = N_(
     "there is no full year with data to report yet (today is %(today)s); the first annual "
     "report can be made after the first year with updates, with --year for a provisional one"
 )
