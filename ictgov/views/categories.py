@@ -42,20 +42,26 @@ class CategoryView:
 
 def ordered(categories: Iterable[Category]) -> list[Category]:
     """By ``order`` (smallest first), then as written: the order every output uses."""
-    listed = list(categories)
-    return sorted(
-        listed,
-        key=lambda c: (c.order is None, c.order or 0, listed.index(c)),
+    indexed = sorted(
+        enumerate(categories), key=lambda ic: (ic[1].order is None, ic[1].order or 0, ic[0])
     )
+    return [c for _, c in indexed]
 
 
 def category_views(
     categories: Iterable[Category], views: Sequence[MeasureView]
 ) -> tuple[CategoryView, ...]:
-    """Every category (empty ones too), each with the measures of *views* that name it."""
+    """Every category (empty ones too), each with the measures of *views* that name it.
+
+    One pass over the measures, so 20,000 measures in 50 categories cost no more than
+    one roll-up each.
+    """
+    by_id: dict[str | None, list[MeasureView]] = {}
+    for view in views:
+        by_id.setdefault(view.measure.category, []).append(view)
     out = []
     for category in ordered(categories):
-        mine = tuple(v for v in views if v.measure.category == category.id)
+        mine = tuple(by_id.get(category.id, ()))
         statuses, healths = counts(mine)
         out.append(CategoryView(category, mine, rollup(mine), statuses, healths))
     return tuple(out)
