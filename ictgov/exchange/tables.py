@@ -37,11 +37,17 @@ class TableBuilder:
     """Builds each table's rows in one language, judged relative to *today*."""
 
     def __init__(
-        self, tree: Tree, today: date, lang: str | None = None, stale_after_days: int = 120
+        self,
+        tree: Tree,
+        today: date,
+        lang: str | None = None,
+        stale_after_days: int = 120,
+        on_track_late_after_days: int = 90,
     ) -> None:
         self.tree = tree
         self.today = today
         self.stale_after_days = stale_after_days
+        self.on_track_late_after_days = on_track_late_after_days
         self.content_lang = tree.strategy.language if tree.strategy else "fi"
         self.lang = lang or self.content_lang
 
@@ -63,7 +69,7 @@ class TableBuilder:
         rows: list[Row] = []
         for m in self.measures_sorted():
             last = m.last_update
-            view = measure_view(m, self.today, self.stale_after_days)
+            view = measure_view(m, self.today, self.stale_after_days, self.on_track_late_after_days)
             rows.append(
                 {
                     "id": m.id,
@@ -199,6 +205,7 @@ def build_tables(
     tables: list[str] | None = None,
     lang: str | None = None,
     public: bool = False,
+    on_track_late_after_days: int = 90,
 ) -> dict[str, list[Row]]:
     """Table name -> rows (only the documented columns; personal ones dropped if *public*).
 
@@ -209,7 +216,7 @@ def build_tables(
     """
     if public:
         tree = redact(tree)
-    builder = TableBuilder(tree, today, lang, stale_after_days)
+    builder = TableBuilder(tree, today, lang, stale_after_days, on_track_late_after_days)
     makers: dict[str, Callable[[], list[Row]]] = {
         "measures": builder.measures,
         "indicator_values": builder.indicator_values,
