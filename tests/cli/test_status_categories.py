@@ -149,3 +149,15 @@ def test_unknown_category_in_a_measure_is_a_dangling_reference(programme_root: P
     assert result.exit_code == 1
     assert "RF01" in result.output
     assert "category 'asionti', which does not exist; did you mean 'asiointi'?" in result.output
+
+
+def test_a_category_without_categories_file_says_where_to_declare_it(minimal_root: Path) -> None:
+    path = minimal_root / "data/measures/m-alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("goals: [g1]\n", "goals: [g1]\ncategory: infra\n"), "utf-8")
+    result = run("lint", "--root", str(minimal_root), "--today", "2024-11-01")
+    assert result.exit_code == 1
+    assert (
+        "refers to category 'infra', which does not exist; declare it in "
+        "data/strategy/categories.yaml" in result.output
+    )

@@ -122,12 +122,14 @@ class DanglingReference(Rule):
             if index.resolves(value, Target(kind)):
                 continue
             known = index.known(Target(kind))
+            hint = did_you_mean(value, known)
+            if not hint and kind == "category":
+                hint = "; declare it in data/strategy/categories.yaml"
             yield self.at(
                 tree,
                 entity,
                 path,
-                f"{entity_label(entity)} refers to {kind} {value!r}, which does not exist"
-                f"{did_you_mean(value, known)}",
+                f"{entity_label(entity)} refers to {kind} {value!r}, which does not exist{hint}",
             )
 
 
