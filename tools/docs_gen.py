@@ -282,7 +282,8 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
         "categories",
         "roll-up per category of `data/strategy/categories.yaml`, in their `order`: `id`, "
         "`name`, `order`, `measures` (ids), `count`, `progress`, `by_status`, `by_health`, "
-        "`overdue`, `attention`; empty when no categories are declared",
+        "`overdue`, `attention`; empty when no categories are declared; with a filter, only "
+        "categories that still have measures shown",
     ),
     ("uncategorised", "ids of measures shown that name no declared category"),
     (

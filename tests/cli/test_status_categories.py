@@ -161,3 +161,10 @@ def test_a_category_without_categories_file_says_where_to_declare_it(minimal_roo
         "refers to category 'infra', which does not exist; declare it in "
         "data/strategy/categories.yaml" in result.output
     )
+
+
+def test_show_a_category_lists_its_measures(programme_root: Path) -> None:
+    result = run("show", "infra", "--root", str(programme_root), "--today", TODAY, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Category Infrastructure and cloud" in result.stdout
+    assert "MEASURES (6)" in result.stdout
