@@ -72,6 +72,7 @@ class Config(StrictModel):
         ge=0,
         description="A measure reported on track but more days than this past its planned "
         "end contradicts itself (lint ST05, attention list), e.g. 90.",
+        examples=[90],
     )
     max_file_bytes: int = Field(default=5_000_000, ge=1_000)
     default_branch: str = "main"
