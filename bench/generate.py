@@ -121,7 +121,9 @@ def _strategy_files(dest: Path, municipalities: int) -> None:
     )
 
 
-def _measure(rng: random.Random, index: int, orgs: list[str]) -> tuple[str, str]:
+def _measure(
+    rng: random.Random, index: int, orgs: list[str], categories: int = 0
+) -> tuple[str, str]:
     mid = f"m-{index:05d}"
     status = rng.choices(("planned", "in_progress", "completed"), (2, 5, 2))[0]
     last_day = date(PERIOD[1], 12, 31)
@@ -143,6 +145,7 @@ def _measure(rng: random.Random, index: int, orgs: list[str]) -> tuple[str, str]
         f"  en: Measure {index}",
         f"description: {_words(rng, 12)}.",
         f"goals: [{GOALS[index % len(GOALS)]}]",
+        *([f"category: area-{index % categories}"] if categories else []),
         f"responsible: {rng.choice(BODIES[1:])}",
         "followed_by: mgmt",
         f"participants: [{', '.join(sorted(rng.sample(orgs, min(2, len(orgs)))))}]",
@@ -243,19 +246,44 @@ def _meeting(rng: random.Random, body: str, day: date, sections: dict[tuple[str,
     return "\n".join(lines) + "\n"
 
 
+def _categories_file(dest: Path, categories: int) -> None:
+    """``categories.yaml`` with *categories* programme areas ``area-0`` ... (no randomness)."""
+    lines = ["categories:"]
+    for n in range(categories):
+        lines += [
+            f"  - id: area-{n}",
+            f"    name: {{fi: Osa-alue {n + 1}, sv: Delområde {n + 1}, en: Area {n + 1}}}",
+            f"    order: {n + 1}",
+        ]
+    (dest / "data" / "strategy" / "categories.yaml").write_text(
+        "\n".join(lines) + "\n", encoding="utf-8"
+    )
+
+
 def generate_tree(
-    dest: Path, measures: int, meetings: int = 60, seed: int = 0, municipalities: int = 9
+    dest: Path,
+    measures: int,
+    meetings: int = 60,
+    seed: int = 0,
+    municipalities: int = 9,
+    categories: int = 0,
 ) -> Path:
-    """Write a valid synthetic tree under *dest* (``dest/data/...``) and return *dest*."""
+    """Write a valid synthetic tree under *dest* (``dest/data/...``) and return *dest*.
+
+    With *categories*, measures are spread over that many programme areas (issue 12);
+    the random choices stay the same, so other benchmarks see the same tree otherwise.
+    """
     rng = random.Random(seed)
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "ictgov.toml").write_text("stale_after_days = 120\n", encoding="utf-8")
     _strategy_files(dest, municipalities)
+    if categories:
+        _categories_file(dest, categories)
     orgs = _org_ids(municipalities)
     measure_dir = dest / "data" / "measures"
     measure_dir.mkdir(parents=True, exist_ok=True)
     for index in range(measures):
-        mid, text = _measure(rng, index, orgs)
+        mid, text = _measure(rng, index, orgs, categories)
         (measure_dir / f"{mid}.yaml").write_text(text, encoding="utf-8")
     meeting_dir = dest / "data" / "meetings"
     meeting_dir.mkdir(parents=True, exist_ok=True)

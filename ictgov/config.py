@@ -132,6 +132,13 @@ class Config(StrictModel):
         description="A measure in progress with no update for longer than this many days is stale.",
         examples=[90],
     )
+    on_track_late_after_days: int = Field(
+        default=90,
+        ge=0,
+        description="A measure reported on track but more days than this past its planned "
+        "end contradicts itself (lint ST05, attention list), e.g. 90.",
+        examples=[90],
+    )
     max_file_bytes: int = Field(
         default=5_000_000,
         ge=1_000,

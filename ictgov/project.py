@@ -46,6 +46,21 @@ class Project:
             return load_tree_at(self.root, at, today, self.config.max_file_bytes)
         return load_working_tree(self.root, max_bytes=self.config.max_file_bytes, cached=cached)
 
+    def tree_on(self, day: date, today: date | None = None) -> Tree | None:
+        """The tree as last committed on or before *day*; None when git has no such commit.
+
+        The annual report asks this for measures whose update log says nothing about the
+        year: a folder that is not a git repository, or one whose history starts later,
+        simply has no answer (the report then says the state came from the dates).
+        """
+        from ictgov.errors import RevisionError
+        from ictgov.vcs.snapshot import load_tree_at
+
+        try:
+            return load_tree_at(self.root, day.isoformat(), today, self.config.max_file_bytes)
+        except (RevisionError, OSError):
+            return None
+
 
 @dataclass(frozen=True)
 class Opened:
@@ -94,6 +109,7 @@ HIDES: dict[str, str] = {
     "bodies": "the bodies and whether they keep their meeting cadence",
     "projects": "the major projects the schedules depend on",
     "stakeholders": "the stakeholder groups",
+    "categories": "the categories and their roll-up",
     "measure": "this measure: its status, progress and whether it needs attention",
     "meeting": "this meeting's decisions and follow-up actions (open and overdue ones too)",
 }

@@ -68,6 +68,8 @@ KIND_SUMMARIES: dict[str, str] = {
     "manager for a customer town): post, organisation, whom it serves, the person, duties.",
     "projects": "Major projects outside the strategy that its schedule depends on.",
     "stakeholders": "Stakeholder groups, their influence and the channels that reach them.",
+    "categories": "Categories of measures (e.g. the areas of a programme): id, name, "
+    "description and order; a measure names at most one.",
     "measure": "One measure (toimenpide): goals, who does it and who follows it, status, "
     "health, progress, schedule, dependencies, indicator, the update log and the budget.",
     "round": "One reporting round: the owners asked for a status update, their measures, "

@@ -56,3 +56,15 @@ def bundled_root(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "data", dest / "data", ignore=_IGNORE)
     (dest / "ictgov.toml").write_text("stale_after_days = 120\n", encoding="utf-8")
     return dest
+
+
+#: The day the programme fixture is read on: two years into its four-year period.
+PROGRAMME_TODAY = date(2026, 2, 1)
+
+
+@pytest.fixture
+def programme_root(tmp_path: Path) -> Path:
+    """A writable copy of ``tests/fixtures/programme``: 40 projects in 6 categories."""
+    dest = tmp_path / "programme"
+    shutil.copytree(FIXTURES / "programme", dest, ignore=_IGNORE)
+    return dest

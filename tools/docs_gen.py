@@ -185,6 +185,17 @@ stakeholder_groups:
     channels: [Kokoukset, Uutiskirje]
 """,
     ),
+    "categories": (
+        "data/strategy/categories.yaml",
+        """\
+# yaml-language-server: $schema=../../schemas/categories.schema.json
+categories:
+  - id: data-platforms
+    name: {fi: Tietoalustat, sv: Dataplattformar, en: Data platforms}
+    description: Yhteiset tietoalustat ja rajapinnat.
+    order: 1
+""",
+    ),
     "measure": (
         "data/measures/siem-service.yaml",
         """\
@@ -194,6 +205,7 @@ code: "1.11"
 title: {fi: Yhteinen SIEM-palvelu, en: A shared SIEM service}
 description: Tietoturvapoikkeamien havainnointi keskitetään.
 goals: [g1]
+category: data-platforms             # at most one, from strategy/categories.yaml
 responsible: tampere                 # body or organisation that does it
 followed_by: ict-management-group    # body that follows it up
 participants: [tampere, akaa]        # default: all members
@@ -280,7 +292,11 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
     ("format", "version of this layout (1); it changes only when a key changes meaning"),
     ("today", "the date the view is relative to"),
     ("language", "language of the texts (`fi`, `sv`, `en`)"),
-    ("filters", "`goal`, `owner`, `status` as given, or `null`"),
+    (
+        "filters",
+        "`goal`, `owner`, `status`, `category` as given, or `null`; `tags` (a list, "
+        "empty when not given)",
+    ),
     (
         "strategy",
         "`id`, `title`, `period` (`start`, `end`; `null` without a period), `vision_horizon` "
@@ -309,9 +325,18 @@ _STATUS_KEYS: tuple[tuple[str, str], ...] = (
         "`id`, `code`, `title`, `goal` (the first goal), `goals`, `status`, `health`, "
         "`progress`, `owner` (responsible id), `owner_name`, `followed_by`, `last_update`, "
         "`days_since_update`, `planned_start`, `planned_end`, `actual_end`, `stale`, "
-        "`overdue`, `days_overdue`, `attention` (reasons), `budget`",
+        "`overdue`, `days_overdue`, `attention` (reasons), `budget`, `category` (id or `null`), "
+        "`tags`",
     ),
     ("unassigned", "ids of measures whose goals are all unknown"),
+    (
+        "categories",
+        "roll-up per category of `data/strategy/categories.yaml`, in their `order`: `id`, "
+        "`name`, `order`, `measures` (ids), `count`, `progress`, `by_status`, `by_health`, "
+        "`overdue`, `attention`; empty when no categories are declared; with a filter, only "
+        "categories that still have measures shown",
+    ),
+    ("uncategorised", "ids of measures shown that name no declared category"),
     (
         "actions",
         "open follow-up actions of decisions, most overdue first: `meeting`, `body`, `date`, "

@@ -73,7 +73,8 @@ def render(
             "--year",
             min=1900,
             max=2200,
-            help="Year of the annual report (default: the last full year before today).",
+            help="Year of the annual report, every figure as of 31 December of it (default: "
+            "the last full year of the strategy period that has data).",
             show_default=False,
         ),
     ] = None,
@@ -99,9 +100,11 @@ def render(
 
     from ictgov.config import resolve_today
     from ictgov.errors import IctgovError
-    from ictgov.i18n import LANGUAGES
+    from ictgov.i18n import LANGUAGES, translations
+    from ictgov.i18n.language import interface_language
     from ictgov.project import Project
     from ictgov.render.site import FORMATS, RenderOptions, render_site, write_site
+    from ictgov.views.annual import YearNotReportable
 
     project = Project.open(root)
     day = resolve_today(today)
@@ -124,40 +127,53 @@ def render(
             project.config.language,
             *(x for x in languages if x != project.config.language),
         )
-    if format_ == FormatChoice.PDF:
-        from ictgov.render.pdf import render_pdfs
+    try:
+        if format_ == FormatChoice.PDF:
+            from ictgov.render.pdf import render_pdfs
 
-        pdf_options = RenderOptions(
-            formats=("html",), languages=languages, public=public, year=year
+            pdf_options = RenderOptions(
+                formats=("html",),
+                languages=languages,
+                public=public,
+                year=year,
+                on_track_late_after_days=project.config.on_track_late_after_days,
+            )
+            written = render_pdfs(
+                tree,
+                day,
+                pdf_options,
+                out,
+                body_id=body,
+                stale_after_days=project.config.stale_after_days,
+                content_lang=project.config.language,
+                user_templates=project.root / "templates",
+                history=project.tree_on,
+            )
+            typer.echo(f"wrote {', '.join(str(p) for p in written)}")
+            return
+        options = RenderOptions(
+            formats=FORMATS if format_ == FormatChoice.ALL else (format_.value,),
+            languages=languages,
+            public=public,
+            single_file=single_file,
+            year=year,
+            stamp=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC" if stamp else None,
+            on_track_late_after_days=project.config.on_track_late_after_days,
         )
-        written = render_pdfs(
+        files = render_site(
             tree,
             day,
-            pdf_options,
-            out,
-            body_id=body,
+            options,
             stale_after_days=project.config.stale_after_days,
             content_lang=project.config.language,
             user_templates=project.root / "templates",
+            history=project.tree_on,
         )
-        typer.echo(f"wrote {', '.join(str(p) for p in written)}")
-        return
-    options = RenderOptions(
-        formats=FORMATS if format_ == FormatChoice.ALL else (format_.value,),
-        languages=languages,
-        public=public,
-        single_file=single_file,
-        year=year,
-        stamp=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC" if stamp else None,
-    )
-    files = render_site(
-        tree,
-        day,
-        options,
-        stale_after_days=project.config.stale_after_days,
-        content_lang=project.config.language,
-        user_templates=project.root / "templates",
-    )
+    except YearNotReportable as exc:
+        asked = lang.value if lang != LangChoice.ALL else None
+        strategy_lang = tree.strategy.language if tree.strategy else None
+        speak = interface_language(asked, project.config.language_set or strategy_lang)
+        raise IctgovError(translations(speak).gettext(exc.message_id) % exc.values) from None
     write_site(files, out)  # OSError: cli.errors names the file and what to do
     typer.echo(
         f"wrote {len(files)} files to {out} "

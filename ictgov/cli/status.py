@@ -63,6 +63,21 @@ def status(
         StatusChoice | None,
         typer.Option("--status", "-s", help="Only measures with this status.", show_default=False),
     ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category", "-c", help="Only measures of this category (id, see categories.yaml)."
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only measures with this tag; repeat it to require several, e.g. "
+            "--tag cloud --tag education.",
+        ),
+    ] = None,
     output: FormatOption = OutputFormat.TEXT,
     lang: LangOption = None,
     trend: Annotated[
@@ -92,6 +107,8 @@ def status(
         goal=goal,
         owner=owner,
         status=Status(status_.value) if status_ else None,
+        category=category,
+        tags=tuple(dict.fromkeys(tag or ())),
         lang=lang.value if lang else None,
         trend=trend,
     )

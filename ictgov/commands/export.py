@@ -68,6 +68,7 @@ def run_export(options: ExportOptions) -> ExportOutcome:
         tables=list(dict.fromkeys(options.tables)) if options.tables else None,
         lang=options.lang,
         public=options.public,
+        on_track_late_after_days=opened.project.config.on_track_late_after_days,
     )
     stdout, written = _write(options, tables)
     notes = tuple(n for n in (warning, written) if n)

@@ -33,6 +33,8 @@ class StatusOptions:
     goal: str | None = None
     owner: str | None = None
     status: Status | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
     lang: str | None = None
     trend: bool = False
 
@@ -56,8 +58,19 @@ class StatusOutcome:
         return data
 
 
-def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
-    """Refuse a ``--goal`` or ``--owner`` that names nothing, with the closest id."""
+def check_filters(
+    tree: Tree,
+    goal: str | None,
+    owner: str | None,
+    category: str | None = None,
+    tags: tuple[str, ...] = (),
+) -> None:
+    """Refuse a ``--goal``, ``--owner``, ``--category`` or ``--tag`` that names nothing.
+
+    The message gives the closest id (or the whole list when nothing is close), so a
+    typo is fixed without opening the files.
+    """
+    _check_category_and_tags(tree, category, tags)
     if goal is None and owner is None:
         return
     index = targets(tree.entities(), tree.unvalidated_ids)
@@ -72,14 +85,36 @@ def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
         )
 
 
+def _check_category_and_tags(tree: Tree, category: str | None, tags: tuple[str, ...]) -> None:
+    if category is not None and category not in tree.category_by_id:
+        known = sorted(tree.category_by_id)
+        if not known:
+            raise IctgovError(
+                f"--category {category}: no categories are declared; "
+                "list them in data/strategy/categories.yaml"
+            )
+        hint = did_you_mean(category, known) or f" (categories: {', '.join(known)})"
+        raise IctgovError(f"--category {category}: no such category{hint}")
+    used = {t for m in tree.measures for t in m.tags}
+    for tag in tags:
+        if tag not in used:
+            hint = did_you_mean(tag, used) or (
+                f" (tags: {', '.join(sorted(used))})" if len(used) <= 30 else ""
+            )
+            raise IctgovError(f"--tag {tag}: no measure has this tag{hint}")
+
+
 def run_status(options: StatusOptions) -> StatusOutcome:
     """Open the project, check the filters, and compute the status (and trend)."""
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
-    check_filters(tree, options.goal, options.owner)
+    check_filters(tree, options.goal, options.owner, options.category, options.tags)
     language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
-    overview = build_overview(tree, opened.today, opened.project.config.stale_after_days)
-    filters = Filters(options.goal, options.owner, options.status)
+    config = opened.project.config
+    overview = build_overview(
+        tree, opened.today, config.stale_after_days, config.on_track_late_after_days
+    )
+    filters = Filters(options.goal, options.owner, options.status, options.category, options.tags)
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None
     if options.trend:

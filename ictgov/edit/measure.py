@@ -66,6 +66,8 @@ class MeasureChange:
     #: start or end itself: a back-filled report (``--date`` in the past) says when it was
     #: reported, not when the work began or ended, so ictgov never invents those dates.
     reported_today: bool = True
+    #: A new category id (``import`` checks that it exists before it gets here).
+    category: str | None = None
 
 
 @dataclass
@@ -180,6 +182,9 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
         plan.ops.append(SetValue(("progress",), progress, MEASURE_ORDER))
         plan.changes.append(f"progress: {measure.progress} -> {progress}")
         entry["progress"] = progress
+    if change.category is not None and change.category != measure.category:
+        plan.ops.append(SetValue(("category",), change.category, MEASURE_ORDER))
+        plan.changes.append(f"category: {measure.category or '-'} -> {change.category}")
     _stated_dates(measure, change, schedule)
     if schedule:
         if isinstance(data.get("schedule"), dict):

@@ -59,9 +59,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column(
             "attention_reasons",
             L,
-            "Why it needs attention, most serious first: off_track, overdue, at_risk, stale.",
+            "Why it needs attention, most serious first: off_track, overdue, "
+            "on_track_but_late, at_risk, stale.",
         ),
         Column("days_since_update", INT, "Days from the newest update-log entry to today."),
+        Column("category", T, "Id of its category (data/strategy/categories.yaml), if any."),
+        Column("category_name", T, "Name of its category in the export language."),
     ),
     "indicator_values": (
         Column("measure_id", T, "Id of the measure whose indicator was measured."),
@@ -129,7 +132,17 @@ DATE_DEPENDENT: dict[str, tuple[str, ...]] = {
 
 #: Columns ``ictgov import`` reads; the rest (the computed ones included) are ignored.
 IMPORTED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "measures": ("id", "status", "health", "progress", "note", "last_update_note"),
+    "measures": (
+        "id",
+        "status",
+        "health",
+        "progress",
+        "note",
+        "last_update_note",
+        "category",
+        "actual_start",
+        "actual_end",
+    ),
     "indicator_values": ("measure_id", "date", "value", "source"),
 }
 

@@ -22,14 +22,21 @@ from typing import Any
 from ictgov.config import Config
 from ictgov.edit.checks import format_diagnostic
 from ictgov.edit.measure import IndicatorValue, MeasureChange, number, same_text
+from ictgov.edit.periods import parse_date as parse_day
 from ictgov.edit.periods import parse_period
 from ictgov.edit.service import measure_planner
 from ictgov.edit.transaction import FileEdit, commit, lint_refusals, prepare
 from ictgov.errors import IctgovError
 from ictgov.exchange.readers import Row, Table, read_tables
-from ictgov.exchange.values import label_aliases, parse_choice, parse_number, parse_percent
+from ictgov.exchange.values import (
+    label_aliases,
+    parse_category,
+    parse_choice,
+    parse_number,
+    parse_percent,
+)
 from ictgov.load.cache import load_working_tree
-from ictgov.model import Health, Measure, Status
+from ictgov.model import Category, Health, Measure, Status
 
 ProgressFn = Callable[[int, int], None]
 
@@ -123,14 +130,23 @@ class _Pending:
     health: Health | None = None
     progress: int | None = None
     note: str | None = None
+    category: str | None = None
+    started: date | None = None
+    ended: date | None = None
     values: list[IndicatorValue] = field(default_factory=list)
     #: Row results of the measures table (at most one) and of indicator rows, with details.
     rows: list[tuple[RowResult, str | None]] = field(default_factory=list)
 
 
 class _Importer:
-    def __init__(self, measures: dict[str, Measure], report_date: date) -> None:
+    def __init__(
+        self,
+        measures: dict[str, Measure],
+        report_date: date,
+        categories: dict[str, Category] | None = None,
+    ) -> None:
         self.measures = measures
+        self.categories = categories or {}
         #: Periods still running on this date are dated on it (the value so far).
         self.report_date = report_date
         self.status_words = label_aliases("status")
@@ -185,6 +201,11 @@ class _Importer:
                     row, "health", lambda v: parse_choice(v, Health, self.health_words), result
                 )
                 progress = self._parse(row, "progress", parse_percent, result)
+                category = self._parse(
+                    row, "category", lambda v: parse_category(v, self.categories), result
+                )
+                started = self._parse(row, "actual_start", parse_day, result)
+                ended = self._parse(row, "actual_end", parse_day, result)
             except ValueError:
                 continue
             note = row.get("note") or row.get("last_update_note")
@@ -198,10 +219,17 @@ class _Importer:
                 progress if progress is not None and progress != measure.progress else None
             )
             pending.note = note
-            if any(x is not None for x in (pending.status, pending.health, pending.progress, note)):
+            # Stated dates are the spreadsheet's --started/--ended: only a change is news.
+            pending.category = category if category != measure.category else None
+            pending.started = started if started != measure.schedule.actual_start else None
+            pending.ended = ended if ended != measure.schedule.actual_end else None
+            news = (pending.status, pending.health, pending.progress, note, pending.category)
+            if any(x is not None for x in (*news, pending.started, pending.ended)):
                 target = self._pending(measure)
                 target.status, target.health = pending.status, pending.health
                 target.progress, target.note = pending.progress, pending.note
+                target.category = pending.category
+                target.started, target.ended = pending.started, pending.ended
                 target.rows.append((result, None))
 
     def values_table(self, table: Table) -> None:
@@ -308,7 +336,7 @@ def import_tables(
 ) -> ImportReport:
     """Apply tables already read (a reporting round checks whose rows they are first)."""
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
-    importer = _Importer(tree.measure_by_id, when)
+    importer = _Importer(tree.measure_by_id, when, tree.category_by_id)
     if "measures" in tables:
         importer.measures_table(tables["measures"])
     if "indicator_values" in tables:
@@ -326,7 +354,10 @@ def import_tables(
             note=pending.note,
             values=tuple(pending.values),
             by=by,
+            started=pending.started,
+            ended=pending.ended,
             reported_today=when == today,  # back-filled history never invents dates
+            category=pending.category,
         )
         try:
             if ref is None:

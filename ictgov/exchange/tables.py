@@ -37,17 +37,28 @@ class TableBuilder:
     """Builds each table's rows in one language, judged relative to *today*."""
 
     def __init__(
-        self, tree: Tree, today: date, lang: str | None = None, stale_after_days: int = 120
+        self,
+        tree: Tree,
+        today: date,
+        lang: str | None = None,
+        stale_after_days: int = 120,
+        on_track_late_after_days: int = 90,
     ) -> None:
         self.tree = tree
         self.today = today
         self.stale_after_days = stale_after_days
+        self.on_track_late_after_days = on_track_late_after_days
         self.content_lang = tree.strategy.language if tree.strategy else "fi"
         self.lang = lang or self.content_lang
 
     def text(self, value: str | dict[str, str] | None) -> str | None:
         """A text in the export language (None when there is none)."""
         return plain(value, self.lang, self.content_lang) or None if value is not None else None
+
+    def category_name(self, category_id: str | None) -> str | None:
+        """The name of a declared category in the export language (None for none)."""
+        found = self.tree.category_by_id.get(category_id) if category_id else None
+        return self.text(found.name) if found is not None else None
 
     def measures_sorted(self) -> list[Measure]:
         """Measures in code order (1.2 before 1.10), then by id."""
@@ -58,7 +69,7 @@ class TableBuilder:
         rows: list[Row] = []
         for m in self.measures_sorted():
             last = m.last_update
-            view = measure_view(m, self.today, self.stale_after_days)
+            view = measure_view(m, self.today, self.stale_after_days, self.on_track_late_after_days)
             rows.append(
                 {
                     "id": m.id,
@@ -82,6 +93,8 @@ class TableBuilder:
                     "needs_attention": view.needs_attention,
                     "attention_reasons": [r.value for r in view.reasons],
                     "days_since_update": view.days_since_update,
+                    "category": m.category,
+                    "category_name": self.category_name(m.category),
                 }
             )
         return rows
@@ -192,6 +205,7 @@ def build_tables(
     tables: list[str] | None = None,
     lang: str | None = None,
     public: bool = False,
+    on_track_late_after_days: int = 90,
 ) -> dict[str, list[Row]]:
     """Table name -> rows (only the documented columns; personal ones dropped if *public*).
 
@@ -202,7 +216,7 @@ def build_tables(
     """
     if public:
         tree = redact(tree)
-    builder = TableBuilder(tree, today, lang, stale_after_days)
+    builder = TableBuilder(tree, today, lang, stale_after_days, on_track_late_after_days)
     makers: dict[str, Callable[[], list[Row]]] = {
         "measures": builder.measures,
         "indicator_values": builder.indicator_values,

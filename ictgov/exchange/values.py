@@ -7,10 +7,14 @@ Every parser raises ValueError with a message fit to show next to the cell.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
+
+from ictgov.model import Category
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -82,3 +86,28 @@ def parse_choice(value: object, enum: type[E], aliases: dict[str, str] | None = 
 def is_blank(value: object) -> bool:
     """Whether a cell is empty (None or only whitespace)."""
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_category(value: object, categories: Mapping[str, Category]) -> str:
+    """A category id, or a category's name in any of its languages, to its id.
+
+    People type what the export's ``category_name`` column shows ("Tietoalustat"), so
+    both are accepted; anything else is refused with the closest id.
+    """
+    text = str(value).strip()
+    if text in categories:
+        return text
+    for category in categories.values():
+        names = category.name.values() if isinstance(category.name, dict) else [category.name]
+        if any(text.casefold() == n.strip().casefold() for n in names):
+            return category.id
+    if not categories:
+        raise ValueError(
+            f"{text!r} is not a category: none are declared; list them in "
+            "data/strategy/categories.yaml"
+        )
+    close = difflib.get_close_matches(text, list(categories), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise ValueError(
+        f"unknown category {text!r}{hint} (categories: {', '.join(sorted(categories))})"
+    )

@@ -40,6 +40,8 @@ COLUMN_HEADERS: dict[str, tuple[str, str]] = {
     "needs_attention": pgettext("column", "needs attention"),
     "attention_reasons": pgettext("column", "why"),
     "days_since_update": pgettext("column", "days since update"),
+    "category": pgettext("column", "category"),
+    "category_name": pgettext("column", "category name"),
     "note": pgettext("column", "new note"),
     "measure_id": pgettext("column", "measure"),
     "date": pgettext("column", "date"),

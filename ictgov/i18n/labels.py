@@ -24,8 +24,15 @@ LABELS: dict[str, dict[str, str]] = {
     "reason": {
         "off_track": N_("off track"),
         "overdue": N_("overdue"),
+        "on_track_but_late": N_("on track long past its end"),
         "at_risk": N_("at risk"),
         "stale": N_("no recent update"),
+    },
+    #: Where the year-end state of a measure in the annual report was read from.
+    "state_source": {
+        "log": N_("update log"),
+        "history": N_("repository history"),
+        "dates": N_("dates only"),
     },
     "level": {
         "strategic": N_("strategic"),
@@ -114,6 +121,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stakeholder group": N_("stakeholder group"),
         "measure": N_("measure"),
         "meeting": N_("meeting"),
+        "category": N_("category"),
     },
 }
 

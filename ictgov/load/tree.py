@@ -20,6 +20,7 @@ from ictgov.load.source import TreeSource
 from ictgov.load.sourcemap import DataPath, format_path
 from ictgov.model import (
     Body,
+    Category,
     Entity,
     Goal,
     MajorProject,
@@ -33,6 +34,7 @@ from ictgov.model import (
 )
 from ictgov.model.files import (
     BODIES,
+    CATEGORIES,
     GOALS,
     MEASURE,
     MEETING,
@@ -68,6 +70,8 @@ class Tree:
     roles: list[Role] = field(default_factory=list)
     projects: list[MajorProject] = field(default_factory=list)
     stakeholder_groups: list[StakeholderGroup] = field(default_factory=list)
+    #: Categories measures may belong to (``data/strategy/categories.yaml``), as written.
+    categories: list[Category] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     #: Reporting rounds: records of the follow-up itself, not items of the strategy.
@@ -88,6 +92,7 @@ class Tree:
         yield from self.roles
         yield from self.projects
         yield from self.stakeholder_groups
+        yield from self.categories
         yield from self.measures
         yield from self.meetings
 
@@ -112,6 +117,11 @@ class Tree:
     def measure_by_id(self) -> dict[str, Measure]:
         """Measures by id."""
         return {m.id: m for m in self.measures}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        """Categories by id."""
+        return {c.id: c for c in self.categories}
 
     @cached_property
     def body_by_id(self) -> dict[str, Body]:
@@ -152,6 +162,7 @@ def build_tree(documents: Iterable[Document], label: str = "working tree") -> Tr
         ROLES.name: lambda d: tree.roles.extend(d.items),  # type: ignore[arg-type]
         PROJECTS.name: lambda d: tree.projects.extend(d.items),  # type: ignore[arg-type]
         STAKEHOLDERS.name: lambda d: tree.stakeholder_groups.extend(d.items),  # type: ignore[arg-type]
+        CATEGORIES.name: lambda d: tree.categories.extend(d.items),  # type: ignore[arg-type]
         MEASURE.name: lambda d: tree.measures.append(d.model),  # type: ignore[arg-type]
         MEETING.name: lambda d: tree.meetings.append(d.model),  # type: ignore[arg-type]
         ROUND.name: lambda d: tree.rounds.append(d.model),  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from ictgov.model.base import (
 )
 from ictgov.model.body import Body, Cadence, Level, Member, MemberRole
 from ictgov.model.budget import Amount, Budget, BudgetYear
+from ictgov.model.category import CategoriesFile, Category
 from ictgov.model.files import KINDS, FileKind, kind_for
 from ictgov.model.indicator import Direction, Indicator, Observation, Reference
 from ictgov.model.measure import Dependencies, Measure, Schedule, UpdateEntry
@@ -69,6 +70,8 @@ __all__ = [
     "Budget",
     "BudgetYear",
     "Cadence",
+    "CategoriesFile",
+    "Category",
     "Contact",
     "DecisionRef",
     "Delivery",

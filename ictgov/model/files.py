@@ -13,6 +13,7 @@ from pydantic import Field
 
 from ictgov.model.base import StrictModel
 from ictgov.model.body import Body
+from ictgov.model.category import CategoriesFile
 from ictgov.model.measure import Measure
 from ictgov.model.meeting import Meeting
 from ictgov.model.organisation import Organisation
@@ -94,6 +95,9 @@ PROJECTS = FileKind("projects", ProjectsFile, "strategy/projects.yaml", list_key
 STAKEHOLDERS = FileKind(
     "stakeholders", StakeholdersFile, "strategy/stakeholders.yaml", list_key="stakeholder_groups"
 )
+CATEGORIES = FileKind(
+    "categories", CategoriesFile, "strategy/categories.yaml", list_key="categories"
+)
 MEASURE = FileKind("measure", Measure, "measures", one_per_item=True)
 MEETING = FileKind("meeting", Meeting, "meetings", one_per_item=True)
 ROUND = FileKind("round", Round, "rounds", one_per_item=True)
@@ -106,6 +110,7 @@ KINDS: tuple[FileKind, ...] = (
     ROLES,
     PROJECTS,
     STAKEHOLDERS,
+    CATEGORIES,
     MEASURE,
     MEETING,
     ROUND,

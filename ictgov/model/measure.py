@@ -120,6 +120,11 @@ class Measure(Entity):
         default_factory=Dependencies,
         description="What must be done first: other measures and major projects it waits for.",
     )
+    category: Id | None = Field(
+        default=None,
+        description="Id of the one category of data/strategy/categories.yaml the measure "
+        "belongs to, e.g. 'data-platforms'.",
+    )
     tags: list[str] = Field(
         default_factory=list, description="Free keywords for grouping, e.g. [data, security]."
     )

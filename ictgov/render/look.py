@@ -45,6 +45,7 @@ HEALTH_LOOK: dict[Health, tuple[str, str, str]] = {
 REASON_LOOK: dict[Reason, tuple[str, str, str]] = {
     Reason.OFF_TRACK: ("✗", "!!", "bold red"),
     Reason.OVERDUE: ("◷", "!", "red"),
+    Reason.ON_TRACK_BUT_LATE: ("≠", "!", "red"),
     Reason.AT_RISK: ("▲", "!", "yellow"),
     Reason.STALE: ("…", "?", "magenta"),
 }
@@ -168,6 +169,8 @@ def reason_text(view: MeasureView, reason: Reason, stale_after_days: int, look: 
             view.days_overdue,
             date=look.date(view.measure.schedule.planned_end),
         )
+    if reason is Reason.ON_TRACK_BUT_LATE:
+        return look._("reported on track although long past its planned end")
     if reason is Reason.STALE:
         if since is None:
             return look.ngettext(

@@ -21,6 +21,9 @@ PAGE_PATHS: dict[str, str] = {
     "measure": "measures/{id}",
     "organisation": "organisations/{id}",
     "annual": "annual-{id}",
+    "categories": "categories/index",
+    "category": "categories/{id}",
+    "tags": "tags",
 }
 #: Things shown as a part of a page: (page kind, page id or None, anchor prefix).
 ANCHORED: dict[str, tuple[str, str]] = {
@@ -30,6 +33,7 @@ ANCHORED: dict[str, tuple[str, str]] = {
     "register": ("meetings", "register-"),
     "project": ("timeline", "project-"),
     "value_promise": ("overview", "vp-"),
+    "tag": ("tags", "tag-"),
 }
 
 

@@ -12,6 +12,7 @@ anything: every URL the HTML names is refused, so a hostile link cannot reach th
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -60,7 +61,7 @@ def board_pages(site: Site, with_annual: bool) -> list[Page]:
     for key, measure in site.measures.items():
         if key not in placed:
             pages.append(Page("measure", key, {"detail": measure}))
-    if with_annual:
+    if with_annual and site.annual is not None:
         pages.append(Page("annual", str(site.annual.year)))
     return pages
 
@@ -143,11 +144,12 @@ def render_pdfs(
     stale_after_days: int = 120,
     content_lang: str = "fi",
     user_templates: Path | None = None,
+    history: Callable[[date], Tree | None] | None = None,
 ) -> list[Path]:
     """One PDF per language in *out*: ``ictgov-fi.pdf``, or ``ictgov-fi-2025.pdf`` with a year."""
     from ictgov.render.site import SiteRenderer, build_site
 
-    site = build_site(tree, today, stale_after_days, options, content_lang)
+    site = build_site(tree, today, stale_after_days, options, content_lang, history)
     renderer = SiteRenderer(site, user_templates)
     title = TitlePage(presenting_body(site, body_id), options.year, today)
     if out.is_symlink() or (out.exists() and not out.is_dir()):

@@ -19,6 +19,7 @@ Layout of the output folder::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,7 +38,8 @@ from ictgov.render.markdown import tidy
 from ictgov.render.pages import PageState, page_anchor, page_stem
 from ictgov.render.sandbox import ReportSandbox
 from ictgov.safefs import FolderWriter, check_target_folder
-from ictgov.views.annual import AnnualReport, build_annual, default_year
+from ictgov.views.annual import AnnualReport, annual_for
+from ictgov.views.categories import CategoryView, TagView, category_views, tag_views
 from ictgov.views.cooperation import Cooperation, build_cooperation
 from ictgov.views.governance import Governance, build_governance
 from ictgov.views.money import Money, build_money
@@ -75,6 +77,8 @@ class RenderOptions:
     #: A note such as "generated 2024-11-01 12:00 UTC" for the footer; None keeps output
     #: byte-identical between runs.
     stamp: str | None = None
+    #: ``on_track_late_after_days`` of the configuration: when "on track" stops being believed.
+    on_track_late_after_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,10 @@ class Site:
     responsibilities: tuple[Responsibility, ...]
     organisations: tuple[OrganisationPage, ...]
     register: tuple[BodyRegister, ...]
-    annual: AnnualReport
+    #: None when no year can be reported yet (no full year with data) and none was asked.
+    annual: AnnualReport | None
+    categories: tuple[CategoryView, ...]
+    tags: tuple[TagView, ...]
     projects: tuple[MajorProject, ...]
     #: Budget sums per measure, goal and strategy (``ictgov.views.money``).
     money: Money
@@ -122,12 +129,24 @@ class Page:
 
 
 def build_site(
-    tree: Tree, today: date, stale_after_days: int, options: RenderOptions, content_lang: str
+    tree: Tree,
+    today: date,
+    stale_after_days: int,
+    options: RenderOptions,
+    content_lang: str,
+    history: Callable[[date], Tree | None] | None = None,
 ) -> Site:
     """Compute every view the pages need (redacted first with ``public``)."""
     if options.public:
         tree = redact(tree)
-    overview = build_overview(tree, today, stale_after_days)
+        if history is not None:
+            unredacted = history
+
+            def history(day: date) -> Tree | None:
+                past = unredacted(day)
+                return redact(past) if past is not None else None
+
+    overview = build_overview(tree, today, stale_after_days, options.on_track_late_after_days)
     goals = goal_details(tree, overview)
     measures = measure_details(tree, overview)
     charts: dict[str, LineChart] = {}
@@ -139,7 +158,6 @@ def build_site(
         if chart is not None:
             charts[key] = chart
     timeline = build_timeline(tree, overview)
-    year = options.year if options.year is not None else default_year(today)
     return Site(
         tree=tree,
         strategy=tree.strategy,
@@ -155,7 +173,9 @@ def build_site(
         responsibilities=responsibilities(tree, overview),
         organisations=organisation_pages(tree, overview),
         register=meeting_register(tree, today),
-        annual=build_annual(tree, overview, year),
+        annual=annual_for(tree, overview, options.year, history),
+        categories=category_views(tree.categories, overview.measures),
+        tags=tag_views(overview.measures),
         projects=tuple(tree.projects),
         money=build_money(tree, overview.goals, overview.measures),
         cooperation=build_cooperation(tree),
@@ -173,6 +193,7 @@ def _index(tree: Tree) -> dict[str, dict[str, Any]]:
         "organisation": dict(tree.organisation_by_id),
         "role": {r.id: r for r in tree.roles},
         "meeting": {m.id: m for m in tree.meetings},
+        "category": dict(tree.category_by_id),
     }
 
 
@@ -190,9 +211,12 @@ def plan_pages(site: Site) -> list[Page]:
     pages += [
         Page("governance", None),
         Page("meetings", None),
-        Page("annual", str(site.annual.year)),
+        *([Page("annual", str(site.annual.year))] if site.annual is not None else []),
     ]
-    return pages
+    if site.categories:
+        pages.append(Page("categories", None))
+        pages += [Page("category", c.id, {"detail": c}) for c in site.categories]
+    return pages + ([Page("tags", None)] if site.tags else [])
 
 
 class SiteRenderer:
@@ -342,10 +366,15 @@ def render_site(
     stale_after_days: int = 120,
     content_lang: str = "fi",
     user_templates: Path | None = None,
+    history: Callable[[date], Tree | None] | None = None,
 ) -> dict[str, str]:
-    """Render a tree: relative path -> text of every file."""
+    """Render a tree: relative path -> text of every file.
+
+    *history* (``Project.tree_on``) lets the annual report read the repository as it
+    was at the year's end.
+    """
     with parallel.frozen_heap():
-        site = build_site(tree, today, stale_after_days, options, content_lang)
+        site = build_site(tree, today, stale_after_days, options, content_lang, history)
         return SiteRenderer(site, user_templates).render_all(options)
 
 

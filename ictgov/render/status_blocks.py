@@ -29,6 +29,7 @@ from ictgov.views.status import StatusReport, unassigned
 if TYPE_CHECKING:
     from ictgov.views.trend import TrendPoint
 
+from ictgov.render.category_blocks import category_blocks
 from ictgov.render.look import WIDE, Look
 from ictgov.render.money_text import budget_line, term_text
 
@@ -81,6 +82,9 @@ def _header(report: StatusReport, look: Look) -> list[Block]:
             parts.append(look._("owner %(value)s", value=filters.owner))
         if filters.status is not None:
             parts.append(look._("status %(value)s", value=filters.status.value))
+        if filters.category is not None:
+            parts.append(look._("category %(value)s", value=filters.category))
+        parts += [look._("tag %(value)s", value=tag) for tag in filters.tags]
         only = look._(
             "Only %(filters)s: counts cover the measures shown.", filters=", ".join(parts)
         )
@@ -299,6 +303,7 @@ def status_blocks(report: StatusReport, look: Look) -> list[Block]:
     return [
         *_header(report, look),
         *attention_blocks(report, look),
+        *category_blocks(report, look),
         *_goals(report, look),
         *_actions(report, look),
         *_summary(report, look),

@@ -216,9 +216,11 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
     elif isinstance(entity, Meeting):
         out += meeting_sections(detail, look)
     elif detail.measures:
+        category = detail.kind == "category"
+        title = look._("Measures") if category else look._("Measures depending on it")
         out += [
             Line(()),
-            Heading(counted(look._("Measures depending on it"), len(detail.measures))),
+            Heading(counted(title, len(detail.measures))),
             mini_measures(detail, detail.measures, look),
         ]
     if detail.goals and not isinstance(entity, Measure):

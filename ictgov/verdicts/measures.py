@@ -37,11 +37,16 @@ class Reason(StrEnum):
 
     OFF_TRACK = "off_track"
     OVERDUE = "overdue"
+    #: Reported on track although long past its planned end: the report contradicts itself.
+    ON_TRACK_BUT_LATE = "on_track_but_late"
     AT_RISK = "at_risk"
     STALE = "stale"
 
 
 REASON_ORDER = {reason: rank for rank, reason in enumerate(Reason)}
+
+#: Days past the planned end after which "on track" is no longer believable (lint ST05).
+ON_TRACK_LATE_AFTER_DAYS = 90
 
 
 def last_update_date(measure: Measure) -> date | None:
@@ -108,17 +113,38 @@ def days_finished_late(measure: Measure) -> int:
     return (actual - end).days
 
 
+def on_track_but_late(
+    measure: Measure, today: date, after_days: int = ON_TRACK_LATE_AFTER_DAYS
+) -> bool:
+    """Health ``on_track`` while more than *after_days* past the planned end.
+
+    A portfolio where measures stay "on track" for two years past their end tells the
+    board nothing: either the plan moved (move ``planned_end``) or the health is wrong.
+    """
+    health = effective_health(measure)
+    return health == Health.ON_TRACK and days_overdue(measure, today) > after_days
+
+
 def effective_health(measure: Measure) -> Health | None:
     """The health that counts: only a measure in progress has one."""
     return measure.health if measure.status == Status.IN_PROGRESS else None
 
 
-def attention_reasons(measure: Measure, today: date, stale_after_days: int) -> tuple[Reason, ...]:
+def attention_reasons(
+    measure: Measure,
+    today: date,
+    stale_after_days: int,
+    on_track_late_after_days: int = ON_TRACK_LATE_AFTER_DAYS,
+) -> tuple[Reason, ...]:
     """Why the measure needs attention, most serious first (empty when it does not)."""
     health = effective_health(measure)
     candidates = (
         (Reason.OFF_TRACK, health == Health.OFF_TRACK),
         (Reason.OVERDUE, is_overdue(measure, today)),
+        (
+            Reason.ON_TRACK_BUT_LATE,
+            on_track_but_late(measure, today, on_track_late_after_days),
+        ),
         (Reason.AT_RISK, health == Health.AT_RISK),
         (Reason.STALE, is_stale(measure, today, stale_after_days)),
     )

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from ictgov.model import (
     Body,
+    Category,
     Goal,
     MajorProject,
     Measure,
@@ -39,6 +40,7 @@ class EntityKind(StrEnum):
     STAKEHOLDER_GROUP = "stakeholder_group"
     MEASURE = "measure"
     MEETING = "meeting"
+    CATEGORY = "category"
 
 
 _KINDS: dict[type, EntityKind] = {
@@ -52,6 +54,7 @@ _KINDS: dict[type, EntityKind] = {
     StakeholderGroup: EntityKind.STAKEHOLDER_GROUP,
     Measure: EntityKind.MEASURE,
     Meeting: EntityKind.MEETING,
+    Category: EntityKind.CATEGORY,
 }
 
 
@@ -74,6 +77,7 @@ class Target(StrEnum):
     MEASURE = "measure"
     PROJECT = "project"
     MEETING = "meeting"
+    CATEGORY = "category"
     ITEM = "item"
 
 
@@ -86,6 +90,7 @@ _TARGET_KINDS: dict[Target, frozenset[EntityKind]] = {
     Target.MEASURE: frozenset({EntityKind.MEASURE}),
     Target.PROJECT: frozenset({EntityKind.PROJECT}),
     Target.MEETING: frozenset({EntityKind.MEETING}),
+    Target.CATEGORY: frozenset({EntityKind.CATEGORY}),
     Target.ITEM: frozenset(EntityKind),
 }
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from ictgov.load import Tree
 from ictgov.model import (
     Body,
+    Category,
     Goal,
     MajorProject,
     Measure,
@@ -48,6 +49,7 @@ KIND_NAMES: dict[type[BaseModel], str] = {
     StakeholderGroup: "stakeholder group",
     Measure: "measure",
     Meeting: "meeting",
+    Category: "category",
 }
 
 #: Fields that have a section of their own, so the field list leaves them out.
@@ -261,6 +263,8 @@ def item_detail(
                 refs.append(Decision(DecisionRef(meeting, item)))
         seen = {id(d.ref.item) for d in detail.decisions}
         detail.decisions += [d for d in refs if id(d.ref.item) not in seen]
+    elif isinstance(entity, Category):
+        detail.measures = [v for v in overview.measures if v.measure.category == entity.id]
     elif isinstance(entity, ValuePromise):
         detail.goals = [g for g in tree.goals if entity.id in g.value_promises]
     detail.names = _names(tree, lang, content_lang)

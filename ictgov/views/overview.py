@@ -16,6 +16,7 @@ from ictgov.verdicts.cadence import BodyConcern
 from ictgov.verdicts.cadence import concerns as cadence_concerns
 from ictgov.verdicts.measures import (
     CLOSED,
+    ON_TRACK_LATE_AFTER_DAYS,
     REASON_ORDER,
     Reason,
     attention_reasons,
@@ -117,7 +118,12 @@ def code_key(code: str) -> tuple[Any, ...]:
     return tuple(parts)
 
 
-def measure_view(measure: Measure, today: date, stale_after_days: int) -> MeasureView:
+def measure_view(
+    measure: Measure,
+    today: date,
+    stale_after_days: int,
+    on_track_late_after_days: int = ON_TRACK_LATE_AFTER_DAYS,
+) -> MeasureView:
     """Facts about one measure relative to today, as ``ictgov.verdicts`` judges them."""
     return MeasureView(
         measure=measure,
@@ -126,7 +132,7 @@ def measure_view(measure: Measure, today: date, stale_after_days: int) -> Measur
         stale=is_stale(measure, today, stale_after_days),
         overdue=is_overdue(measure, today),
         days_overdue=days_overdue(measure, today),
-        reasons=attention_reasons(measure, today, stale_after_days),
+        reasons=attention_reasons(measure, today, stale_after_days, on_track_late_after_days),
     )
 
 
@@ -143,10 +149,17 @@ def counts(
     return count_by_status(measures), count_by_health(measures)
 
 
-def build_overview(tree: Tree, today: date, stale_after_days: int = 120) -> Overview:
+def build_overview(
+    tree: Tree,
+    today: date,
+    stale_after_days: int = 120,
+    on_track_late_after_days: int = ON_TRACK_LATE_AFTER_DAYS,
+) -> Overview:
     """Compute the overview of a tree. Measures are ordered by code."""
     measures = sorted(tree.measures, key=lambda m: (code_key(m.code), m.id))
-    views = tuple(measure_view(m, today, stale_after_days) for m in measures)
+    views = tuple(
+        measure_view(m, today, stale_after_days, on_track_late_after_days) for m in measures
+    )
     goal_views = []
     known_goals = {g.id for g in tree.goals}
     for goal in sorted(tree.goals, key=lambda g: (code_key(g.code), g.id)):
@@ -185,8 +198,13 @@ def filter_measures(
     goal: str | None = None,
     owner: str | None = None,
     status: Status | None = None,
+    category: str | None = None,
+    tags: tuple[str, ...] = (),
 ) -> tuple[MeasureView, ...]:
-    """Measures matching every given filter (owner matches responsible or followed_by)."""
+    """Measures matching every given filter (owner matches responsible or followed_by).
+
+    Several *tags* narrow together: a measure must carry each of them.
+    """
     out = []
     for view in views:
         m = view.measure
@@ -195,6 +213,10 @@ def filter_measures(
         if owner is not None and owner not in (m.responsible, m.followed_by):
             continue
         if status is not None and m.status != status:
+            continue
+        if category is not None and m.category != category:
+            continue
+        if tags and not set(tags).issubset(m.tags):
             continue
         out.append(view)
     return tuple(out)

@@ -183,6 +183,7 @@ def redact(tree: Tree) -> Tree:
         roles=each(tree.roles),
         projects=each(tree.projects),
         stakeholder_groups=each(tree.stakeholder_groups),
+        categories=each(tree.categories),
         measures=each(tree.measures),
         meetings=each(tree.meetings),
         documents={},

@@ -14,6 +14,7 @@ from ictgov.load import Tree
 from ictgov.model import Health, Status, Strategy
 from ictgov.verdicts.cadence import BodyConcern
 from ictgov.verdicts.money import MoneyTotals
+from ictgov.views.categories import CategoryView, category_views, uncategorised
 from ictgov.views.decisions import OpenAction
 from ictgov.views.money import Money, build_money
 from ictgov.views.overview import (
@@ -36,16 +37,20 @@ FORMAT_VERSION = 2
 
 @dataclass(frozen=True)
 class Filters:
-    """What ``--goal``, ``--owner`` and ``--status`` asked for."""
+    """What ``--goal``, ``--owner``, ``--status``, ``--category`` and ``--tag`` asked for."""
 
     goal: str | None = None
     owner: str | None = None
     status: Status | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
         """Whether any filter narrows the view."""
-        return any(v is not None for v in (self.goal, self.owner, self.status))
+        return bool(self.tags) or any(
+            v is not None for v in (self.goal, self.owner, self.status, self.category)
+        )
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,11 @@ class StatusReport:
     def attention_count(self) -> int:
         """Everything listed first: bodies, overdue actions and measures."""
         return len(self.bodies) + len(self.late_actions) + len(self.attention)
+
+    #: Roll-up per category of the measures shown (empty when none are declared).
+    categories: tuple[CategoryView, ...] = ()
+    #: Measures shown that name no declared category (only when categories exist).
+    uncategorised: tuple[MeasureView, ...] = ()
 
     @property
     def strategy(self) -> Strategy | None:
@@ -147,7 +157,8 @@ def _actions_for(
             filters.goal in action.item.concerns or shown.intersection(action.item.concerns)
         ):
             continue
-        if filters.status is not None and not shown.intersection(action.item.concerns):
+        narrowed = filters.status is not None or filters.category is not None or filters.tags
+        if narrowed and not shown.intersection(action.item.concerns):
             continue
         out.append(action)
     return tuple(out)
@@ -165,7 +176,12 @@ def status_report(
     filters = filters or Filters()
     content_lang = overview.strategy.language if overview.strategy else lang
     measures = filter_measures(
-        overview.measures, goal=filters.goal, owner=filters.owner, status=filters.status
+        overview.measures,
+        goal=filters.goal,
+        owner=filters.owner,
+        status=filters.status,
+        category=filters.category,
+        tags=filters.tags,
     )
     shown = {v.id for v in measures}
     goals = []
@@ -195,6 +211,8 @@ def status_report(
         load_problems=len(tree.diagnostics) if load_problems is None else load_problems,
         bodies=_bodies_for(overview.bodies, filters),
         unread=len({d.file for d in tree.diagnostics if d.severity.value == "error"}),
+        categories=_categories_shown(tree, measures, filters),
+        uncategorised=uncategorised(tree.categories, measures) if tree.categories else (),
     )
 
 
@@ -205,6 +223,18 @@ def _bodies_for(bodies: tuple[BodyConcern, ...], filters: Filters) -> tuple[Body
     if filters.owner is not None:
         return tuple(b for b in bodies if b.body_id == filters.owner)
     return ()
+
+
+def _categories_shown(
+    tree: Tree, measures: tuple[MeasureView, ...], filters: Filters
+) -> tuple[CategoryView, ...]:
+    """Every category's roll-up; with a filter, only categories that still have measures."""
+    views = category_views(tree.categories, measures)
+    if filters.category is not None:
+        return tuple(c for c in views if c.id == filters.category)
+    if filters.active:
+        return tuple(c for c in views if c.measures)
+    return views
 
 
 def unassigned(report: StatusReport) -> tuple[MeasureView, ...]:
@@ -227,7 +257,7 @@ def _pct(value: float | None) -> float | None:
 def reason_detail(view: MeasureView, reason: Reason) -> dict[str, Any]:
     """One reason as data: the code and the number of days behind it, if any."""
     out: dict[str, Any] = {"reason": reason.value, "days": None}
-    if reason is Reason.OVERDUE:
+    if reason in (Reason.OVERDUE, Reason.ON_TRACK_BUT_LATE):
         out["days"] = view.days_overdue
         out["planned_end"] = _iso(view.measure.schedule.planned_end)
     elif reason is Reason.STALE:
@@ -261,6 +291,23 @@ def measure_data(report: StatusReport, view: MeasureView) -> dict[str, Any]:
         "days_overdue": view.days_overdue,
         "attention": [r.value for r in view.reasons],
         "budget": _budget(report.money.measures.get(m.id)),
+        "category": m.category,
+        "tags": list(m.tags),
+    }
+
+
+def category_data(report: StatusReport, view: CategoryView) -> dict[str, Any]:
+    """One category's roll-up, with the same figures the text shows."""
+    return {
+        "id": view.id,
+        "name": report.text(view.category.name),
+        "order": view.category.order,
+        "measures": [v.id for v in view.measures],
+        "count": len(view.measures),
+        "progress": _pct(view.progress),
+        **_counts_data(view.by_status, view.by_health),
+        "overdue": view.overdue,
+        "attention": view.attention,
     }
 
 
@@ -381,6 +428,8 @@ def status_data(report: StatusReport) -> dict[str, Any]:
             "goal": report.filters.goal,
             "owner": report.filters.owner,
             "status": report.filters.status.value if report.filters.status else None,
+            "category": report.filters.category,
+            "tags": list(report.filters.tags),
         },
         "strategy": strategy_data,
         "summary": {
@@ -402,5 +451,7 @@ def status_data(report: StatusReport) -> dict[str, Any]:
         "goals": goals,
         "measures": [measure_data(report, v) for v in report.measures],
         "unassigned": [v.id for v in unassigned(report)],
+        "categories": [category_data(report, c) for c in report.categories],
+        "uncategorised": [v.id for v in report.uncategorised],
         "actions": [action_data(report, a) for a in report.actions],
     }

@@ -190,7 +190,13 @@ def test_filters(minimal_root: Path, option: str, value: str, shown: str, hidden
 def test_owner_matches_the_body_that_follows_up(minimal_root: Path) -> None:
     data = json.loads(status(minimal_root, "--owner", "mgmt", "-f", "json"))
     assert [m["id"] for m in data["measures"]] == ["m-alpha", "m-beta"]
-    assert data["filters"] == {"goal": None, "owner": "mgmt", "status": None}
+    assert data["filters"] == {
+        "goal": None,
+        "owner": "mgmt",
+        "status": None,
+        "category": None,
+        "tags": [],
+    }
 
 
 def test_filtered_counts_cover_what_is_shown(minimal_root: Path) -> None:

@@ -64,6 +64,8 @@ def _references(tree: Tree) -> Iterator[tuple[Any, Path, str, str]]:
             yield m, ("followed_by",), m.followed_by, "body"
         for i, org in enumerate(m.participants or ()):
             yield m, ("participants", i), org, "organisation"
+        if m.category is not None:
+            yield m, ("category",), m.category, "category"
         for i, dep in enumerate(m.depends_on.measures):
             yield m, ("depends_on", "measures", i), dep, "measure"
         for i, proj in enumerate(m.depends_on.projects):
@@ -108,16 +110,16 @@ class DanglingReference(Rule):
     """A reference to an id that no item has.
 
     Checked everywhere one item names another: a measure's ``goals``,
-    ``responsible``, ``followed_by``, ``participants`` and ``depends_on``; a body's
-    ``reports_to``, ``appointed_by`` and its members' organisations; a meeting's
-    ``body``, attendees' organisations, agenda items' ``concerns`` and actions'
-    ``responsible``; a goal's ``value_promises``; the strategy's approving decisions; a
-    reporting round's owners and measures; an organisation's ``parent`` and the
-    ``customer`` of each agreement in ``provides_to``; a role's ``organisation``,
-    ``serves`` and ``reports_to``; the ``organisation`` of a contact, preparer,
-    presenter, assignee or role holder. A unit (``type: unit``) is an organisation, so it
-    may be ``responsible`` for a measure or an action. Ids declared in a file that failed
-    validation count as existing, so one typo does not cascade.
+    ``responsible``, ``followed_by``, ``participants``, ``category`` and
+    ``depends_on``; a body's ``reports_to``, ``appointed_by`` and its members'
+    organisations; a meeting's ``body``, attendees' organisations, agenda items'
+    ``concerns`` and actions' ``responsible``; a goal's ``value_promises``; the
+    strategy's approving decisions; a reporting round's owners and measures; an
+    organisation's ``parent`` and the ``customer`` of each agreement in ``provides_to``;
+    a role's ``organisation``, ``serves`` and ``reports_to``; the ``organisation`` of a
+    contact, preparer, presenter, assignee or role holder. A unit (``type: unit``) is an
+    organisation, so it may be ``responsible`` for a measure or an action. Ids declared
+    in a file that failed validation count as existing, so one typo does not cascade.
     Fix the id, or add the missing item.
 
     **Bad** (`data/measures/m-gamma.yaml`):
@@ -166,6 +168,8 @@ class DanglingReference(Rule):
                 hint = msg(N_("did you mean '{id}'?"), id=meant)
             elif known and len(known) <= 30:
                 hint = msg(N_("the ones that exist: {ids}"), ids=sorted(known))
+            elif kind == "category":
+                hint = msg(N_("declare it in data/strategy/categories.yaml"))
             else:
                 hint = msg(N_("fix the id, or add the missing item"))
             yield self.at(
@@ -189,6 +193,7 @@ _KINDS: dict[str, str] = {
     "body or organisation": N_("body or organisation"),
     "measure": N_("measure"),
     "project": N_("project"),
+    "category": N_("category"),
     "meeting": N_("meeting"),
     "item": N_("item"),
 }

@@ -9,7 +9,7 @@ from ictgov.i18n import N_
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Status
-from ictgov.verdicts.measures import CLOSED, effective_health
+from ictgov.verdicts.measures import CLOSED, days_overdue, effective_health, on_track_but_late
 
 
 class ProgressContradiction(Rule):
@@ -264,8 +264,80 @@ class LogContradiction(Rule):
                     break
 
 
+class OnTrackButLate(Rule):
+    """A measure is reported on track although it is long past its planned end.
+
+    "On track" says the work keeps its plan; a measure that is still in progress
+    more than ``on_track_late_after_days`` (default 90, set in ``[tool.ictgov]``) after
+    its ``planned_end`` does not. A portfolio where measures stay "on track" for two
+    years past their end tells the steering group nothing. Either the plan changed
+    (move ``planned_end`` and log why), or the health is wrong (set ``at_risk`` or
+    ``off_track``). The measure is also listed under "needs attention".
+
+    **Bad** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    health: on_track
+    progress: 60
+    schedule: {planned_start: 2023-01-01, planned_end: 2024-06-30}
+    updates:
+      - {date: 2024-10-15, status: in_progress, health: on_track, progress: 60}
+    ```
+
+    **Good** (`data/measures/m-gamma.yaml`):
+
+    ```yaml
+    id: m-gamma
+    code: "1.2"
+    title: Gamma
+    goals: [g1]
+    responsible: mgmt
+    indicator: {description: Johtoryhmä seuraa.}
+    status: in_progress
+    health: on_track
+    progress: 60
+    schedule: {planned_start: 2023-01-01, planned_end: 2025-06-30}
+    updates:
+      - {date: 2024-10-15, status: in_progress, health: on_track, progress: 60}
+      - {date: 2024-10-20, note: Johtoryhmä siirsi päättymisen kesäkuulle 2025.}
+    ```
+    """
+
+    code = "ST05"
+    name = "status.on-track-but-late"
+    severity = Severity.WARNING
+
+    def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
+        """Ask ``ictgov.verdicts`` which measures claim on track past the threshold."""
+        limit = ctx.config.on_track_late_after_days
+        for m in tree.measures:
+            if on_track_but_late(m, ctx.today, limit):
+                late = days_overdue(m, ctx.today)
+                yield self.at(
+                    tree,
+                    m,
+                    ("health",),
+                    f"{entity_label(m)} is reported on_track but is {late} days past its "
+                    f"planned end {m.schedule.planned_end} (limit {limit}); move planned_end "
+                    "if the plan changed, or set health: at_risk or off_track",
+                )
+
+
 def _show(value: object) -> str:
     return str(getattr(value, "value", value))
 
 
-RULES = (ProgressContradiction, HealthNotInProgress, ActualEndNotDone, LogContradiction)
+RULES = (
+    ProgressContradiction,
+    HealthNotInProgress,
+    ActualEndNotDone,
+    LogContradiction,
+    OnTrackButLate,
+)
