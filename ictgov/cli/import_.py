@@ -13,6 +13,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.i18n.speak import _, ngettext
 
 if TYPE_CHECKING:
     from ictgov.exchange.importer import ImportReport
@@ -67,15 +68,25 @@ class LazyProgress:
 def summary(report: ImportReport) -> str:
     """One line: counts, and what was written."""
     counts = report.counts()
-    head = ", ".join(f"{counts[key]} {key}" for key in ("changed", "unchanged", "rejected"))
-    if report.dry_run:
-        return f"{head}; dry run: nothing was written"
-    if report.blocked:
-        return (
-            f"{head}; nothing was written because a row was rejected (fix it, or give "
-            "--partial to write the other rows)"
+    head = ", ".join(
+        text.format(n=counts[key])
+        for key, text in (
+            ("changed", ngettext("{n} changed", "{n} changed", counts["changed"])),
+            ("unchanged", ngettext("{n} unchanged", "{n} unchanged", counts["unchanged"])),
+            ("rejected", ngettext("{n} rejected", "{n} rejected", counts["rejected"])),
         )
-    return f"{head}; {len(report.written)} file(s) written"
+    )
+    if report.dry_run:
+        return _("{counts}; dry run: nothing was written").format(counts=head)
+    if report.blocked:
+        return _(
+            "{counts}; nothing was written because a row was rejected (fix it, or give "
+            "--partial to write the other rows)"
+        ).format(counts=head)
+    written = len(report.written)
+    return ngettext("{counts}; {n} file written", "{counts}; {n} files written", written).format(
+        counts=head, n=written
+    )
 
 
 def print_report(report: ImportReport) -> None:
@@ -157,7 +168,7 @@ def import_(
         try:
             report_date = parse_date(when)
         except ValueError as exc:
-            raise ConfigError(f"--date: {exc}") from None
+            raise ConfigError(_("--date: {problem}").format(problem=exc)) from None
     found_root = resolve_root(root)
     config = load_config(found_root)
     progress = LazyProgress()

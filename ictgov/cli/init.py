@@ -10,6 +10,7 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import Language, TodayOption
+from ictgov.i18n.speak import _
 
 
 class CiChoice(StrEnum):
@@ -77,8 +78,12 @@ def init(
         today=resolve_today(today),
     )
     for relpath in result.written:
-        typer.echo(f"created {relpath}")
+        typer.echo(_("created {file}").format(file=relpath))
     for relpath in result.kept:
-        typer.echo(f"kept    {relpath} (already there)")
-    typer.echo(f"pinned  {result.pin.requirement} (from {result.pin.source})")
-    typer.echo(f"next: cd {directory} && ictgov lint")
+        typer.echo(_("kept {file} (already there)").format(file=relpath))
+    typer.echo(
+        _("pinned {requirement} (from {source})").format(
+            requirement=result.pin.requirement, source=result.pin.source
+        )
+    )
+    typer.echo(_("next: cd {folder} && ictgov lint").format(folder=directory))

@@ -9,6 +9,7 @@ import typer
 
 from ictgov.cli.errors import fail, guarded
 from ictgov.cli.options import RootOption
+from ictgov.i18n.speak import _, ngettext
 
 KindOption = Annotated[
     str | None,
@@ -66,8 +67,12 @@ def schema(
         import difflib
 
         close = difflib.get_close_matches(kind, names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise fail(f"unknown kind {kind!r}{hint} (kinds: {', '.join(names)})")
+        hint = _("; did you mean {kind!r}?").format(kind=close[0]) if close else ""
+        raise fail(
+            _("unknown kind {kind!r}{hint} (kinds: {kinds})").format(
+                kind=kind, hint=hint, kinds=", ".join(names)
+            )
+        )
     kinds = [kind] if kind else None
     if kind is not None and out is None and not check:
         typer.echo(rendered_schemas(kinds)[f"{kind}.schema.json"], nl=False)
@@ -80,12 +85,17 @@ def schema(
         stale = stale_schemas(out, kinds)
         if stale:
             typer.echo(
-                f"{len(stale)} schema file(s) in {out} are missing or out of date: "
-                f"{', '.join(stale)}; run 'ictgov schema --out {out}' to regenerate them",
+                ngettext(
+                    "{n} schema file in {folder} is missing or out of date: {files}; "
+                    "run 'ictgov schema --out {folder}' to regenerate it",
+                    "{n} schema files in {folder} are missing or out of date: {files}; "
+                    "run 'ictgov schema --out {folder}' to regenerate them",
+                    len(stale),
+                ).format(n=len(stale), folder=out, files=", ".join(stale)),
                 err=True,
             )
             raise typer.Exit(1)
-        typer.echo(f"schemas in {out} are up to date")
+        typer.echo(_("schemas in {folder} are up to date").format(folder=out))
         return
     for path in write_schemas(out, kinds):
         typer.echo(str(path))

@@ -16,6 +16,7 @@ from typing import Any
 
 from ictgov.edit.ops import Delete, InsertItem, Op, SetValue
 from ictgov.errors import InvalidEditError
+from ictgov.i18n.speak import _
 from ictgov.model import (
     Health,
     Indicator,
@@ -96,8 +97,10 @@ def same_text(value: Any, text: str) -> bool:
 def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, plan: Plan) -> None:
     if measure.indicator is None:
         raise InvalidEditError(
-            f"measure {measure.id} has no indicator, so it has nowhere to record values; add "
-            "an 'indicator:' with a 'description:' (how it is followed) to its file first"
+            _(
+                "measure {id} has no indicator, so it has nowhere to record values; add "
+                "an 'indicator:' with a 'description:' (how it is followed) to its file first"
+            ).format(id=measure.id)
         )
     existing = measure.indicator.values
     indicator_data = data.get("indicator") or {}
@@ -151,8 +154,10 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
     status = change.status or current
     if change.health is not None and status is not Status.IN_PROGRESS:
         raise InvalidEditError(
-            f"health applies only while a measure is in progress, and {measure.id} would be "
-            f"{status.value}; leave out --health, or give --status in_progress"
+            _(
+                "health applies only while a measure is in progress, and {id} would be "
+                "{status}; leave out --health, or give --status in_progress"
+            ).format(id=measure.id, status=status.value)
         )
     schedule: dict[str, date] = {}
     if change.status is not None and change.status is not current:
@@ -231,8 +236,14 @@ def _stated_dates(measure: Measure, change: MeasureChange, schedule: dict[str, d
             continue
         if value > change.date:
             raise InvalidEditError(
-                f"{key.replace('_', ' ')} {value.isoformat()} is after the report date "
-                f"{change.date.isoformat()}; a report can only state what has happened"
+                _(
+                    "{what} {date} is after the report date {report_date}; a report can only "
+                    "state what has happened"
+                ).format(
+                    what=key.replace("_", " "),
+                    date=value.isoformat(),
+                    report_date=change.date.isoformat(),
+                )
             )
         if getattr(measure.schedule, key) != value:
             schedule[key] = value
@@ -244,8 +255,10 @@ def _stated_dates(measure: Measure, change: MeasureChange, schedule: dict[str, d
         return
     if start is not None and end is not None and end < start:
         raise InvalidEditError(
-            f"the actual end {end.isoformat()} would be before the actual start "
-            f"{start.isoformat()}; check --started and --ended"
+            _(
+                "the actual end {end} would be before the actual start {start}; "
+                "check --started and --ended"
+            ).format(end=end.isoformat(), start=start.isoformat())
         )
 
 
