@@ -13,7 +13,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
 from ictgov.errors import ConfigError
-from ictgov.i18n.speak import _, ngettext
+from ictgov.i18n.speak import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from ictgov.exchange.importer import ImportReport
@@ -89,6 +89,16 @@ def summary(report: ImportReport) -> str:
     )
 
 
+def outcome_word(outcome: str) -> str:
+    """``changed``, ``unchanged`` or ``rejected`` in the reader's language."""
+    words = {
+        "changed": pgettext("import", "changed"),
+        "unchanged": pgettext("import", "unchanged"),
+        "rejected": pgettext("import", "rejected"),
+    }
+    return words.get(outcome, outcome)
+
+
 def print_report(report: ImportReport) -> None:
     """Changed and rejected rows (a rich table on a terminal, tab-separated when piped).
 
@@ -106,20 +116,21 @@ def print_report(report: ImportReport) -> None:
     console = Console()
     if console.is_terminal:
         if shown:
-            table = Table("Where", "Measure", "Result", "Details")
+            table = Table(_("Where"), _("Measure"), _("Result"), _("Details"))
             colors = {Outcome.CHANGED: "green", Outcome.REJECTED: "red"}
             for row in shown:
                 table.add_row(
                     Text(visible(row.where)),
                     Text(visible(row.measure_id or "")),
-                    Text(row.outcome.value, style=colors[row.outcome]),
+                    Text(outcome_word(row.outcome.value), style=colors[row.outcome]),
                     Text(visible("\n".join(row.details))),
                 )
             console.print(table)
         console.print(summary(report))
         return
     for row in shown:
-        fields = (row.where, row.measure_id or "", row.outcome.value, "; ".join(row.details))
+        outcome = outcome_word(row.outcome.value)
+        fields = (row.where, row.measure_id or "", outcome, "; ".join(row.details))
         typer.echo("\t".join(visible(f) for f in fields))
     typer.echo(summary(report))
 

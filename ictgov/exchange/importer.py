@@ -28,6 +28,7 @@ from ictgov.edit.transaction import FileEdit, commit, lint_refusals, prepare
 from ictgov.errors import IctgovError
 from ictgov.exchange.readers import Row, Table, read_tables
 from ictgov.exchange.values import label_aliases, parse_choice, parse_number, parse_percent
+from ictgov.i18n.speak import _
 from ictgov.load.cache import load_working_tree
 from ictgov.model import Health, Measure, Status
 
@@ -141,15 +142,18 @@ class _Importer:
     def _measure(self, row: Row, column: str, result: RowResult) -> Measure | None:
         raw = row.get(column)
         if raw is None:
-            result.reject(f"the {column} cell is empty", row.where(column))
+            result.reject(_("the {column} cell is empty").format(column=column), row.where(column))
             return None
         measure_id = str(raw).strip()
         result.measure_id = measure_id
         found = self.measures.get(measure_id)
         if found is None:
             close = difflib.get_close_matches(measure_id, list(self.measures), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            result.reject(f"unknown measure id {measure_id!r}{hint}", row.where(column))
+            hint = _("; did you mean {id!r}?").format(id=close[0]) if close else ""
+            result.reject(
+                _("unknown measure id {id!r}{hint}").format(id=measure_id, hint=hint),
+                row.where(column),
+            )
         return found
 
     def _parse(self, row: Row, column: str, parser: Callable[[Any], Any], result: RowResult) -> Any:
@@ -174,7 +178,11 @@ class _Importer:
             if measure is None:
                 continue
             if measure.id in seen:
-                result.reject(f"a second row for {measure.id} (the first is {seen[measure.id]})")
+                result.reject(
+                    _("a second row for {id} (the first is {first})").format(
+                        id=measure.id, first=seen[measure.id]
+                    )
+                )
                 continue
             seen[measure.id] = row.where("id")
             try:
@@ -219,19 +227,25 @@ class _Importer:
                 continue
             if when is None or value is None:
                 missing = "date" if when is None else "value"
-                result.reject(f"the {missing} cell is empty", row.where(missing))
+                result.reject(
+                    _("the {column} cell is empty").format(column=missing), row.where(missing)
+                )
                 continue
             if measure.indicator is None:
                 result.reject(
-                    f"measure {measure.id} has no indicator to record values in; add "
-                    "'indicator:' with a 'description:' to its file first",
+                    _(
+                        "measure {id} has no indicator to record values in; add "
+                        "'indicator:' with a 'description:' to its file first"
+                    ).format(id=measure.id),
                     row.where("measure_id"),
                 )
                 continue
             key = (measure.id, when)
             if key in seen:
                 result.reject(
-                    f"a second value for {measure.id} at {when} (the first is {seen[key]})"
+                    _("a second value for {id} at {date} (the first is {first})").format(
+                        id=measure.id, date=when, first=seen[key]
+                    )
                 )
                 continue
             seen[key] = row.where("measure_id")
@@ -354,7 +368,8 @@ def import_tables(
         found = refusals.get(edit.relpath)
         if found:
             listing = "; ".join(format_diagnostic(d) for d in found)
-            _mark(pending, Outcome.REJECTED, None, f"lint would report an error: {listing}")
+            refused = _("lint would report an error: {problems}").format(problems=listing)
+            _mark(pending, Outcome.REJECTED, None, refused)
         else:
             accepted.append(edit)
     if not dry_run and not report.blocked:
