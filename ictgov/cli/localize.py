@@ -45,6 +45,8 @@ from ictgov.invocation import CONFIG_FILE, PYPROJECT, find_root
 #: Options that choose the interface language (``render --lang all`` chooses none).
 LANG_OPTIONS = ("--lang", "--language")
 LANG_HELP = N_("Language of the messages and help: fi, sv or en.")
+#: Click's usage placeholders, translated with the help (see ``translate_tree``).
+USAGE_WORDS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."))
 #: Largest strategy file read to learn the repository's language.
 _STRATEGY_READ_LIMIT = 1_000_000
 
