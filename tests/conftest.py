@@ -31,6 +31,15 @@ def _no_env_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ICTGOV_TODAY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages and help in English unless a test asks (the fixtures' strategies are Finnish).
+
+    Tests of other languages pass ``--lang`` or set ``ICTGOV_LANG`` themselves.
+    """
+    monkeypatch.setenv("ICTGOV_LANG", "en")
+
+
 @pytest.fixture
 def minimal_root(tmp_path: Path) -> Path:
     """A writable copy of ``tests/fixtures/minimal``: a small valid tree."""

@@ -134,7 +134,9 @@ _ORIGINAL: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDicti
 
 
 def _translate(obj: Any, attributes: Sequence[str]) -> None:
-    original = _ORIGINAL.setdefault(obj, {name: getattr(obj, name, None) for name in attributes})
+    original = _ORIGINAL.setdefault(obj, {})
+    for name in attributes:
+        original.setdefault(name, getattr(obj, name, None))
     for name, text in original.items():
         if isinstance(text, str) and text:
             setattr(obj, name, _(text))

@@ -130,7 +130,11 @@ def new_meeting(
         raise ConfigError(_("--date: {problem}").format(problem=exc)) from None
     found = resolve_root(root)
     created = create(found, load_config(found), body, day, meeting_id=meeting_id, items=item or [])
-    typer.echo(f"created {created.relpath} (meeting {created.id}; sections from § {created.code})")
+    typer.echo(
+        _("created {file} (meeting {id}; sections from § {section})").format(
+            file=created.relpath, id=created.id, section=created.code
+        )
+    )
 
 
 @new_app.command("goal")

@@ -182,6 +182,18 @@ def next_section(tree: Tree, body: str, year: int) -> tuple[int, int | None]:
     return (last or 0) + 1, last
 
 
+def _section_note(body: str, year: int, last: int | None, first: int, written: int) -> str:
+    """Where the numbering stands, after the items this file already has (comment text)."""
+    here = f"§ {first}" if written == 1 else f"§ {first}-{first + written - 1}"
+    if written and last is not None:
+        return f"The last earlier section of {body} in {year} was § {last}; {here} are above."
+    if written:
+        return f"{here} are the first sections of {body} in {year}."
+    if last is not None:
+        return f"The last section of {body} in {year} was § {last}."
+    return f"{body} has no sections in {year} yet."
+
+
 def new_meeting(
     root: Path,
     config: Config,
@@ -207,11 +219,7 @@ def new_meeting(
         )
     first, last = next_section(tree, body, when.year)
     numbered = [{"section": first + i, "title": t} for i, t in enumerate(items or [])]
-    last_note = (
-        f"The last section of {body} in {when.year} was § {last}."
-        if last is not None
-        else f"{body} has no sections in {when.year} yet."
-    )
+    last_note = _section_note(body, when.year, last, first, len(numbered))
     relpath = f"{DATA_DIR}/{MEETING.location}/{meeting_id}.yaml"
     text = render(
         "meeting.yaml.j2",
