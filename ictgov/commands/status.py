@@ -7,15 +7,17 @@ language, the trend) is decided here, so it can be tested without the CLI.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ictgov.errors import IctgovError
+from ictgov.i18n.speak import _
 from ictgov.load import Tree
 from ictgov.model import Status
 from ictgov.project import UnreadFile, open_tree
-from ictgov.verdicts.references import Target, did_you_mean, targets
+from ictgov.verdicts.references import Target, targets
 from ictgov.views.overview import build_overview
 from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
 
@@ -62,13 +64,22 @@ def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
         return
     index = targets(tree.entities(), tree.unvalidated_ids)
     if goal is not None and not index.resolves(goal, Target.GOAL):
-        known = sorted(index.known(Target.GOAL) | index.unvalidated)
-        hint = did_you_mean(goal, index.known(Target.GOAL)) or f" (goals: {', '.join(known)})"
-        raise IctgovError(f"--goal {goal}: no such goal{hint}")
+        goals = sorted(index.known(Target.GOAL))  # never the ids of broken measures
+        close = difflib.get_close_matches(goal, goals, n=1)
+        if close:
+            hint = _("; did you mean {id!r}?").format(id=close[0])
+        elif goals:
+            hint = _(" (goals: {ids})").format(ids=", ".join(goals))
+        else:
+            hint = _(" (no goal could be read; see 'ictgov lint')")
+        raise IctgovError(_("--goal {goal}: no such goal{hint}").format(goal=goal, hint=hint))
     if owner is not None and not index.resolves(owner, Target.PARTY):
+        close = difflib.get_close_matches(owner, sorted(index.known(Target.PARTY)), n=1)
+        hint = _("; did you mean {id!r}?").format(id=close[0]) if close else ""
         raise IctgovError(
-            f"--owner {owner}: no body or organisation has this id"
-            f"{did_you_mean(owner, index.known(Target.PARTY))}"
+            _("--owner {owner}: no body or organisation has this id{hint}").format(
+                owner=owner, hint=hint
+            )
         )
 
 
