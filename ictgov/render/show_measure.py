@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ictgov.i18n.headers import COLUMN_HEADERS
+from ictgov.i18n.headers import COLUMN_HEADERS, pgettext
 from ictgov.i18n.labels import LABELS
 from ictgov.model import Measure, Status
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell
@@ -75,12 +75,31 @@ def _segment(path: str) -> str:
     return path.rsplit(".", 1)[-1].split("[", 1)[0]
 
 
+#: Words for fields that have no column header of the exports.
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "name": pgettext("field", "name"),
+    "short_name": pgettext("field", "short name"),
+    "level": pgettext("field", "level"),
+    "description": pgettext("field", "description"),
+    "organisation": pgettext("field", "organisation"),
+    "tags": pgettext("field", "tags"),
+    "illustrative": pgettext("field", "example data"),
+    "body": pgettext("field", "body"),
+    "date": pgettext("field", "date"),
+    "language": pgettext("field", "language"),
+    "vision": pgettext("field", "vision"),
+    "period": pgettext("field", "period"),
+    "cadence": pgettext("field", "meetings a year"),
+}
+
+
 def field_label(path: str, look: Look) -> str:
     """A field's name in the reader's language (its column header), else its path."""
     name = _segment(path)
-    if name in COLUMN_HEADERS:
-        return look.pgettext(*COLUMN_HEADERS[name])
-    return path
+    found = COLUMN_HEADERS.get(name) or FIELD_WORDS.get(name)
+    if found is None or "[" in path:  # an item of a list keeps its path: which one it is
+        return path
+    return look.pgettext(*found)
 
 
 def field_text(path: str, value: Any, detail: Detail, look: Look) -> str:
