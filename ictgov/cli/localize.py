@@ -43,7 +43,7 @@ from ictgov.i18n.speak import _, ngettext, speaking
 from ictgov.invocation import CONFIG_FILE, PYPROJECT, find_root
 
 #: Options that choose the interface language (``render --lang all`` chooses none).
-LANG_OPTIONS = ("--lang", "--language")
+LANG_OPTIONS = ("--lang",)
 LANG_HELP = N_("Language of the messages and help: fi, sv or en.")
 #: Click's usage placeholders, translated with the help (see ``translate_tree``).
 USAGE_WORDS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."))
@@ -203,7 +203,8 @@ def _close(word: str, candidates: Sequence[str]) -> list[str]:
     for candidate in candidates:
         name = candidate.lstrip("-").lower()
         ratio = difflib.SequenceMatcher(None, bare, name).ratio()
-        if (len(bare) >= 3 and name.startswith(bare)) or ratio >= 0.75:
+        swapped = len(bare) >= 4 and sorted(bare) == sorted(name)  # stauts -> status
+        if (len(bare) >= 3 and name.startswith(bare)) or ratio >= 0.75 or swapped:
             scored.append((-ratio, candidate))
     return [candidate for _score, candidate in sorted(scored)[:3]]
 
@@ -241,7 +242,7 @@ _CHOICE = re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*?)\.?$", re.D
 _LESS = re.compile(r"less than or equal to (?P<n>-?\d+)")
 _GREATER = re.compile(r"greater than or equal to (?P<n>-?\d+)")
 _EXTRA = re.compile(r"unexpected extra argument.*\((?P<args>.*)\)", re.DOTALL)
-_NO_COMMAND = re.compile(r"No such command '(?P<name>.*)'", re.DOTALL)
+_NO_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'")
 _REQUIRES = re.compile(r"Option '(?P<name>[^']*)' requires (an argument|(?P<n>\d+) arguments)")
 
 

@@ -102,7 +102,7 @@ def _command_name(argv: list[str]) -> str | None:
         elif arg in {"--help", "-h", "--version"}:
             return None
         else:
-            takes_value = arg in {"--lang", "--language", "--root"}
+            takes_value = arg in {"--lang", "--root"}
     return None
 
 
