@@ -68,15 +68,16 @@ def test_update_help_in_finnish_and_lint_help_in_swedish() -> None:
 
 
 def test_every_command_accepts_lang() -> None:
-    for command in (["lint"], ["show"], ["schema"], ["diff"], ["history"], ["update"],
-                    ["new", "measure"], ["init"], ["import"], ["action", "done"], ["round", "start"]):  # fmt: skip
+    commands = [["lint"], ["show"], ["schema"], ["diff"], ["history"], ["update"], ["init"],
+                ["new", "measure"], ["import"], ["action", "done"], ["round", "start"]]  # fmt: skip
+    for command in commands:
         code, out, err = run(*command, "--lang", "sv", "--help")
         assert code == 0, (command, err)
         assert "Användning:" in out, command
 
 
 def test_bad_value_in_finnish_names_the_choices(minimal_root: Path) -> None:
-    code, out, err = run("update", "--lang", "fi", "nonexistent", "--status", "x")
+    code, _, err = run("update", "--lang", "fi", "nonexistent", "--status", "x")
     assert code == 2
     err = flat(err)
     assert "Käyttö: ictgov update" in err and "Ohjeet: ictgov update -h" in err
@@ -122,7 +123,7 @@ def test_a_bad_lang_is_refused_with_the_choices() -> None:
 
 
 def test_bad_update_reads_finnish_only(minimal_root: Path) -> None:
-    code, out, err = run("update", "m-alfa", "--status", "completed", "--root", str(minimal_root),
+    code, _, err = run("update", "m-alfa", "--status", "completed", "--root", str(minimal_root),
                          "--lang", "fi")  # fmt: skip
     assert code == 2
     assert err.startswith("virhe: kansiossa data/measures/ ei ole toimenpidettä")
