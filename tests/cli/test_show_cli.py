@@ -40,7 +40,7 @@ def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
     )
     decisions = text[text.index("PÄÄTÖKSET (2)") :]
     assert "mgmt-2024-03-01 §1" in decisions and "mgmt-2024-09-01 §2" in decisions
-    assert re.search(r"schedule\.planned_end\s+2026-06-30", text)  # all fields
+    assert re.search(r"suunniteltu loppu\s+30\.6\.2026", text)  # all fields, as a person reads them
 
 
 def test_measure_can_be_found_by_its_code(minimal_root: Path) -> None:
@@ -66,7 +66,7 @@ def test_goal_shows_its_rollup_and_measures(minimal_root: Path) -> None:
 
 def test_body_shows_members_tasks_cadence_and_measures(minimal_root: Path) -> None:
     text = show(minimal_root, "mgmt", "--lang", "en")
-    assert re.search(r"Tietohallintojohtaja, Tampe\S*\s+Tampere\s+chair\s+Maija", text)
+    assert re.search(r"Tietohallintojohtaja,\s+Tampere\s+chair\s+Maija", text)
     assert "- Seuraa strategiaa" in text
     assert "Cadence: at least 2 meetings a year; held 2024: 2." in text
     assert "Bodies reporting to it: steering" in text
@@ -74,7 +74,7 @@ def test_body_shows_members_tasks_cadence_and_measures(minimal_root: Path) -> No
     assert "Beeta" in responsible and "Alpha" not in responsible
     assert "MEETINGS (2)" in text
     finnish = show(minimal_root, "mgmt")
-    assert re.search(r"Tietohallintojohtaja, Ta\S*\s+Tampere\s+puheenjohtaja\s+Maija", finnish)
+    assert re.search(r"Tietohallintojohtaja,\s+Tampere\s+puheenjohtaja\s+Maija", finnish)
     assert "Kokoustahti: vähintään 2 kokousta vuodessa; pidetty 2024: 2." in finnish
     assert "VASTAA (1)" in finnish and "SEURAA (2)" in finnish and "KOKOUKSET (2)" in finnish
 
