@@ -10,6 +10,7 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, RootOption, TodayOption
+from ictgov.i18n.speak import _
 
 
 class FormatChoice(StrEnum):
@@ -140,7 +141,7 @@ def render(
             content_lang=project.config.language,
             user_templates=project.root / "templates",
         )
-        typer.echo(f"wrote {', '.join(str(p) for p in written)}")
+        typer.echo(_("wrote {file}").format(file=", ".join(str(p) for p in written)))
         return
     options = RenderOptions(
         formats=FORMATS if format_ == FormatChoice.ALL else (format_.value,),

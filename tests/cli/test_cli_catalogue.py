@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "ictgov" / "i18n" / "babel.cfg"
 #: Source folders whose messages a person reads from the command line.
 CLI_SOURCES = ("ictgov/cli/", "ictgov/commands/", "ictgov/edit/", "ictgov/scaffold/",
-               "ictgov/exchange/")  # fmt: skip
+               "ictgov/exchange/", "ictgov/project.py")  # fmt: skip
 
 
 @cache
