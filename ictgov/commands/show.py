@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictgov.commands.language import reader_language
 from ictgov.errors import IctgovError
 from ictgov.i18n.speak import _
 from ictgov.model import is_valid_id
 from ictgov.model.base import CODE_PATTERN
 from ictgov.project import open_tree
 from ictgov.views.detail import Detail, item_detail, suggest, with_code
-from ictgov.views.status import choose_language
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def run_show(options: ShowOptions) -> ShowOutcome:
     check_id(options.item_id)
     opened = open_tree(options.root, options.at, options.today)
     tree, config = opened.tree, opened.project.config
-    language = choose_language(options.lang, config.language_set, tree.strategy)
+    language = reader_language(options.lang, config.language_set, tree.strategy)
     detail = item_detail(
         tree, options.item_id, opened.today, stale_after_days=config.stale_after_days, lang=language
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ictgov.commands.language import reader_language
 from ictgov.errors import IctgovError
 from ictgov.i18n.speak import _
 from ictgov.load import Tree
@@ -19,7 +20,7 @@ from ictgov.model import Status
 from ictgov.project import UnreadFile, open_tree
 from ictgov.verdicts.references import Target, targets
 from ictgov.views.overview import build_overview
-from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
+from ictgov.views.status import Filters, StatusReport, status_data, status_report
 
 if TYPE_CHECKING:
     from ictgov.views.trend import TrendPoint
@@ -88,7 +89,7 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
     check_filters(tree, options.goal, options.owner)
-    language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
+    language = reader_language(options.lang, opened.project.config.language_set, tree.strategy)
     overview = build_overview(tree, opened.today, opened.project.config.stale_after_days)
     filters = Filters(options.goal, options.owner, options.status)
     report = status_report(tree, overview, filters=filters, lang=language)

@@ -14,6 +14,12 @@ from tests.cli.conftest import assert_plain, run
 TODAY = "2024-11-01"
 
 
+@pytest.fixture(autouse=True)
+def _language_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ICTGOV_LANG: the views speak the fixtures' language (Finnish) unless --lang says."""
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+
+
 def show(root: Path, *args: str, today: str = TODAY) -> str:
     result = run("show", *args, "--root", str(root), "--today", today)
     assert result.exit_code == 0, result.output
@@ -171,7 +177,7 @@ def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[s
 
 
 def test_unknown_id_exits_2_with_did_you_mean(minimal_root: Path) -> None:
-    result = run("show", "m-alfa", "--root", str(minimal_root))
+    result = run("show", "m-alfa", "--root", str(minimal_root), "--lang", "en")
     assert result.exit_code == 2
     assert "no item has the id or code 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
 
@@ -235,6 +241,6 @@ def test_a_duplicated_code_is_ambiguous_and_a_letter_code_is_found(minimal_root:
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "2.1"', 'code: "L1.2"'))
     assert show(minimal_root, "L1.2").startswith("Toimenpide L1.2 Beeta")
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "L1.2"', 'code: "1.1"'))
-    result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root)])
+    result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root), "--lang", "en"])
     assert result.exit_code == 2
     assert "code '1.1' is ambiguous: m-alpha, m-beta" in result.stderr
