@@ -30,10 +30,7 @@ class LintConfig(StrictModel):
     severity: dict[str, Severity] = Field(
         default_factory=dict, description="Re-grade a rule: {'CM02': 'warning'}."
     )
-    fail_on: Severity = Field(
-        default=Severity.ERROR,
-        description="The least severe finding that makes 'ictgov lint' exit 1 (and CI fail).",
-    )
+    fail_on: Severity = Severity.ERROR
 
 
 class SmtpSecurity(StrEnum):
@@ -51,14 +48,10 @@ class RoundConfig(StrictModel):
     system keyring, so that no secret ends up in the repository.
     """
 
-    smtp_host: str = Field(default="localhost", description="The mail server.")
+    smtp_host: str = "localhost"
     smtp_port: int = Field(default=0, ge=0, le=65535, description="0: 25, 587 or 465 by security.")
-    smtp_security: SmtpSecurity = Field(
-        default=SmtpSecurity.STARTTLS, description="How the connection is protected."
-    )
-    smtp_user: str | None = Field(
-        default=None, description="User name at the mail server (the password never goes here)."
-    )
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    smtp_user: str | None = None
     sender: str | None = Field(default=None, description="From address of the messages.")
     recipients: dict[str, str] = Field(
         default_factory=dict, description="Owner id -> e-mail address; wins over the data."
@@ -74,28 +67,12 @@ class Config(StrictModel):
     stale_after_days: int = Field(
         default=120, ge=1, description="A measure in progress with no update for longer is stale."
     )
-    max_file_bytes: int = Field(
-        default=5_000_000, ge=1_000, description="A larger data file is refused, not read."
-    )
-    default_branch: str = Field(
-        default="main", description="The branch that holds the approved strategy ('ictgov diff')."
-    )
-    language: str = Field(
-        default="fi",
-        pattern="^(fi|sv|en)$",
-        description="Language of messages, help and reports: fi, sv or en (default: the "
-        "strategy's language). --lang and ICTGOV_LANG win.",
-    )
-    lint: LintConfig = Field(
-        default_factory=LintConfig,
-        description="[lint]: which rules run and what fails; its keys may also stand at the top.",
-    )
-    render: dict[str, object] = Field(
-        default_factory=dict, description="[render]: kept for report options; none is read yet."
-    )
-    round: RoundConfig = Field(
-        default_factory=RoundConfig, description="[round]: mail of 'ictgov round'."
-    )
+    max_file_bytes: int = Field(default=5_000_000, ge=1_000)
+    default_branch: str = "main"
+    language: str = Field(default="fi", pattern="^(fi|sv|en)$")
+    lint: LintConfig = Field(default_factory=LintConfig)
+    render: dict[str, object] = Field(default_factory=dict)
+    round: RoundConfig = Field(default_factory=RoundConfig)
     record_number_patterns: list[str] = Field(
         default_factory=list,
         description="Regular expressions for record numbers of your case-management system, "
