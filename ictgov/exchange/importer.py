@@ -21,7 +21,14 @@ from typing import Any
 
 from ictgov.config import Config
 from ictgov.edit.checks import format_diagnostic
-from ictgov.edit.measure import IndicatorValue, MeasureChange, number, same_text
+from ictgov.edit.measure import (
+    IndicatorValue,
+    MeasureChange,
+    is_value_line,
+    number,
+    same_text,
+    value_line,
+)
 from ictgov.edit.periods import parse_period
 from ictgov.edit.service import measure_planner
 from ictgov.edit.transaction import FileEdit, commit, lint_refusals, prepare
@@ -256,11 +263,11 @@ class _Importer:
                 value = old.value  # the spreadsheet's rounding is no change
                 if not source or same_text(old.source, source):
                     continue
-                detail = f"indicator value {when}: source updated"
+                detail = value_line(when, _("source updated"))
             elif old is None:
-                detail = f"indicator value {when}: {number(value)} (new)"
+                detail = value_line(when, _("{value} (new)").format(value=number(value)))
             else:
-                detail = f"indicator value {when}: {number(old.value)} -> {number(value)}"
+                detail = value_line(when, f"{number(old.value)} -> {number(value)}")
             pending = self._pending(measure)
             pending.values.append(IndicatorValue(when, value, source))
             pending.rows.append((result, detail))
@@ -277,7 +284,7 @@ def _mark(pending: _Pending, outcome: Outcome, edit: FileEdit | None, reason: st
             if detail is not None:
                 result.details = [detail]
             elif edit is not None:
-                result.details = [c for c in edit.changes if not c.startswith("indicator value")]
+                result.details = [c for c in edit.changes if not is_value_line(c)]
 
 
 def import_file(

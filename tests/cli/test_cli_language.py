@@ -200,3 +200,12 @@ def test_json_errors_keep_their_keys_and_speak_the_language() -> None:
     code, out, _ = run("status", "--format", "json", "--root", "/nonexistent-dir", "--lang", "fi")
     assert code == 2
     assert '"kind": "configuration"' in out and '"message": "--root /nonexistent-dir' in out
+
+
+def test_update_reports_its_changes_in_finnish(minimal_root: Path) -> None:
+    code, out, err = run("update", "m-alpha", "--status", "completed", "--root", str(minimal_root),
+                         "--today", "2024-11-01", "--lang", "fi")  # fmt: skip
+    assert code == 0, err
+    assert "päivitettiin data/measures/m-alpha.yaml" in out
+    assert "tila: käynnissä -> valmis" in out and "valmiusaste: 40 -> 100" in out
+    assert "toteutunut loppu: 2024-11-01" in out and "päivitysloki: uusi merkintä" in out
