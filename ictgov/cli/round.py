@@ -12,7 +12,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import Language, RootOption, TodayOption
 from ictgov.errors import ConfigError
-from ictgov.i18n.speak import _, ngettext
+from ictgov.i18n.speak import _, ngettext, pgettext
 
 
 class StateFormat(StrEnum):
@@ -46,6 +46,25 @@ round_app = typer.Typer(
     "and followed up, recorded in data/rounds/<id>.yaml. See docs/round.md.",
     no_args_is_help=True,
 )
+
+
+def outcome_word(outcome: str) -> str:
+    """What became of a message or a returned file, in the reader's language."""
+    words = {
+        "sent": pgettext("round", "sent"),
+        "already sent": pgettext("round", "already sent"),
+        "would send": pgettext("round", "would send"),
+        "no address": pgettext("round", "no address"),
+        "request not sent yet (run 'ictgov round send')": pgettext(
+            "round", "request not sent yet (run 'ictgov round send')"
+        ),
+        "temporary failure": pgettext("round", "temporary failure"),
+        "permanent failure": pgettext("round", "permanent failure"),
+        "collected": pgettext("round", "collected"),
+        "already collected": pgettext("round", "already collected"),
+        "refused": pgettext("round", "refused"),
+    }
+    return words.get(outcome, outcome)
 
 
 def register(app: typer.Typer) -> None:
@@ -166,9 +185,10 @@ def _send(
     for r in report.results:
         # Owners, never addresses: this output may be pasted into a report.
         detail = f": {r.detail}" if r.detail else ""
-        typer.echo(f"{r.owner}\t{r.outcome.value}{detail}")
+        typer.echo(f"{r.owner}\t{outcome_word(r.outcome.value)}{detail}")
     counts = {o: sum(1 for r in report.results if r.outcome is o) for o in SendOutcome}
-    typer.echo(", ".join(f"{n} {o.value}" for o, n in counts.items() if n) or _("nothing to send"))
+    said = ", ".join(f"{n} {outcome_word(o.value)}" for o, n in counts.items() if n)
+    typer.echo(said or _("nothing to send"))
     if report.failed:
         raise typer.Exit(1)
 
@@ -241,7 +261,7 @@ def collect(
     report = run(found, config, rid, files, today=day, dry_run=dry_run)
     for r in report.results:
         who = r.owner_name or r.owner or "?"
-        typer.echo(f"{r.file}\t{who}\t{r.outcome.value}")
+        typer.echo(f"{r.file}\t{who}\t{outcome_word(r.outcome.value)}")
         if r.outcome is CollectOutcome.COLLECTED:
             changed = ", ".join(r.changed) or _("nothing (no new values)")
             typer.echo("  " + _("changed: {what}").format(what=changed))
