@@ -13,6 +13,7 @@ from pathlib import Path
 from ictgov.config import Config, load_config, resolve_root, resolve_today
 from ictgov.diagnostics import Diagnostic
 from ictgov.errors import NothingLoadedError
+from ictgov.i18n.speak import _, ngettext
 from ictgov.load import Tree
 from ictgov.load.cache import load_working_tree
 from ictgov.model.files import kind_for
@@ -95,10 +96,13 @@ class Opened:
         n = self.problems
         if not n:
             return None
-        return (
-            f"warning: the tree did not load cleanly; what loaded is shown; "
-            f"'ictgov lint' shows {n} problem{'s' if n != 1 else ''}"
-        )
+        return ngettext(
+            "warning: the tree did not load cleanly; what loaded is shown; "
+            "'ictgov lint' shows {n} problem",
+            "warning: the tree did not load cleanly; what loaded is shown; "
+            "'ictgov lint' shows {n} problems",
+            n,
+        ).format(n=n)
 
 
 #: What a file of each kind that did not load leaves out of the morning view.
@@ -165,8 +169,13 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
     tree = project.tree(at=at, today=when)
     if tree.strategy is None and not tree.measures and not tree.goals:
         problems = len(tree.diagnostics)
+        shows = ngettext(
+            "; 'ictgov lint' shows the {n} problem",
+            "; 'ictgov lint' shows the {n} problems",
+            problems,
+        )
         raise NothingLoadedError(
-            f"no strategy data could be loaded from {project.root}"
-            + (f"; 'ictgov lint' shows the {problems} problem(s)" if problems else "")
+            _("no strategy data could be loaded from {root}").format(root=project.root)
+            + (shows.format(n=problems) if problems else "")
         )
     return Opened(project, tree, when)

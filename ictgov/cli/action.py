@@ -11,6 +11,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import DryRunOption, RootOption, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.i18n.speak import _, ngettext
 
 action_app = typer.Typer(
     name="action",
@@ -73,21 +74,25 @@ def action_list(
         typer.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
-        typer.echo("no actions match")
+        typer.echo(_("no actions match"))
         return
     from ictgov.views.text import plain
 
     for row in rows:
         if row.state is ActionState.OVERDUE:
-            state = f"overdue by {row.days_overdue} d"
+            days = row.days_overdue or 0
+            state = ngettext("overdue by {n} day", "overdue by {n} days", days).format(n=days)
         elif row.state is ActionState.DONE:
             done = row.action.done_date
-            state = f"done {done.isoformat()}" if done else "done"
+            state = _("done {date}").format(date=done.isoformat()) if done else _("done")
         else:
             due = row.action.due
-            state = f"open, due {due.isoformat()}" if due else "open"
+            state = _("open, due {date}").format(date=due.isoformat()) if due else _("open")
         who = f" ({row.action.responsible})" if row.action.responsible else ""
-        head = f"{row.meeting.id} § {row.item.section} action {row.number}: {state}{who}"
+        head = _("{meeting} § {section} action {number}: {state}").format(
+            meeting=row.meeting.id, section=row.item.section, number=row.number, state=state
+        )
+        head += who
         typer.echo(visible(head))
         typer.echo(visible(f"    {plain(row.action.what)}"))
 
@@ -129,12 +134,14 @@ def action_done(
     from ictgov.visible import visible
 
     if number is not None and all_:
-        raise ConfigError("give either N or --all, not both")
+        raise ConfigError(
+            _("give either N or --all, not both (e.g. ictgov action done <meeting> 5 1)")
+        )
     day = resolve_today(today)
     try:
         done_date = parse_date(when) if when is not None else day
     except ValueError as exc:
-        raise ConfigError(f"--date: {exc}") from None
+        raise ConfigError(_("--date: {problem}").format(problem=exc)) from None
     found_root = resolve_root(root)
     request = CloseActions(
         meeting_id, section, number, all_, done_date, note.strip() if note else None
@@ -144,11 +151,11 @@ def action_done(
     )
     if dry_run:
         print_diff(edit.diff())
-        typer.echo(f"dry run: {edit.relpath} was not written", err=True)
+        typer.echo(_("dry run: {file} was not written").format(file=edit.relpath), err=True)
         return
     if not written:
-        typer.echo(f"nothing to change in {edit.relpath}")
+        typer.echo(_("nothing to change in {file}").format(file=edit.relpath))
         return
-    typer.echo(visible(f"updated {edit.relpath}"))
+    typer.echo(visible(_("updated {file}").format(file=edit.relpath)))
     for line in edit.changes:
         typer.echo(visible(f"  {line}"))

@@ -22,6 +22,8 @@ import typer
 
 from ictgov import ISSUES_URL, __version__
 from ictgov.errors import ConfigError, IctgovError, RootNotFoundError
+from ictgov.i18n import N_
+from ictgov.i18n.speak import _
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,18 +33,22 @@ _JSON_ERRORS: ContextVar[bool] = ContextVar("ictgov_json_errors", default=False)
 
 #: errno -> what it means for the person, and what to do about it.
 _OS_HINTS: dict[int, str] = {
-    errno.ENOSPC: "the disk is full; free some space and run again",
-    errno.EDQUOT: "the disk quota is used up; free some space and run again",
-    errno.EROFS: "the file system is read-only; write somewhere else (e.g. --out) and run again",
-    errno.EACCES: "permission denied; check the permissions of the file and its folder",
-    errno.EPERM: "the operation is not permitted; check the permissions of the file and its folder",
-    errno.ENOENT: "no such file or folder; check the path",
-    errno.EISDIR: "this is a folder; give a file name",
-    errno.ENOTDIR: "a part of this path is a file, not a folder; check the path",
-    errno.EEXIST: "this already exists; remove it or choose another name",
-    errno.ENAMETOOLONG: "the name is too long; choose a shorter path",
-    errno.ELOOP: "too many symlinks (a symlink loop?); check the path",
-    errno.EMFILE: "too many open files; close other programs or raise the limit",
+    errno.ENOSPC: N_("the disk is full; free some space and run again"),
+    errno.EDQUOT: N_("the disk quota is used up; free some space and run again"),
+    errno.EROFS: N_(
+        "the file system is read-only; write somewhere else (e.g. --out) and run again"
+    ),
+    errno.EACCES: N_("permission denied; check the permissions of the file and its folder"),
+    errno.EPERM: N_(
+        "the operation is not permitted; check the permissions of the file and its folder"
+    ),
+    errno.ENOENT: N_("no such file or folder; check the path"),
+    errno.EISDIR: N_("this is a folder; give a file name"),
+    errno.ENOTDIR: N_("a part of this path is a file, not a folder; check the path"),
+    errno.EEXIST: N_("this already exists; remove it or choose another name"),
+    errno.ENAMETOOLONG: N_("the name is too long; choose a shorter path"),
+    errno.ELOOP: N_("too many symlinks (a symlink loop?); check the path"),
+    errno.EMFILE: N_("too many open files; close other programs or raise the limit"),
 }
 
 
@@ -75,9 +81,12 @@ def error_document(kind: str, message: str, code: int) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
-def fail(message: str, code: int = 2, kind: str = "usage", prefix: str = "error: ") -> typer.Exit:
-    """Print ``error: message`` to stderr (and a JSON document if asked); return the Exit."""
-    typer.echo(f"{prefix}{message}", err=True)
+def fail(message: str, code: int = 2, kind: str = "usage", prefix: str | None = None) -> typer.Exit:
+    """Print ``error: message`` to stderr (and a JSON document if asked); return the Exit.
+
+    The prefix and *message* are in the reader's language; the JSON keys stay English.
+    """
+    typer.echo(f"{_('error: ') if prefix is None else prefix}{message}", err=True)
     if _JSON_ERRORS.get():
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.write(error_document(kind, message, code))
@@ -87,10 +96,13 @@ def fail(message: str, code: int = 2, kind: str = "usage", prefix: str = "error:
 
 def describe_os_error(exc: OSError) -> str:
     """``file: what happened; what to do``, for any OSError from reading or writing."""
-    hint = _OS_HINTS.get(exc.errno or -1) or f"{exc.strerror or exc}; check the path"
+    known = _OS_HINTS.get(exc.errno or -1)
+    hint = _(known) if known else _("{problem}; check the path").format(problem=exc.strerror or exc)
     where = exc.filename if exc.filename is not None else None
     if where is None:
-        return f"cannot write the output ({exc.strerror or exc}); {hint.split('; ', 1)[-1]}"
+        return _("cannot write the output ({problem}); {what_to_do}").format(
+            problem=exc.strerror or exc, what_to_do=hint.split("; ", 1)[-1]
+        )
     if isinstance(where, bytes):
         where = os.fsdecode(where)
     return f"{os.fsencode(str(where)).decode('utf-8', 'backslashreplace')}: {hint}"
@@ -129,7 +141,7 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             except IctgovError as exc:
                 raise fail(str(exc), exc.exit_code, _kind_of(exc)) from None
             except KeyboardInterrupt:
-                typer.echo("interrupted", err=True)
+                typer.echo(_("interrupted"), err=True)
                 raise typer.Exit(130) from None
             except BrokenPipeError:  # the reader went away (| head): not an error
                 silence_stdout()
@@ -137,13 +149,15 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
             except OSError as exc:
                 if _is_output_failure(exc):
                     silence_stdout()
-                    typer.echo(f"error: {describe_os_error(exc)}", err=True)
+                    typer.echo(_("error: ") + describe_os_error(exc), err=True)
                     raise typer.Exit(2) from None
                 raise fail(describe_os_error(exc), 2, "file-system") from None
             except UnicodeEncodeError as exc:
                 raise fail(
-                    f"the output cannot be written in the terminal's encoding "
-                    f"({exc.encoding}); set PYTHONIOENCODING=utf-8 or use a UTF-8 locale",
+                    _(
+                        "the output cannot be written in the terminal's encoding ({encoding}); "
+                        "set PYTHONIOENCODING=utf-8 or use a UTF-8 locale"
+                    ).format(encoding=exc.encoding),
                     2,
                     "environment",
                 ) from None
@@ -151,9 +165,12 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
                 if os.environ.get("ICTGOV_DEBUG"):
                     raise
                 raise fail(
-                    f"internal error: {type(exc).__name__}: {exc}\n"
-                    f"This is a bug in ictgov {__version__}. Please report it at {ISSUES_URL} "
-                    "with the command you ran; set ICTGOV_DEBUG=1 to see the traceback.",
+                    _("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+                    + "\n"
+                    + _(
+                        "This is a bug in ictgov {version}. Please report it at {url} with the "
+                        "command you ran; set ICTGOV_DEBUG=1 to see the traceback."
+                    ).format(version=__version__, url=ISSUES_URL),
                     2,
                     "internal",
                     prefix="",

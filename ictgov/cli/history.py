@@ -11,6 +11,7 @@ import typer
 from ictgov.cli.diff import DiffFormat, FormatOption
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
+from ictgov.i18n.speak import _
 
 
 def register(app: typer.Typer) -> None:
@@ -84,11 +85,17 @@ def _span(since: str | None, until: str | None, today: date) -> tuple[date | Non
     end = parse_date(until, "--until") if until else None
     if start is not None and start > today:
         raise RevisionError(
-            f"--since {since} is after today ({today.isoformat()}): no commit is that new; "
-            "check the year (or --today)"
+            _(
+                "--since {since} is after today ({today}): no commit is that new; "
+                "check the year (or --today)"
+            ).format(since=since, today=today.isoformat())
         )
     if start is not None and end is not None and start > end:
-        raise RevisionError(f"--since {since} is after --until {until}; swap them")
+        raise RevisionError(
+            _("--since {since} is after --until {until}; swap them").format(
+                since=since, until=until
+            )
+        )
     return start, end
 
 
@@ -98,8 +105,10 @@ def _check_id(value: str) -> str:
 
     if not is_valid_id(value):
         raise IctgovError(
-            f"{value!r} is neither an item id (lowercase letters, digits, '-', '_', '.') nor a "
-            "file under data/ (data/measures/<id>.yaml)"
+            _(
+                "{value!r} is neither an item id (lowercase letters, digits, '-', '_', '.') "
+                "nor a file under data/ (data/measures/<id>.yaml)"
+            ).format(value=value)
         )
     return value
 
@@ -119,12 +128,15 @@ def _data_path(root: Path, target: str) -> str | None:
     resolved = path.resolve()
     if not resolved.is_relative_to(root):
         raise UnsafePathError(
-            f"{target}: the path is outside the repository at {root}; give a file under "
-            f"{root / 'data'}"
+            _(
+                "{target}: the path is outside the repository at {root}; give a file under {data}"
+            ).format(target=target, root=root, data=root / "data")
         )
     rel = resolved.relative_to(root).as_posix()
     if not is_data_file(rel):
         raise UnsafePathError(
-            f"{target}: not a YAML file under data/ (e.g. data/measures/<id>.yaml)"
+            _("{target}: not a YAML file under data/ (e.g. data/measures/<id>.yaml)").format(
+                target=target
+            )
         )
     return rel

@@ -13,6 +13,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.i18n.speak import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from ictgov.exchange.importer import ImportReport
@@ -67,15 +68,35 @@ class LazyProgress:
 def summary(report: ImportReport) -> str:
     """One line: counts, and what was written."""
     counts = report.counts()
-    head = ", ".join(f"{counts[key]} {key}" for key in ("changed", "unchanged", "rejected"))
-    if report.dry_run:
-        return f"{head}; dry run: nothing was written"
-    if report.blocked:
-        return (
-            f"{head}; nothing was written because a row was rejected (fix it, or give "
-            "--partial to write the other rows)"
+    head = ", ".join(
+        text.format(n=counts[key])
+        for key, text in (
+            ("changed", ngettext("{n} changed", "{n} changed", counts["changed"])),
+            ("unchanged", ngettext("{n} unchanged", "{n} unchanged", counts["unchanged"])),
+            ("rejected", ngettext("{n} rejected", "{n} rejected", counts["rejected"])),
         )
-    return f"{head}; {len(report.written)} file(s) written"
+    )
+    if report.dry_run:
+        return _("{counts}; dry run: nothing was written").format(counts=head)
+    if report.blocked:
+        return _(
+            "{counts}; nothing was written because a row was rejected (fix it, or give "
+            "--partial to write the other rows)"
+        ).format(counts=head)
+    written = len(report.written)
+    return ngettext("{counts}; {n} file written", "{counts}; {n} files written", written).format(
+        counts=head, n=written
+    )
+
+
+def outcome_word(outcome: str) -> str:
+    """``changed``, ``unchanged`` or ``rejected`` in the reader's language."""
+    words = {
+        "changed": pgettext("import", "changed"),
+        "unchanged": pgettext("import", "unchanged"),
+        "rejected": pgettext("import", "rejected"),
+    }
+    return words.get(outcome, outcome)
 
 
 def print_report(report: ImportReport) -> None:
@@ -95,20 +116,21 @@ def print_report(report: ImportReport) -> None:
     console = Console()
     if console.is_terminal:
         if shown:
-            table = Table("Where", "Measure", "Result", "Details")
+            table = Table(_("Where"), _("Measure"), _("Result"), _("Details"))
             colors = {Outcome.CHANGED: "green", Outcome.REJECTED: "red"}
             for row in shown:
                 table.add_row(
                     Text(visible(row.where)),
                     Text(visible(row.measure_id or "")),
-                    Text(row.outcome.value, style=colors[row.outcome]),
+                    Text(outcome_word(row.outcome.value), style=colors[row.outcome]),
                     Text(visible("\n".join(row.details))),
                 )
             console.print(table)
         console.print(summary(report))
         return
     for row in shown:
-        fields = (row.where, row.measure_id or "", row.outcome.value, "; ".join(row.details))
+        outcome = outcome_word(row.outcome.value)
+        fields = (row.where, row.measure_id or "", outcome, "; ".join(row.details))
         typer.echo("\t".join(visible(f) for f in fields))
     typer.echo(summary(report))
 
@@ -157,7 +179,7 @@ def import_(
         try:
             report_date = parse_date(when)
         except ValueError as exc:
-            raise ConfigError(f"--date: {exc}") from None
+            raise ConfigError(_("--date: {problem}").format(problem=exc)) from None
     found_root = resolve_root(root)
     config = load_config(found_root)
     progress = LazyProgress()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,8 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import Language, TodayOption
+from ictgov.i18n import N_
+from ictgov.i18n.speak import _
 
 
 class CiChoice(StrEnum):
@@ -18,6 +21,30 @@ class CiChoice(StrEnum):
     GITHUB = "github"
     GITLAB = "gitlab"
     AZURE = "azure"
+
+
+#: Where a pin came from (``Pin.source``, English in requirements-ictgov.txt) -> its words.
+_SOURCES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"ictgov_requirement in (?P<file>.+)"), N_("ictgov_requirement in {file}")),
+    (re.compile(r"the installed ictgov \(git\)"), N_("the installed ictgov (git)")),
+    (re.compile(r"the installed ictgov archive"), N_("the installed ictgov archive")),
+    (
+        re.compile(r"the ictgov checkout's HEAD \((?P<remote>.+)\)"),
+        N_("the ictgov checkout's HEAD ({remote})"),
+    ),
+    (
+        re.compile(r"the release tag v(?P<version>\S+) of (?P<repository>.+)"),
+        N_("the release tag v{version} of {repository}"),
+    ),
+)
+
+
+def source_words(source: str) -> str:
+    """Where the pin came from, in the reader's language (the source itself if unknown)."""
+    for pattern, words in _SOURCES:
+        if match := pattern.fullmatch(source):
+            return _(words).format(**match.groupdict())
+    return source
 
 
 def register(app: typer.Typer) -> None:
@@ -77,8 +104,12 @@ def init(
         today=resolve_today(today),
     )
     for relpath in result.written:
-        typer.echo(f"created {relpath}")
+        typer.echo(_("created {file}").format(file=relpath))
     for relpath in result.kept:
-        typer.echo(f"kept    {relpath} (already there)")
-    typer.echo(f"pinned  {result.pin.requirement} (from {result.pin.source})")
-    typer.echo(f"next: cd {directory} && ictgov lint")
+        typer.echo(_("kept {file} (already there)").format(file=relpath))
+    typer.echo(
+        _("pinned {requirement} (from {source})").format(
+            requirement=result.pin.requirement, source=source_words(result.pin.source)
+        )
+    )
+    typer.echo(_("next: cd {folder} && ictgov lint").format(folder=directory))

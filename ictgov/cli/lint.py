@@ -11,6 +11,7 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, Language, RootOption, TodayOption
+from ictgov.i18n.speak import _, ngettext
 
 
 class Format(StrEnum):
@@ -146,16 +147,27 @@ def _fix(root: Path | None, *, write: bool, show_diff: bool) -> None:
     report = fix_tree(found, write=write, max_bytes=load_config(found).max_file_bytes)
     for item in report.files:
         if item.skipped is not None:
-            typer.echo(visible(f"left {item.path} as it was: {item.skipped}"), err=True)
+            left = _("left {file} as it was: {reason}").format(file=item.path, reason=item.skipped)
+            typer.echo(visible(left), err=True)
             continue
         if show_diff:
             sys.stdout.write(visible(item.diff()))
             continue
-        typer.echo(visible(f"fixed {item.path}:"), err=True)
+        typer.echo(visible(_("fixed {file}:").format(file=item.path)), err=True)
         for one in item.fixes:
             typer.echo(visible(f"  {one.line}:{one.column} {one.what}"), err=True)
-    verb = "would fix" if show_diff else "fixed"
-    typer.echo(f"{verb} {report.fixed} problem(s); what remains follows", err=True)
+    n = report.fixed
+    if show_diff:
+        said = ngettext(
+            "would fix {n} problem; what remains follows",
+            "would fix {n} problems; what remains follows",
+            n,
+        )
+    else:
+        said = ngettext(
+            "fixed {n} problem; what remains follows", "fixed {n} problems; what remains follows", n
+        )
+    typer.echo(said.format(n=n), err=True)
     if show_diff:
         raise typer.Exit(0)
 

@@ -43,6 +43,8 @@ def _version(value: bool) -> None:
 
 def build_app(only: str | None = None) -> typer.Typer:
     """The Typer app with every command, or with just *only* (faster start-up)."""
+    from ictgov.cli.localize import LANG_HELP, check_lang, localize
+
     app = typer.Typer(
         name="ictgov",
         help="Follow a public-sector ICT strategy through to the end: lint, status, diff and "
@@ -58,12 +60,21 @@ def build_app(only: str | None = None) -> typer.Typer:
         version: bool = typer.Option(
             False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
+        lang: str | None = typer.Option(
+            None,
+            "--lang",
+            callback=check_lang,
+            metavar="fi|sv|en",
+            show_default=False,
+            help=LANG_HELP,
+        ),
     ) -> None:
         """Follow a public-sector ICT strategy through to the end."""
 
     modules = [COMMANDS[only]] if only in COMMANDS else list(COMMANDS.values())
     for module in modules:
         importlib.import_module(f"ictgov.cli.{module}").register(app)
+    localize(app)
     return app
 
 
@@ -82,11 +93,16 @@ def __getattr__(name: str) -> typer.Typer:
 
 def _command_name(argv: list[str]) -> str | None:
     """The sub-command on the command line: the first argument that is not an option."""
+    takes_value = False
     for arg in argv:
-        if not arg.startswith("-"):
+        if takes_value:
+            takes_value = False
+        elif not arg.startswith("-"):
             return arg
-        if arg in {"--help", "-h", "--version"}:
+        elif arg in {"--help", "-h", "--version"}:
             return None
+        else:
+            takes_value = arg in {"--lang", "--root"}
     return None
 
 

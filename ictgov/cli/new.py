@@ -9,6 +9,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import RootOption, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.i18n.speak import _
 
 new_app = typer.Typer(
     name="new",
@@ -79,9 +80,17 @@ def new_measure(
         followed_by=followed_by,
         indicator=indicator,
     )
-    typer.echo(f"created {created.relpath} (measure {created.id}, code {created.code})")
+    typer.echo(
+        _("created {file} (measure {id}, code {code})").format(
+            file=created.relpath, id=created.id, code=created.code
+        )
+    )
     if created.todo:
-        typer.echo(f"fill in: {', '.join(created.todo)} (lint reports them until then)")
+        typer.echo(
+            _("fill in: {fields} (lint reports them until then)").format(
+                fields=", ".join(created.todo)
+            )
+        )
 
 
 @new_app.command("meeting")
@@ -118,10 +127,14 @@ def new_meeting(
     try:
         day = parse_date(when) if when is not None else resolve_today(today)
     except ValueError as exc:
-        raise ConfigError(f"--date: {exc}") from None
+        raise ConfigError(_("--date: {problem}").format(problem=exc)) from None
     found = resolve_root(root)
     created = create(found, load_config(found), body, day, meeting_id=meeting_id, items=item or [])
-    typer.echo(f"created {created.relpath} (meeting {created.id}; sections from § {created.code})")
+    typer.echo(
+        _("created {file} (meeting {id}; sections from § {section})").format(
+            file=created.relpath, id=created.id, section=created.code
+        )
+    )
 
 
 @new_app.command("goal")
@@ -157,6 +170,10 @@ def new_goal(
     if dry_run:
         if edit is not None:
             print_diff(edit.diff())
-        typer.echo(f"dry run: {created.relpath} was not written", err=True)
+        typer.echo(_("dry run: {file} was not written").format(file=created.relpath), err=True)
         return
-    typer.echo(f"added goal {created.id} (code {created.code}) to {created.relpath}")
+    typer.echo(
+        _("added goal {id} (code {code}) to {file}").format(
+            id=created.id, code=created.code, file=created.relpath
+        )
+    )

@@ -10,6 +10,7 @@ import typer
 
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import AtOption, RootOption, TodayOption
+from ictgov.i18n.speak import _, ngettext
 
 
 class FormatChoice(StrEnum):
@@ -111,14 +112,21 @@ def render(
     tree = project.tree(at, today=day)
     if tree.strategy is None and not tree.measures:
         raise IctgovError(
-            f"{project.root}: no strategy data to render (expected data/strategy/strategy.yaml "
-            "and data/measures/); run 'ictgov lint' to see what was found"
+            _(
+                "{root}: no strategy data to render (expected data/strategy/strategy.yaml "
+                "and data/measures/); run 'ictgov lint' to see what was found"
+            ).format(root=project.root)
         )
     errors = [d for d in tree.diagnostics if d.severity == "error"]
     if errors:
         typer.echo(
-            f"warning: {len(errors)} load error(s); rendering what could be read "
-            "(run 'ictgov lint' for details)",
+            ngettext(
+                "warning: {n} file could not be read; rendering what could be read "
+                "(run 'ictgov lint' for details)",
+                "warning: {n} files could not be read; rendering what could be read "
+                "(run 'ictgov lint' for details)",
+                len({d.file for d in errors}),
+            ).format(n=len({d.file for d in errors})),
             err=True,
         )
     languages = LANGUAGES if lang == LangChoice.ALL else (lang.value,)
@@ -149,7 +157,7 @@ def render(
                 user_templates=project.root / "templates",
                 history=project.tree_on,
             )
-            typer.echo(f"wrote {', '.join(str(p) for p in written)}")
+            typer.echo(_("wrote {file}").format(file=", ".join(str(p) for p in written)))
             return
         options = RenderOptions(
             formats=FORMATS if format_ == FormatChoice.ALL else (format_.value,),
@@ -176,6 +184,14 @@ def render(
         raise IctgovError(translations(speak).gettext(exc.message_id) % exc.values) from None
     write_site(files, out)  # OSError: cli.errors names the file and what to do
     typer.echo(
-        f"wrote {len(files)} files to {out} "
-        f"({', '.join(options.languages)}; {', '.join(options.formats)})"
+        ngettext(
+            "wrote {n} file to {out} ({languages}; {formats})",
+            "wrote {n} files to {out} ({languages}; {formats})",
+            len(files),
+        ).format(
+            n=len(files),
+            out=out,
+            languages=", ".join(options.languages),
+            formats=", ".join(options.formats),
+        )
     )

@@ -12,6 +12,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import Language, RootOption, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.i18n.speak import _, ngettext, pgettext
 
 
 class StateFormat(StrEnum):
@@ -47,6 +48,25 @@ round_app = typer.Typer(
 )
 
 
+def outcome_word(outcome: str) -> str:
+    """What became of a message or a returned file, in the reader's language."""
+    words = {
+        "sent": pgettext("round", "sent"),
+        "already sent": pgettext("round", "already sent"),
+        "would send": pgettext("round", "would send"),
+        "no address": pgettext("round", "no address"),
+        "request not sent yet (run 'ictgov round send')": pgettext(
+            "round", "request not sent yet (run 'ictgov round send')"
+        ),
+        "temporary failure": pgettext("round", "temporary failure"),
+        "permanent failure": pgettext("round", "permanent failure"),
+        "collected": pgettext("round", "collected"),
+        "already collected": pgettext("round", "already collected"),
+        "refused": pgettext("round", "refused"),
+    }
+    return words.get(outcome, outcome)
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``round`` command group to the app."""
     app.add_typer(round_app, name="round")
@@ -58,7 +78,7 @@ def _date(option: str, value: str) -> object:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise ConfigError(f"{option}: {exc}") from None
+        raise ConfigError(_("{option}: {problem}").format(option=option, problem=exc)) from None
 
 
 @round_app.command("start")
@@ -102,18 +122,34 @@ def start(
         only=responsible,
         folder=out,
     )
+    owners = len(report.owners)
     typer.echo(
-        f"round {report.round.id}: {len(report.owners)} owner(s), due "
-        f"{report.round.due.isoformat()}; workbooks and messages in {report.folder}"
+        ngettext(
+            "round {id}: {n} owner, due {due}; workbooks and messages in {folder}",
+            "round {id}: {n} owners, due {due}; workbooks and messages in {folder}",
+            owners,
+        ).format(
+            id=report.round.id, n=owners, due=report.round.due.isoformat(), folder=report.folder
+        )
     )
     for owner_id in report.unreachable:
         typer.echo(
-            f"  no address for {owner_id}: deliver its message by hand, or add it under "
-            "[round.recipients] (see docs/round.md)"
+            "  "
+            + _(
+                "no address for {owner}: deliver its message by hand, or add it under "
+                "[round.recipients] (see docs/round.md)"
+            ).format(owner=owner_id)
         )
     if report.orphans:
-        typer.echo(f"  no responsible owner, nobody asked: {', '.join(report.orphans)}")
-    typer.echo(f"recorded in data/rounds/{report.round.id}.yaml; next: ictgov round send")
+        typer.echo(
+            "  "
+            + _("no responsible owner, nobody asked: {measures}").format(
+                measures=", ".join(report.orphans)
+            )
+        )
+    typer.echo(
+        _("recorded in data/rounds/{id}.yaml; next: ictgov round send").format(id=report.round.id)
+    )
 
 
 def _send(
@@ -149,9 +185,10 @@ def _send(
     for r in report.results:
         # Owners, never addresses: this output may be pasted into a report.
         detail = f": {r.detail}" if r.detail else ""
-        typer.echo(f"{r.owner}\t{r.outcome.value}{detail}")
+        typer.echo(f"{r.owner}\t{outcome_word(r.outcome.value)}{detail}")
     counts = {o: sum(1 for r in report.results if r.outcome is o) for o in SendOutcome}
-    typer.echo(", ".join(f"{n} {o.value}" for o, n in counts.items() if n) or "nothing to send")
+    said = ", ".join(f"{n} {outcome_word(o.value)}" for o, n in counts.items() if n)
+    typer.echo(said or _("nothing to send"))
     if report.failed:
         raise typer.Exit(1)
 
@@ -224,14 +261,15 @@ def collect(
     report = run(found, config, rid, files, today=day, dry_run=dry_run)
     for r in report.results:
         who = r.owner_name or r.owner or "?"
-        typer.echo(f"{r.file}\t{who}\t{r.outcome.value}")
+        typer.echo(f"{r.file}\t{who}\t{outcome_word(r.outcome.value)}")
         if r.outcome is CollectOutcome.COLLECTED:
-            typer.echo(f"  changed: {', '.join(r.changed) or 'nothing (no new values)'}")
+            changed = ", ".join(r.changed) or _("nothing (no new values)")
+            typer.echo("  " + _("changed: {what}").format(what=changed))
         for line in r.detail:
             typer.echo(f"  {line}")
     if commit and report.written and not dry_run:
         sha = git_commit(found, report.written, commit_message(report))
-        typer.echo(f"committed {sha[:12]}")
+        typer.echo(_("committed {commit}").format(commit=sha[:12]))
     if report.refused:
         raise typer.Exit(1)
 

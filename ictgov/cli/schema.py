@@ -9,6 +9,7 @@ import typer
 
 from ictgov.cli.errors import fail, guarded
 from ictgov.cli.options import Language, RootOption
+from ictgov.i18n.speak import _, ngettext
 
 KindOption = Annotated[
     str | None,
@@ -77,8 +78,12 @@ def schema(
         import difflib
 
         close = difflib.get_close_matches(kind, names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise fail(f"unknown kind {kind!r}{hint} (kinds: {', '.join(names)})")
+        hint = _("; did you mean {kind!r}?").format(kind=close[0]) if close else ""
+        raise fail(
+            _("unknown kind {kind!r}{hint} (kinds: {kinds})").format(
+                kind=kind, hint=hint, kinds=", ".join(names)
+            )
+        )
     kinds = [kind] if kind else None
     language = lang.value if lang is not None else "en"
     if kind is not None and out is None and not check:
@@ -95,13 +100,17 @@ def schema(
         stale = stale_schemas(out, kinds, language)
         if stale:
             typer.echo(
-                f"{len(stale)} schema file(s) in {out} are missing or out of date: "
-                f"{', '.join(stale)}; run 'ictgov schema --out {out} --lang {language}' to "
-                "regenerate them",
+                ngettext(
+                    "{n} schema file in {folder} is missing or out of date: {files}; "
+                    "run 'ictgov schema --out {folder} --lang {lang}' to regenerate it",
+                    "{n} schema files in {folder} are missing or out of date: {files}; "
+                    "run 'ictgov schema --out {folder} --lang {lang}' to regenerate them",
+                    len(stale),
+                ).format(n=len(stale), folder=out, files=", ".join(stale), lang=language),
                 err=True,
             )
             raise typer.Exit(1)
-        typer.echo(f"schemas in {out} are up to date")
+        typer.echo(_("schemas in {folder} are up to date").format(folder=out))
         return
     for path in write_schemas(out, kinds, language):
         typer.echo(str(path))

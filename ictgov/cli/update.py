@@ -9,6 +9,7 @@ import typer
 from ictgov.cli.errors import guarded
 from ictgov.cli.options import DryRunOption, HealthChoice, RootOption, StatusChoice, TodayOption
 from ictgov.errors import ConfigError
+from ictgov.i18n.speak import _
 
 if TYPE_CHECKING:
     from datetime import date
@@ -47,8 +48,10 @@ def parse_indicator_values(raw: list[str], report_date: date) -> list[tuple[obje
         period, sep, value = item.partition("=")
         if not sep or not period.strip() or not value.strip():
             raise ConfigError(
-                f"--indicator-value {item!r}: write PERIOD=VALUE, e.g. 2024=35 or 2024-Q3=12,5 "
-                f"(PERIOD is {PERIOD_HELP})"
+                _(
+                    "--indicator-value {item!r}: write PERIOD=VALUE, e.g. 2024=35 or "
+                    "2024-Q3=12,5 (PERIOD is {period_help})"
+                ).format(item=item, period_help=_(PERIOD_HELP))
             )
         try:
             out.append((parse_period(period.strip(), report_date), parse_number(value)))
@@ -66,7 +69,7 @@ def _option_date(option: str, text: str | None) -> date | None:
     try:
         return parse_date(text)
     except ValueError as exc:
-        raise ConfigError(f"{option}: {exc}") from None
+        raise ConfigError(_("{option}: {problem}").format(option=option, problem=exc)) from None
 
 
 @guarded
@@ -157,22 +160,31 @@ def update(
 
     if not is_valid_id(measure_id):
         raise ConfigError(
-            f"{measure_id!r} is not a measure id: ids use lowercase letters a-z, digits and "
-            "'-', '_' or '.'"
+            _(
+                "{id!r} is not a measure id: ids use lowercase letters a-z, digits and "
+                "'-', '_' or '.' (e.g. ictgov update m1-01 --status in_progress)"
+            ).format(id=measure_id)
         )
     if source and not indicator_value:
-        raise ConfigError("--source describes indicator values; give --indicator-value too")
+        raise ConfigError(
+            _(
+                "--source describes indicator values; give --indicator-value too "
+                "(e.g. --indicator-value 2024=35 --source 'Service desk report')"
+            )
+        )
     if not any((status, health, progress is not None, note, indicator_value, started, ended)):
         raise ConfigError(
-            "nothing to update: give --status, --health, --progress, --note, "
-            "--indicator-value, --started or --ended"
+            _(
+                "nothing to update: give --status, --health, --progress, --note, "
+                "--indicator-value, --started or --ended (e.g. --status in_progress)"
+            )
         )
     day = resolve_today(today)
     if when is not None:
         try:
             report_date = parse_date(when)
         except ValueError as exc:
-            raise ConfigError(f"--date: {exc}") from None
+            raise ConfigError(_("--date: {problem}").format(problem=exc)) from None
     else:
         report_date = day
     values = parse_indicator_values(indicator_value, report_date) if indicator_value else []
@@ -194,14 +206,18 @@ def update(
     result = update_measure(found_root, config, measure_id, change, day, dry_run=dry_run)
     edit = result.edit
     if not edit.changed:
-        typer.echo(f"{measure_id}: nothing to change; {edit.relpath} already says so")
+        typer.echo(
+            _("{id}: nothing to change; {file} already says so").format(
+                id=measure_id, file=edit.relpath
+            )
+        )
         return
     if dry_run:
         print_diff(edit.diff())
-        typer.echo(f"dry run: {edit.relpath} was not written", err=True)
+        typer.echo(_("dry run: {file} was not written").format(file=edit.relpath), err=True)
         return
     from ictgov.visible import visible
 
-    typer.echo(visible(f"updated {edit.relpath}"))
+    typer.echo(visible(_("updated {file}").format(file=edit.relpath)))
     for line in edit.changes:
         typer.echo(visible(f"  {line}"))

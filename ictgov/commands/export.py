@@ -16,6 +16,7 @@ from ictgov.exchange.output import write_file
 from ictgov.exchange.tables import Row, build_tables
 from ictgov.exchange.workbook import workbook_bytes
 from ictgov.exchange.writers import csv_bytes, json_text, write_csv_folder
+from ictgov.i18n.speak import _, ngettext
 from ictgov.project import open_tree
 
 Format = Literal["csv", "xlsx", "json"]
@@ -52,9 +53,11 @@ class ExportOutcome:
 def _load_warning(broken: int) -> str | None:
     if not broken:
         return None
-    return (
-        f"warning: {broken} file(s) have errors and their items may be missing; run 'ictgov lint'"
-    )
+    return ngettext(
+        "warning: {n} file has errors and its items may be missing; run 'ictgov lint'",
+        "warning: {n} files have errors and their items may be missing; run 'ictgov lint'",
+        broken,
+    ).format(n=broken)
 
 
 def run_export(options: ExportOptions) -> ExportOutcome:
@@ -97,7 +100,7 @@ def _write(options: ExportOptions, tables: dict[str, list[Row]]) -> tuple[str | 
         if out is None:
             return text, None
         write_file(out, text.encode("utf-8"))
-        return "", f"wrote {out}"
+        return "", _("wrote {file}").format(file=out)
     if options.fmt == "csv":
         if out is None:
             if len(tables) != 1:
@@ -110,17 +113,21 @@ def _write(options: ExportOptions, tables: dict[str, list[Row]]) -> tuple[str | 
         if len(tables) == 1 and out.suffix.lower() == ".csv":
             name, rows = next(iter(tables.items()))
             write_file(out, csv_bytes(name, rows, delimiter=sep, public=public))
-            return b"", f"wrote {out}"
+            return b"", _("wrote {file}").format(file=out)
         written = write_csv_folder(out, tables, delimiter=sep, public=public)
-        return b"", f"wrote {len(written)} file(s) to {out}"
+        return b"", ngettext(
+            "wrote {n} file to {folder}", "wrote {n} files to {folder}", len(written)
+        ).format(n=len(written), folder=out)
     # fi or sv: sheet names, headers and words in that language; else the stable names.
     words = options.lang
     if out is not None:
         write_file(out, lambda: workbook_bytes(tables, public=public, lang=words))
-        return b"", f"wrote {out}"
+        return b"", _("wrote {file}").format(file=out)
     if options.terminal:
-        raise ConfigError("give --out FILE.xlsx (a workbook cannot go to a terminal)")
+        raise ConfigError(_("give --out FILE.xlsx (a workbook cannot go to a terminal)"))
     try:
         return workbook_bytes(tables, public=public, lang=words), None
     except OSError as exc:  # openpyxl writes temporary files while it builds
-        raise IctgovError(f"cannot build the workbook ({exc.strerror or exc})") from None
+        raise IctgovError(
+            _("cannot build the workbook ({problem})").format(problem=exc.strerror or exc)
+        ) from None

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ictgov.commands.language import reader_language
 from ictgov.errors import IctgovError
+from ictgov.i18n.speak import _
 from ictgov.model import is_valid_id
 from ictgov.model.base import CODE_PATTERN
 from ictgov.project import open_tree
 from ictgov.views.detail import Detail, item_detail, suggest, with_code
-from ictgov.views.status import choose_language
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def run_show(options: ShowOptions) -> ShowOutcome:
     check_id(options.item_id)
     opened = open_tree(options.root, options.at, options.today)
     tree, config = opened.tree, opened.project.config
-    language = choose_language(options.lang, config.language_set, tree.strategy)
+    language = reader_language(options.lang, config.language_set, tree.strategy)
     detail = item_detail(
         tree, options.item_id, opened.today, stale_after_days=config.stale_after_days, lang=language
     )
@@ -61,13 +62,21 @@ def run_show(options: ShowOptions) -> ShowOutcome:
         if len(coded) > 1:
             ids = ", ".join(item.id for item in coded)
             raise IctgovError(
-                f"code {options.item_id!r} is ambiguous: {ids} all have it; show one by its id "
-                "(and see 'ictgov lint', which reports the duplicate as ID04)"
+                _(
+                    "code {code!r} is ambiguous: {ids} all have it; show one by its id "
+                    "(and see 'ictgov lint', which reports the duplicate as ID04)"
+                ).format(code=options.item_id, ids=ids)
             )
         close = suggest(tree, options.item_id)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = (
+            _("; did you mean {ids}?").format(ids=_(" or ").join(repr(c) for c in close))
+            if close
+            else ""
+        )
         raise IctgovError(
-            f"no item has the id or code {options.item_id!r}{hint} ('ictgov status' lists the "
-            "codes of measures; 'ictgov export --format json' lists every id)"
+            _(
+                "no item has the id or code {id!r}{hint} ('ictgov status' lists the codes of "
+                "measures; 'ictgov export --format json' lists every id)"
+            ).format(id=options.item_id, hint=hint)
         )
     return ShowOutcome(detail, opened.warning)

@@ -7,17 +7,21 @@ language, the trend) is decided here, so it can be tested without the CLI.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ictgov.commands.language import reader_language
 from ictgov.errors import IctgovError
+from ictgov.i18n.speak import _
 from ictgov.load import Tree
 from ictgov.model import Status
 from ictgov.project import UnreadFile, open_tree
-from ictgov.verdicts.references import Target, did_you_mean, targets
+from ictgov.verdicts.references import Target, targets
 from ictgov.views.overview import build_overview
-from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
+from ictgov.views.status import Filters, StatusReport, status_report
+from ictgov.views.status_json import status_data
 
 if TYPE_CHECKING:
     from ictgov.views.trend import TrendPoint
@@ -75,14 +79,31 @@ def check_filters(
         return
     index = targets(tree.entities(), tree.unvalidated_ids)
     if goal is not None and not index.resolves(goal, Target.GOAL):
-        known = sorted(index.known(Target.GOAL) | index.unvalidated)
-        hint = did_you_mean(goal, index.known(Target.GOAL)) or f" (goals: {', '.join(known)})"
-        raise IctgovError(f"--goal {goal}: no such goal{hint}")
+        goals = sorted(index.known(Target.GOAL))  # never the ids of broken measures
+        close = difflib.get_close_matches(goal, goals, n=1)
+        if close:
+            hint = _("; did you mean {id!r}?").format(id=close[0])
+        elif goals:
+            hint = _(" (goals: {ids})").format(ids=", ".join(goals))
+        else:
+            hint = _(" (no goal could be read; see 'ictgov lint')")
+        raise IctgovError(_("--goal {goal}: no such goal{hint}").format(goal=goal, hint=hint))
     if owner is not None and not index.resolves(owner, Target.PARTY):
+        close = difflib.get_close_matches(owner, sorted(index.known(Target.PARTY)), n=1)
+        hint = _("; did you mean {id!r}?").format(id=close[0]) if close else ""
         raise IctgovError(
-            f"--owner {owner}: no body or organisation has this id"
-            f"{did_you_mean(owner, index.known(Target.PARTY))}"
+            _("--owner {owner}: no body or organisation has this id{hint}").format(
+                owner=owner, hint=hint
+            )
         )
+
+
+def _closest(value: str, known: list[str], listing: str) -> str:
+    """A did-you-mean for a close one, else the list of them when it is short."""
+    close = difflib.get_close_matches(value, known, n=1)
+    if close:
+        return _("; did you mean {id!r}?").format(id=close[0])
+    return listing.format(ids=", ".join(known)) if len(known) <= 30 else ""
 
 
 def _check_category_and_tags(tree: Tree, category: str | None, tags: tuple[str, ...]) -> None:
@@ -90,18 +111,22 @@ def _check_category_and_tags(tree: Tree, category: str | None, tags: tuple[str, 
         known = sorted(tree.category_by_id)
         if not known:
             raise IctgovError(
-                f"--category {category}: no categories are declared; "
-                "list them in data/strategy/categories.yaml"
+                _(
+                    "--category {category}: no categories are declared; "
+                    "list them in data/strategy/categories.yaml"
+                ).format(category=category)
             )
-        hint = did_you_mean(category, known) or f" (categories: {', '.join(known)})"
-        raise IctgovError(f"--category {category}: no such category{hint}")
-    used = {t for m in tree.measures for t in m.tags}
+        hint = _closest(category, known, _(" (categories: {ids})"))
+        raise IctgovError(
+            _("--category {category}: no such category{hint}").format(category=category, hint=hint)
+        )
+    used = sorted({t for m in tree.measures for t in m.tags})
     for tag in tags:
         if tag not in used:
-            hint = did_you_mean(tag, used) or (
-                f" (tags: {', '.join(sorted(used))})" if len(used) <= 30 else ""
+            hint = _closest(tag, used, _(" (tags: {ids})"))
+            raise IctgovError(
+                _("--tag {tag}: no measure has this tag{hint}").format(tag=tag, hint=hint)
             )
-            raise IctgovError(f"--tag {tag}: no measure has this tag{hint}")
 
 
 def run_status(options: StatusOptions) -> StatusOutcome:
@@ -109,7 +134,7 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
     check_filters(tree, options.goal, options.owner, options.category, options.tags)
-    language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
+    language = reader_language(options.lang, opened.project.config.language_set, tree.strategy)
     config = opened.project.config
     overview = build_overview(
         tree, opened.today, config.stale_after_days, config.on_track_late_after_days

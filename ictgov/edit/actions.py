@@ -20,6 +20,7 @@ from ictgov.edit.ops import SetValue
 from ictgov.edit.service import apply_edit
 from ictgov.edit.transaction import FileEdit
 from ictgov.errors import InvalidEditError
+from ictgov.i18n.speak import _, ngettext
 from ictgov.load import Document
 from ictgov.model import Action, Meeting
 from ictgov.views.text import plain
@@ -49,7 +50,9 @@ def plan_close(meeting: Meeting, data: dict[str, Any], request: CloseActions) ->
     if not found:
         sections = ", ".join(f"§ {item.section}" for item in meeting.items) or "none"
         raise InvalidEditError(
-            f"{meeting.id} has no § {request.section}; its sections are: {sections}"
+            _("{meeting} has no § {section}; its sections are: {sections}").format(
+                meeting=meeting.id, section=request.section, sections=sections
+            )
         )
     index = found[0]
     actions = meeting.items[index].actions
@@ -75,24 +78,35 @@ def _choose(meeting: Meeting, request: CloseActions, actions: list[Action]) -> l
     """Action numbers (from 1) to close; ActionChoiceError when that is not clear."""
     where = f"{meeting.id} § {request.section}"
     if not actions:
-        raise InvalidEditError(f"{where} has no follow-up actions")
+        raise InvalidEditError(_("{where} has no follow-up actions").format(where=where))
     if request.number is not None:
         if not 1 <= request.number <= len(actions):
             raise ActionChoiceError(
-                f"{where} has {len(actions)} action(s); there is no action {request.number}"
-                f"\n{_listing(actions)}"
+                ngettext(
+                    "{where} has {n} action; there is no action {number}",
+                    "{where} has {n} actions; there is no action {number}",
+                    len(actions),
+                ).format(where=where, n=len(actions), number=request.number)
+                + f"\n{_listing(actions)}"
             )
         if actions[request.number - 1].done:
-            raise InvalidEditError(f"{where} action {request.number} is already done")
+            raise InvalidEditError(
+                _("{where} action {number} is already done").format(
+                    where=where, number=request.number
+                )
+            )
         return [request.number]
     open_numbers = [n for n, a in enumerate(actions, start=1) if not a.done]
     if not open_numbers:
-        raise InvalidEditError(f"every action of {where} is already done")
+        raise InvalidEditError(_("every action of {where} is already done").format(where=where))
     if request.every_open or len(actions) == 1:
         return open_numbers
     raise ActionChoiceError(
-        f"{where} has {len(actions)} actions; give the number of the one that is done "
-        f"(or --all for every open one), nothing was changed:\n{_listing(actions)}"
+        _(
+            "{where} has {n} actions; give the number of the one that is done "
+            "(or --all for every open one), nothing was changed:"
+        ).format(where=where, n=len(actions))
+        + f"\n{_listing(actions)}"
     )
 
 
@@ -103,8 +117,10 @@ def _noted(action: Action, note: str) -> str:
     if isinstance(action.note, str):
         return f"{action.note.rstrip()}\n{note}"
     raise InvalidEditError(
-        "the action already has a note in several languages; add to it in the file instead "
-        "of --note"
+        _(
+            "the action already has a note in several languages; add to it in the file "
+            "instead of --note"
+        )
     )
 
 
@@ -127,15 +143,20 @@ def close_actions(
     """Mark actions done in the meeting's file; (the edit, whether it was written)."""
     if request.done_date is not None and request.done_date > today:
         raise InvalidEditError(
-            f"--date {request.done_date.isoformat()} is after today ({today.isoformat()}); "
-            "an action is closed when it has been done"
+            _(
+                "--date {date} is after today ({today}); an action is closed when it has been done"
+            ).format(date=request.done_date.isoformat(), today=today.isoformat())
         )
     path = find_meeting_file(root, request.meeting_id)
 
     def planner(doc: Document) -> Plan:
         model = doc.model
         if not isinstance(model, Meeting) or model.id != request.meeting_id:
-            raise InvalidEditError(f"{doc.path} does not hold meeting {request.meeting_id!r}")
+            raise InvalidEditError(
+                _("{file} does not hold meeting {id!r}").format(
+                    file=doc.path, id=request.meeting_id
+                )
+            )
         data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
         return plan_close(model, data, request)
 

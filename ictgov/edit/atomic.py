@@ -21,6 +21,7 @@ from pathlib import Path
 from ictgov.edit.lock import locked
 from ictgov.edit.tempfiles import TEMP_SUFFIX, clean_stale, temp_prefix
 from ictgov.errors import IctgovError, WriteConflictError
+from ictgov.i18n.speak import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,11 @@ class Snapshot:
             info = os.fstat(handle.fileno())
             raw = handle.read()
         return cls(path, raw, _digest(raw), info.st_mtime_ns, stat.S_IMODE(info.st_mode))
+
+
+def _exists(path: Path) -> str:
+    """Why a new file was not created: the name is taken."""
+    return _("{file} already exists; ictgov never overwrites a file").format(file=path)
 
 
 def _digest(raw: bytes) -> str:
@@ -94,14 +100,18 @@ def check_unchanged(snapshot: Snapshot) -> None:
         current = path.read_bytes()
     except FileNotFoundError:
         raise WriteConflictError(
-            f"{path}: the file was deleted or moved after it was read; nothing was written. "
-            "Run the command again."
+            _(
+                "{file}: the file was deleted or moved after it was read; nothing was "
+                "written. Run the command again."
+            ).format(file=path)
         ) from None
     if _digest(current) != snapshot.sha256:
         raise WriteConflictError(
-            f"{path}: the file changed on disk after ictgov read it (edited in another "
-            "program, or by git?); nothing was written. Run the command again to apply "
-            "your change on top of the new content."
+            _(
+                "{file}: the file changed on disk after ictgov read it (edited in another "
+                "program, or by git?); nothing was written. Run the command again to apply "
+                "your change on top of the new content."
+            ).format(file=path)
         )
 
 
@@ -128,19 +138,17 @@ def atomic_create(path: Path, data: bytes) -> None:
     """Create *path* with *data*; refuse if it exists (never overwrite a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
-        raise IctgovError(f"{path} already exists; ictgov never overwrites a file")
+        raise IctgovError(_exists(path))
     clean_stale(path.parent)
     tmp = _write_temp(path, data, _default_mode())
     try:
         try:
             os.link(tmp, path)  # fails if the name was taken meanwhile: no overwrite race
         except FileExistsError:
-            raise IctgovError(f"{path} already exists; ictgov never overwrites a file") from None
+            raise IctgovError(_exists(path)) from None
         except OSError:  # file systems without hard links
             if path.exists():
-                raise IctgovError(
-                    f"{path} already exists; ictgov never overwrites a file"
-                ) from None
+                raise IctgovError(_exists(path)) from None
             os.replace(tmp, path)
     finally:
         with contextlib.suppress(OSError):
@@ -168,7 +176,7 @@ def atomic_write_many(items: Sequence[tuple[Path, bytes, Snapshot]]) -> list[Pat
     """
     from concurrent.futures import ThreadPoolExecutor  # only batch writes need threads
 
-    for folder in {path.parent for path, _, _ in items}:
+    for folder in {path.parent for path, _data, _mode in items}:
         clean_stale(folder)
     temps: list[Path] = []
     done: list[tuple[Path, Snapshot]] = []

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from ictgov.errors import IctgovError
+from ictgov.i18n.speak import _
 from ictgov.load.source import DATA_DIR, FsSource
 from ictgov.model.files import MEASURE, MEETING, YAML_SUFFIXES
 from ictgov.safefs import read_regular
@@ -94,8 +95,10 @@ def find_measure(root: Path, key: str) -> tuple[Path, str]:
         if len(found) > 1:
             files = ", ".join(str(p.relative_to(root)) for p, _ in found)
             raise UnknownIdError(
-                f"code {key!r} is ambiguous: {files} all declare it; give the id instead "
-                f"({', '.join(i for _, i in found)})"
+                _(
+                    "code {code!r} is ambiguous: {files} all declare it; give the id instead "
+                    "({ids})"
+                ).format(code=key, files=files, ids=", ".join(i for _f, i in found))
             ) from None
         raise missing from None
 
@@ -112,8 +115,10 @@ def find_measure_file(root: Path, measure_id: str) -> Path:
     return _declaring(files, measure_id) or _unknown(
         files,
         measure_id,
-        f"no measure with id or code {measure_id!r} under {DATA_DIR}/{MEASURE.location}/",
-        "'ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id",
+        _("no measure with id or code {id!r} under {folder}").format(
+            id=measure_id, folder=f"{DATA_DIR}/{MEASURE.location}/"
+        ),
+        _("'ictgov status' lists the codes; 'ictgov show CODE' shows a measure's id"),
     )
 
 
@@ -128,7 +133,7 @@ def _declaring(files: list[Path], item_id: str) -> Path | None:
 
 def _unknown(files: list[Path], item_id: str, what: str, where: str) -> NoReturn:
     close = difflib.get_close_matches(item_id, [p.stem for p in files], n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    hint = _("; did you mean {ids}?").format(ids=", ".join(close)) if close else ""
     raise UnknownIdError(f"{what}{hint} ({where})")
 
 
@@ -139,6 +144,6 @@ def find_meeting_file(root: Path, meeting_id: str) -> Path:
     return _declaring(files, meeting_id) or _unknown(
         files,
         meeting_id,
-        f"no meeting with id {meeting_id!r} under {prefix}",
-        "'ictgov action list' shows the meetings that have actions",
+        _("no meeting with id {id!r} under {folder}").format(id=meeting_id, folder=prefix),
+        _("'ictgov action list' shows the meetings that have actions"),
     )

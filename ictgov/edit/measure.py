@@ -16,6 +16,9 @@ from typing import Any
 
 from ictgov.edit.ops import Delete, InsertItem, Op, SetValue
 from ictgov.errors import InvalidEditError
+from ictgov.i18n import N_
+from ictgov.i18n.labels import label_id
+from ictgov.i18n.speak import _, current
 from ictgov.model import (
     Health,
     Indicator,
@@ -31,6 +34,30 @@ SCHEDULE_ORDER = tuple(Schedule.model_fields)
 INDICATOR_ORDER = tuple(Indicator.model_fields)
 OBSERVATION_ORDER = tuple(Observation.model_fields)
 UPDATE_ORDER = tuple(UpdateEntry.model_fields)
+
+
+#: Schedule fields as the change lines name them.
+SCHEDULE_WORDS: dict[str, str] = {
+    "planned_start": N_("schedule.planned_start"),
+    "planned_end": N_("schedule.planned_end"),
+    "actual_start": N_("schedule.actual_start"),
+    "actual_end": N_("schedule.actual_end"),
+}
+
+
+def value_word(group: str, value: str) -> str:
+    """A status or health in a change line: as in the file for English, else in words."""
+    return value if current() == "en" or value == "-" else _(label_id(group, value))
+
+
+def value_line(day: date, what: str) -> str:
+    """A change line about the indicator value dated *day*."""
+    return _("indicator value {date}: {what}").format(date=day.isoformat(), what=what)
+
+
+def is_value_line(line: str) -> bool:
+    """Whether a change line is about an indicator value (see :func:`value_line`)."""
+    return line.startswith(_("indicator value {date}: {what}").split("{", 1)[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +125,10 @@ def same_text(value: Any, text: str) -> bool:
 def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, plan: Plan) -> None:
     if measure.indicator is None:
         raise InvalidEditError(
-            f"measure {measure.id} has no indicator, so it has nowhere to record values; add "
-            "an 'indicator:' with a 'description:' (how it is followed) to its file first"
+            _(
+                "measure {id} has no indicator, so it has nowhere to record values; add "
+                "an 'indicator:' with a 'description:' (how it is followed) to its file first"
+            ).format(id=measure.id)
         )
     existing = measure.indicator.values
     indicator_data = data.get("indicator") or {}
@@ -115,19 +144,17 @@ def _plan_values(measure: Measure, data: dict[str, Any], change: MeasureChange, 
             if source:
                 item["source"] = source
             new_items.append(item)
-            plan.changes.append(f"indicator value {reported.date.isoformat()}: {value}")
+            plan.changes.append(value_line(reported.date, str(value)))
             continue
         obs = existing[index]
         if obs.value != value:
             plan.ops.append(SetValue(("indicator", "values", index, "value"), value))
-            plan.changes.append(
-                f"indicator value {reported.date.isoformat()}: {number(obs.value)} -> {value}"
-            )
+            plan.changes.append(value_line(reported.date, f"{number(obs.value)} -> {value}"))
         if source and not same_text(obs.source, source):
             plan.ops.append(
                 SetValue(("indicator", "values", index, "source"), source, OBSERVATION_ORDER)
             )
-            plan.changes.append(f"indicator value {reported.date.isoformat()}: source updated")
+            plan.changes.append(value_line(reported.date, _("source updated")))
     if not new_items:
         return
     if not has_values:
@@ -153,13 +180,19 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
     status = change.status or current
     if change.health is not None and status is not Status.IN_PROGRESS:
         raise InvalidEditError(
-            f"health applies only while a measure is in progress, and {measure.id} would be "
-            f"{status.value}; leave out --health, or give --status in_progress"
+            _(
+                "health applies only while a measure is in progress, and {id} would be "
+                "{status}; leave out --health, or give --status in_progress"
+            ).format(id=measure.id, status=status.value)
         )
     schedule: dict[str, date] = {}
     if change.status is not None and change.status is not current:
         plan.ops.append(SetValue(("status",), status.value, MEASURE_ORDER))
-        plan.changes.append(f"status: {current.value} -> {status.value}")
+        plan.changes.append(
+            _("status: {old} -> {new}").format(
+                old=value_word("status", current.value), new=value_word("status", status.value)
+            )
+        )
         entry["status"] = status.value
         ending = status in (Status.COMPLETED, Status.DISCONTINUED)
         if ending and change.ended is None and measure.schedule.actual_end is None:
@@ -169,18 +202,24 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
             _date_from_today(change, "actual_start", "--started", schedule, plan)
         if status is not Status.IN_PROGRESS and "health" in data:
             plan.ops.append(Delete(("health",)))
-            plan.changes.append("health: removed (it applies only while in progress)")
+            plan.changes.append(_("health: removed (it applies only while in progress)"))
     if change.health is not None and change.health != measure.health:
         plan.ops.append(SetValue(("health",), change.health.value, MEASURE_ORDER))
         old = measure.health.value if measure.health else "-"
-        plan.changes.append(f"health: {old} -> {change.health.value}")
+        plan.changes.append(
+            _("health: {old} -> {new}").format(
+                old=value_word("health", old), new=value_word("health", change.health.value)
+            )
+        )
         entry["health"] = change.health.value
     progress = change.progress
     if progress is None and change.status is Status.COMPLETED:
         progress = 100
     if progress is not None and progress != measure.progress:
         plan.ops.append(SetValue(("progress",), progress, MEASURE_ORDER))
-        plan.changes.append(f"progress: {measure.progress} -> {progress}")
+        plan.changes.append(
+            _("progress: {old} -> {new}").format(old=measure.progress, new=progress)
+        )
         entry["progress"] = progress
     if change.category is not None and change.category != measure.category:
         plan.ops.append(SetValue(("category",), change.category, MEASURE_ORDER))
@@ -196,7 +235,11 @@ def plan_measure_update(measure: Measure, data: dict[str, Any], change: MeasureC
             plan.ops.append(SetValue(("schedule",), ordered, MEASURE_ORDER))
         for key in SCHEDULE_ORDER:
             if key in schedule:
-                plan.changes.append(f"schedule.{key}: {schedule[key].isoformat()}")
+                plan.changes.append(
+                    _("{field}: {date}").format(
+                        field=_(SCHEDULE_WORDS[key]), date=schedule[key].isoformat()
+                    )
+                )
     if change.values:
         _plan_values(measure, data, change, plan)
     if change.note:
@@ -224,8 +267,10 @@ def _date_from_today(
         schedule[key] = change.date
         return
     plan.changes.append(
-        f"schedule.{key}: not set, because the report is dated {change.date.isoformat()}, "
-        f"not today; give {option} DATE with the real date"
+        _(
+            "{field}: not set, because the report is dated {date}, not today; give {option} "
+            "DATE with the real date"
+        ).format(field=_(SCHEDULE_WORDS[key]), date=change.date.isoformat(), option=option)
     )
 
 
@@ -236,8 +281,14 @@ def _stated_dates(measure: Measure, change: MeasureChange, schedule: dict[str, d
             continue
         if value > change.date:
             raise InvalidEditError(
-                f"{key.replace('_', ' ')} {value.isoformat()} is after the report date "
-                f"{change.date.isoformat()}; a report can only state what has happened"
+                _(
+                    "{what} {date} is after the report date {report_date}; a report can only "
+                    "state what has happened"
+                ).format(
+                    what=key.replace("_", " "),
+                    date=value.isoformat(),
+                    report_date=change.date.isoformat(),
+                )
             )
         if getattr(measure.schedule, key) != value:
             schedule[key] = value
@@ -249,13 +300,15 @@ def _stated_dates(measure: Measure, change: MeasureChange, schedule: dict[str, d
         return
     if start is not None and end is not None and end < start:
         raise InvalidEditError(
-            f"the actual end {end.isoformat()} would be before the actual start "
-            f"{start.isoformat()}; check --started and --ended"
+            _(
+                "the actual end {end} would be before the actual start {start}; "
+                "check --started and --ended"
+            ).format(end=end.isoformat(), start=start.isoformat())
         )
 
 
 def _plan_entry(measure: Measure, data: dict[str, Any], entry: dict[str, Any], plan: Plan) -> None:
-    plan.changes.append(f"update log: new entry {entry['date'].isoformat()}")
+    plan.changes.append(_("update log: new entry {date}").format(date=entry["date"].isoformat()))
     if not data.get("updates"):
         plan.ops.append(SetValue(("updates",), [entry], MEASURE_ORDER))
         return

@@ -23,6 +23,7 @@ import yaml
 from ictgov.edit import render
 from ictgov.edit.ops import Delete, InsertItem, Op, SetValue
 from ictgov.edit.render import Style
+from ictgov.edit.starter import starter_span
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -204,7 +205,12 @@ def _insert_key(
             raise Declined("first key shares its line")
         return _insert_lines(text, at, lines)
     prev_key, prev_value = entries[position - 1]
-    return _insert_lines(text, _entry_end(text, prev_key, prev_value), lines)
+    at = _entry_end(text, prev_key, prev_value)
+    starter = starter_span(text, at, key, column)
+    if starter is not None:  # take the place of the template's commented-out key
+        end, hints = starter
+        return Splice(at, end, "\n".join(lines) + "\n" + hints)
+    return _insert_lines(text, at, lines)
 
 
 def _replace_empty(text: str, key: yaml.Node, node: yaml.Node, value: Any, style: Style) -> Splice:
@@ -328,9 +334,11 @@ def _together(text: str, ops: list[Op], style: Style, root: yaml.Node) -> str | 
     except Declined:
         return None  # e.g. an operation inside a value another operation creates
     ordered = sorted(splices, key=lambda s: (s[0].start, s[0].end, s[1]))
-    for (a, _), (b, _) in itertools.pairwise(ordered):
+    for (a, i), (b, j) in itertools.pairwise(ordered):
         if a.end > b.start or (a.start < a.end and a.end == b.start == b.end):
             return None
+        if a.start == a.end == b.start < b.end and i > j:
+            return None  # a later insertion where an earlier one replaces: one by one
     for splice, _ in reversed(ordered):
         text = splice.apply(text)
     return text

@@ -18,13 +18,16 @@ import calendar
 import re
 from datetime import date, datetime
 
+from ictgov.i18n import N_
+from ictgov.i18n.speak import _
+
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
 _FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-PERIOD_HELP = (
+PERIOD_HELP = N_(
     "YYYY, YYYY-MM, YYYY-Qn or YYYY-MM-DD (a period means its last day, or the reporting "
     "date while it is still running)"
 )
@@ -61,7 +64,9 @@ def _span(value: object) -> tuple[date, date] | date:
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise ValueError(f"{text!r} is not a date or period; use {PERIOD_HELP}")
+    raise ValueError(
+        _("{text!r} is not a date or period; use {help}").format(text=text, help=_(PERIOD_HELP))
+    )
 
 
 def parse_period(value: object, not_after: date | None = None) -> date:
@@ -79,8 +84,10 @@ def parse_period(value: object, not_after: date | None = None) -> date:
     if first > not_after:
         shown = str(value).strip()
         raise ValueError(
-            f"{shown!r} has not begun by the reporting date {not_after.isoformat()}; a value "
-            "can be reported only for a period that has started (check the year, or --date)"
+            _(
+                "{period!r} has not begun by the reporting date {date}; a value can be "
+                "reported only for a period that has started (check the year, or --date)"
+            ).format(period=shown, date=not_after.isoformat())
         )
     return not_after
 
@@ -102,4 +109,4 @@ def parse_date(value: object) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValueError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-01")
+    raise ValueError(_("{text!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-01").format(text=text))

@@ -13,6 +13,7 @@ from ictgov.edit.locate import find_measure
 from ictgov.edit.measure import MeasureChange, Plan, plan_measure_update
 from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
 from ictgov.errors import IctgovError, InvalidEditError
+from ictgov.i18n.speak import _
 from ictgov.load import Document
 from ictgov.model import Measure, is_valid_id
 
@@ -31,9 +32,13 @@ def measure_planner(change: MeasureChange, measure_id: str) -> Any:
     def plan(doc: Document) -> Plan:
         model = doc.model
         if not isinstance(model, Measure):
-            raise InvalidEditError(f"{doc.path} does not hold a measure")
+            raise InvalidEditError(_("{file} does not hold a measure").format(file=doc.path))
         if model.id != measure_id:
-            raise IctgovError(f"{doc.path} holds measure {model.id!r}, not {measure_id!r}")
+            raise IctgovError(
+                _("{file} holds measure {found!r}, not {id!r}").format(
+                    file=doc.path, found=model.id, id=measure_id
+                )
+            )
         data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
         return plan_measure_update(model, data, change)
 
@@ -52,8 +57,10 @@ def update_measure(
     """Record *change* in measure *measure_id*'s file, unless it would add an error."""
     if not is_valid_id(measure_id):
         raise IctgovError(
-            f"{measure_id!r} is not a measure id or code: ids use lowercase letters a-z, "
-            "digits and '-', '_' or '.'; codes are like 1.10"
+            _(
+                "{id!r} is not a measure id or code: ids use lowercase letters a-z, "
+                "digits and '-', '_' or '.'; codes are like 1.10"
+            ).format(id=measure_id)
         )
     path, measure_id = find_measure(root, measure_id)
     edit, written = apply_edit(

@@ -21,6 +21,7 @@ from ictgov.edit.checks import errors_of, format_diagnostic, new_errors
 from ictgov.edit.engine import TextFormat, UnparseableFileError, decode, edit_text, encode
 from ictgov.edit.measure import Plan
 from ictgov.errors import IctgovError, InvalidEditError, UnsafePathError
+from ictgov.i18n.speak import _
 from ictgov.load import Document, load_document
 from ictgov.load.document import data_relpath, find_suppressions, validate_document
 from ictgov.load.yaml12 import ParsedYaml
@@ -86,8 +87,10 @@ def repository_path(root: Path, path: Path) -> str:
     real_root = root.resolve()
     if not path.resolve().is_relative_to(real_root):
         raise UnsafePathError(
-            f"{path} leads outside the repository (to {path.resolve()}); ictgov edits only "
-            "files inside it"
+            _(
+                "{path} leads outside the repository (to {target}); ictgov edits only "
+                "files inside it"
+            ).format(path=path, target=path.resolve())
         )
     return (path.parent.resolve() / path.name).relative_to(real_root).as_posix()
 
@@ -98,17 +101,26 @@ def read_document(root: Path, path: Path, max_bytes: int) -> tuple[Snapshot, Doc
     try:
         snapshot = Snapshot.read(path)
     except OSError as exc:
-        raise IctgovError(f"{relpath}: cannot read the file ({exc.strerror or exc})") from None
+        raise IctgovError(
+            _("{file}: cannot read the file ({problem})").format(
+                file=relpath, problem=exc.strerror or exc
+            )
+        ) from None
     doc = load_document(relpath, snapshot.raw, max_bytes=max_bytes)
     errors = errors_of(doc.diagnostics)
     if any(d.code in _PARSE_CODES for d in errors):
         raise UnparseableFileError(
-            f"{relpath} cannot be read, so ictgov will not rewrite it; fix it first:\n"
+            _("{file} cannot be read, so ictgov will not rewrite it; fix it first:").format(
+                file=relpath
+            )
+            + "\n"
             + _listing(errors)
         )
     if errors:
         raise RefusedEditError(
-            f"{relpath} has errors; fix them first (ictgov lint shows them):\n" + _listing(errors),
+            _("{file} has errors; fix them first (ictgov lint shows them):").format(file=relpath)
+            + "\n"
+            + _listing(errors),
             errors,
         )
     return snapshot, doc
@@ -119,7 +131,11 @@ def _reuse(path: Path, root: Path, doc: Document, max_bytes: int) -> tuple[Snaps
     try:
         snapshot = Snapshot.read(path)
     except OSError as exc:
-        raise IctgovError(f"{doc.path}: cannot read the file ({exc.strerror or exc})") from None
+        raise IctgovError(
+            _("{file}: cannot read the file ({problem})").format(
+                file=doc.path, problem=exc.strerror or exc
+            )
+        ) from None
     try:
         same = snapshot.raw.decode("utf-8-sig") == doc.text and not errors_of(doc.diagnostics)
     except UnicodeDecodeError:
@@ -172,7 +188,10 @@ def prepare(
         errors = errors_of(edit.new_doc.diagnostics)
         if errors:
             raise RefusedEditError(
-                f"the change would make {doc.path} invalid, so nothing was written:\n"
+                _("the change would make {file} invalid, so nothing was written:").format(
+                    file=doc.path
+                )
+                + "\n"
                 + _listing(errors),
                 errors,
             )
@@ -203,7 +222,8 @@ def check_lint(root: Path, config: Config, today: date, edits: Iterable[FileEdit
     if refusals:
         found = [d for ds in refusals.values() for d in ds]
         raise RefusedEditError(
-            "refused: lint would report an error after this change, so nothing was written:\n"
+            _("refused: lint would report an error after this change, so nothing was written:")
+            + "\n"
             + _listing(found),
             found,
         )

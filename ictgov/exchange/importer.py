@@ -21,7 +21,14 @@ from typing import Any
 
 from ictgov.config import Config
 from ictgov.edit.checks import format_diagnostic
-from ictgov.edit.measure import IndicatorValue, MeasureChange, number, same_text
+from ictgov.edit.measure import (
+    IndicatorValue,
+    MeasureChange,
+    is_value_line,
+    number,
+    same_text,
+    value_line,
+)
 from ictgov.edit.periods import parse_date as parse_day
 from ictgov.edit.periods import parse_period
 from ictgov.edit.service import measure_planner
@@ -35,6 +42,7 @@ from ictgov.exchange.values import (
     parse_number,
     parse_percent,
 )
+from ictgov.i18n.speak import _
 from ictgov.load.cache import load_working_tree
 from ictgov.model import Category, Health, Measure, Status
 
@@ -157,15 +165,18 @@ class _Importer:
     def _measure(self, row: Row, column: str, result: RowResult) -> Measure | None:
         raw = row.get(column)
         if raw is None:
-            result.reject(f"the {column} cell is empty", row.where(column))
+            result.reject(_("the {column} cell is empty").format(column=column), row.where(column))
             return None
         measure_id = str(raw).strip()
         result.measure_id = measure_id
         found = self.measures.get(measure_id)
         if found is None:
             close = difflib.get_close_matches(measure_id, list(self.measures), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            result.reject(f"unknown measure id {measure_id!r}{hint}", row.where(column))
+            hint = _("; did you mean {id!r}?").format(id=close[0]) if close else ""
+            result.reject(
+                _("unknown measure id {id!r}{hint}").format(id=measure_id, hint=hint),
+                row.where(column),
+            )
         return found
 
     def _parse(self, row: Row, column: str, parser: Callable[[Any], Any], result: RowResult) -> Any:
@@ -190,7 +201,11 @@ class _Importer:
             if measure is None:
                 continue
             if measure.id in seen:
-                result.reject(f"a second row for {measure.id} (the first is {seen[measure.id]})")
+                result.reject(
+                    _("a second row for {id} (the first is {first})").format(
+                        id=measure.id, first=seen[measure.id]
+                    )
+                )
                 continue
             seen[measure.id] = row.where("id")
             try:
@@ -247,19 +262,25 @@ class _Importer:
                 continue
             if when is None or value is None:
                 missing = "date" if when is None else "value"
-                result.reject(f"the {missing} cell is empty", row.where(missing))
+                result.reject(
+                    _("the {column} cell is empty").format(column=missing), row.where(missing)
+                )
                 continue
             if measure.indicator is None:
                 result.reject(
-                    f"measure {measure.id} has no indicator to record values in; add "
-                    "'indicator:' with a 'description:' to its file first",
+                    _(
+                        "measure {id} has no indicator to record values in; add "
+                        "'indicator:' with a 'description:' to its file first"
+                    ).format(id=measure.id),
                     row.where("measure_id"),
                 )
                 continue
             key = (measure.id, when)
             if key in seen:
                 result.reject(
-                    f"a second value for {measure.id} at {when} (the first is {seen[key]})"
+                    _("a second value for {id} at {date} (the first is {first})").format(
+                        id=measure.id, date=when, first=seen[key]
+                    )
                 )
                 continue
             seen[key] = row.where("measure_id")
@@ -270,11 +291,11 @@ class _Importer:
                 value = old.value  # the spreadsheet's rounding is no change
                 if not source or same_text(old.source, source):
                     continue
-                detail = f"indicator value {when}: source updated"
+                detail = value_line(when, _("source updated"))
             elif old is None:
-                detail = f"indicator value {when}: {number(value)} (new)"
+                detail = value_line(when, _("{value} (new)").format(value=number(value)))
             else:
-                detail = f"indicator value {when}: {number(old.value)} -> {number(value)}"
+                detail = value_line(when, f"{number(old.value)} -> {number(value)}")
             pending = self._pending(measure)
             pending.values.append(IndicatorValue(when, value, source))
             pending.rows.append((result, detail))
@@ -291,7 +312,7 @@ def _mark(pending: _Pending, outcome: Outcome, edit: FileEdit | None, reason: st
             if detail is not None:
                 result.details = [detail]
             elif edit is not None:
-                result.details = [c for c in edit.changes if not c.startswith("indicator value")]
+                result.details = [c for c in edit.changes if not is_value_line(c)]
 
 
 def import_file(
@@ -385,7 +406,8 @@ def import_tables(
         found = refusals.get(edit.relpath)
         if found:
             listing = "; ".join(format_diagnostic(d) for d in found)
-            _mark(pending, Outcome.REJECTED, None, f"lint would report an error: {listing}")
+            refused = _("lint would report an error: {problems}").format(problems=listing)
+            _mark(pending, Outcome.REJECTED, None, refused)
         else:
             accepted.append(edit)
     if not dry_run and not report.blocked:

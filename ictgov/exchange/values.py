@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from ictgov.i18n.speak import _
 from ictgov.model import Category
 
 E = TypeVar("E", bound=StrEnum)
@@ -33,7 +34,9 @@ def parse_number(value: object) -> float:
         if "," in text and "." not in text:
             text = text.replace(",", ".")
         if not _NUMBER.match(text):
-            raise ValueError(f"{str(value).strip()!r} is not a number (e.g. 12.5 or 12,5)")
+            raise ValueError(
+                _("{value!r} is not a number (e.g. 12.5 or 12,5)").format(value=str(value).strip())
+            )
         number = float(text)
     if math.isnan(number) or math.isinf(number):
         raise ValueError(f"{value!r} is not a finite number")
@@ -44,9 +47,13 @@ def parse_percent(value: object) -> int:
     """A whole per cent 0-100, as progress is recorded."""
     number = parse_number(value)
     if not number.is_integer():
-        raise ValueError(f"progress must be a whole number 0-100, got {value!r}")
+        raise ValueError(
+            _("progress must be a whole number 0-100, got {value!r}").format(value=value)
+        )
     if not 0 <= number <= 100:
-        raise ValueError(f"progress must be between 0 and 100, got {int(number)}")
+        raise ValueError(
+            _("progress must be between 0 and 100, got {value}").format(value=int(number))
+        )
     return int(number)
 
 
@@ -80,7 +87,9 @@ def parse_choice(value: object, enum: type[E], aliases: dict[str, str] | None = 
         return enum(text)
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise ValueError(f"{str(value).strip()!r} is not one of {allowed}") from None
+        raise ValueError(
+            _("{value!r} is not one of {allowed}").format(value=str(value).strip(), allowed=allowed)
+        ) from None
 
 
 def is_blank(value: object) -> bool:

@@ -103,6 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
         "overdue": N_("past planned end"),
         "finished_on_time": N_("finished on time"),
         "finished_late": N_("finished late"),
+        "on_hold": N_("on hold"),
         "closed": N_("closed"),
     },
     "direction": {

@@ -147,8 +147,11 @@ def _pad(text: str, width: int, justify: str) -> str:
     return text.rjust(width) if justify == "right" else text.ljust(width)
 
 
-def table_lines(table: Table, total: int) -> list[str]:
-    """The lines of a table laid out in *total* characters."""
+def table_lines(table: Table, total: int, cut: bool = True) -> list[str]:
+    """The lines of a table laid out in *total* characters.
+
+    With *cut* False every cell wraps: a pipe or a file gets the whole text, never "…".
+    """
     sizes = widths(table.columns, total)
     out: list[str] = []
     rows: list[tuple[int | None, list[Cell]]] = []
@@ -158,7 +161,7 @@ def table_lines(table: Table, total: int) -> list[str]:
     for index, row in rows:
         header = index is None
         columns = [
-            _cell_lines(value, size, not header and table.wraps(index or 0, column))
+            _cell_lines(value, size, not header and (not cut or table.wraps(index or 0, column)))
             for value, size, column in zip(row, sizes, table.columns, strict=True)
         ]
         height = max(len(c) for c in columns)
@@ -173,8 +176,11 @@ def table_lines(table: Table, total: int) -> list[str]:
     return out
 
 
-def to_plain(blocks: Sequence[Block], width: int = 80) -> str:
-    """Plain text of *blocks*: no escape codes, no box drawing, lines within *width*."""
+def to_plain(blocks: Sequence[Block], width: int = 80, cut: bool = True) -> str:
+    """Plain text of *blocks*: no escape codes, no box drawing, lines within *width*.
+
+    With *cut* False no table cell is cut short (see :func:`table_lines`).
+    """
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -187,5 +193,5 @@ def to_plain(blocks: Sequence[Block], width: int = 80) -> str:
             for raw in text.split("\n"):
                 out.extend(textwrap.wrap(raw, width, subsequent_indent="  ") or [""])
         else:
-            out.extend(table_lines(block, width))
+            out.extend(table_lines(block, width, cut))
     return "\n".join(line.rstrip() for line in out) + "\n"

@@ -7,8 +7,11 @@ readable size; laid out with :class:`~ictgov.render.look.Look` like every termin
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ictgov.i18n.headers import COLUMN_HEADERS, pgettext
+from ictgov.i18n.labels import LABELS
 from ictgov.model import Measure, Status
 from ictgov.render.blocks import Block, Column, Heading, Line, Span, Table, cell
 from ictgov.render.look import Look, reasons_text
@@ -57,14 +60,92 @@ def fields_of(detail: Detail, look: Look) -> list[Block]:
         return []
     table = Table([Column(width=26, wrap=True), Column(min_width=20, wrap=True)], show_header=False)
     for path, value in detail.fields:
-        table.add(path, value)
+        table.add(field_label(path, look), field_text(path, value, detail, look))
     return [Line(()), Heading(look._("Fields")), table]
+
+
+#: Fields whose values are ids of other items: shown with the item's name.
+ID_FIELDS = frozenset(
+    {"goals", "responsible", "followed_by", "participants", "measures", "projects", "body",
+     "concerns", "organisations", "value_promises", "owner", "organisation", "members"}
+)  # fmt: skip
+
+
+def _segment(path: str) -> str:
+    return path.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+#: Words for fields that have no column header of the exports.
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "name": pgettext("field", "name"),
+    "short_name": pgettext("field", "short name"),
+    "level": pgettext("field", "level"),
+    "description": pgettext("field", "description"),
+    "organisation": pgettext("field", "organisation"),
+    "tags": pgettext("field", "tags"),
+    "illustrative": pgettext("field", "example data"),
+    "body": pgettext("field", "body"),
+    "date": pgettext("field", "date"),
+    "language": pgettext("field", "language"),
+    "vision": pgettext("field", "vision"),
+    "period": pgettext("field", "period"),
+    "cadence": pgettext("field", "meetings a year"),
+}
+
+
+def field_label(path: str, look: Look) -> str:
+    """A field's name in the reader's language (its column header), else its path."""
+    name = _segment(path)
+    found = COLUMN_HEADERS.get(name) or FIELD_WORDS.get(name)
+    if found is None or "[" in path:  # an item of a list keeps its path: which one it is
+        return path
+    return look.pgettext(*found)
+
+
+def field_text(path: str, value: Any, detail: Detail, look: Look) -> str:
+    """A field's value for the reader: local dates, words for fixed values, names by ids."""
+    name = _segment(path)
+    if isinstance(value, list):
+        return ", ".join(field_text(path, v, detail, look) for v in value)
+    if isinstance(value, bool):
+        return look._("yes") if value else look._("no")
+    if isinstance(value, date):
+        return look.date(value)
+    raw = getattr(value, "value", None)
+    if isinstance(raw, str):  # an enum: its word, from the group the field names
+        group = name if name in LABELS else next((g for g, w in LABELS.items() if raw in w), "")
+        return look.label(group, raw) if group else raw
+    if name in ID_FIELDS and isinstance(value, str) and value in detail.names:
+        return f"{detail.names[value]} ({value})"
+    return str(value)
 
 
 def sentence(parts: list[str]) -> str:
     """Parts joined with commas, the first letter upper case, a full stop at the end."""
     text = ", ".join(parts)
     return text[:1].upper() + text[1:] + "."
+
+
+def _dates_line(look: Look, updated: str, start: date | None, end: date | None) -> str:
+    """The last update and the planned dates, saying so when none are planned."""
+    if start and end:
+        return look._(
+            "Last update %(date)s; planned %(start)s - %(end)s.",
+            date=updated,
+            start=look.date(start),
+            end=look.date(end),
+        )
+    if start:
+        return look._(
+            "Last update %(date)s; planned to start %(start)s.",
+            date=updated,
+            start=look.date(start),
+        )
+    if end:
+        return look._(
+            "Last update %(date)s; planned to end %(end)s.", date=updated, end=look.date(end)
+        )
+    return look._("Last update %(date)s; no planned dates yet.", date=updated)
 
 
 def measure_sections(detail: Detail, look: Look) -> list[Block]:
@@ -83,12 +164,7 @@ def measure_sections(detail: Detail, look: Look) -> list[Block]:
         ]
         out += [Line(tuple(facts))]
         updated = look._("never") if view.last_update is None else look.date(view.last_update)
-        dates = look._(
-            "Last update %(date)s; planned %(start)s - %(end)s.",
-            date=updated,
-            start=look.date(m.schedule.planned_start),
-            end=look.date(m.schedule.planned_end),
-        )
+        dates = _dates_line(look, updated, m.schedule.planned_start, m.schedule.planned_end)
         out.append(Line(cell(dates)))
         if view.reasons:
             reasons = reasons_text(view, detail.stale_after_days, look)

@@ -180,7 +180,7 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
         body = detail.names.get(entity.body, entity.body)
         label = look._("Meeting of %(body)s on %(date)s", body=body, date=look.date(entity.date))
     out: list[Block] = [
-        Line((look.span(fit(label, look.width), "bold"),)),
+        Line((look.span(label if look.plain else fit(label, look.width), "bold"),)),
         Line(cell(f"id: {getattr(entity, 'id', '-')}")),
         Line(cell(look._("file: %(file)s", file=detail.file or "-"))),
     ]
@@ -235,8 +235,9 @@ def detail_blocks(detail: Detail, look: Look) -> list[Block]:
 
 
 def detail_text(detail: Detail, width: int = 80) -> str:
-    """The plain text of the show view, as a pipe gets it."""
-    return to_plain(detail_blocks(detail, Look(plain=True, width=width, lang=detail.lang)), width)
+    """The plain text of the show view, as a pipe gets it: wrapped, never cut short."""
+    look = Look(plain=True, width=width, lang=detail.lang)
+    return to_plain(detail_blocks(detail, look), width, cut=False)
 
 
 def print_detail(console: Console, detail: Detail) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ictgov import __version__
 from ictgov.edit.atomic import atomic_create
 from ictgov.errors import IctgovError
+from ictgov.i18n.speak import _
 from ictgov.safefs import FolderWriter
 from ictgov.scaffold.pinning import REQUIREMENTS_FILE, Pin, decide, installed_direct_url
 from ictgov.scaffold.settings_file import settings_file
@@ -158,15 +159,27 @@ def init_repository(
     *pin* is the ictgov to install; by default ``decide_pin(dest)`` chooses it.
     """
     if language not in LANGUAGES:
-        raise IctgovError(f"--language {language!r}: use one of {', '.join(LANGUAGES)}")
+        raise IctgovError(
+            _("--language {value!r}: use one of {choices}").format(
+                value=language, choices=", ".join(LANGUAGES)
+            )
+        )
     if ci is not None and ci not in CI_PROVIDERS:
-        raise IctgovError(f"--ci {ci!r}: use one of {', '.join(CI_PROVIDERS)}")
+        raise IctgovError(
+            _("--ci {value!r}: use one of {choices}").format(
+                value=ci, choices=", ".join(CI_PROVIDERS)
+            )
+        )
     if dest.exists() and not dest.is_dir():
-        raise IctgovError(f"{dest} is a file, not a folder")
+        raise IctgovError(
+            _("{path} is a file, not a folder; give the name of a new folder").format(path=dest)
+        )
     if dest.is_dir() and any(p.name != ".git" for p in dest.iterdir()) and not force:
         raise IctgovError(
-            f"{dest} is not empty; choose an empty folder, or give --force to add the missing "
-            "files (existing files are never overwritten)"
+            _(
+                "{path} is not empty; choose an empty folder, or give --force to add the "
+                "missing files (existing files are never overwritten)"
+            ).format(path=dest)
         )
     pin = pin or decide_pin(dest)
     files = planned_files(name or TEXTS[language]["name"], language, today, pin)

@@ -9,7 +9,9 @@ followed) is left as a comment that lint keeps reporting until it is filled.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -22,6 +24,7 @@ from ictgov.edit.measure import Plan
 from ictgov.edit.ops import InsertItem, SetValue
 from ictgov.edit.transaction import FileEdit, check_lint, commit, prepare
 from ictgov.errors import IctgovError
+from ictgov.i18n.speak import _
 from ictgov.load import Document, Tree, load_document
 from ictgov.load.cache import load_working_tree
 from ictgov.load.source import DATA_DIR
@@ -30,7 +33,6 @@ from ictgov.model.files import GOALS, MEASURE, MEETING
 from ictgov.safefs import FolderWriter
 from ictgov.scaffold.slug import slugify, unique
 from ictgov.scaffold.templating import render
-from ictgov.verdicts.references import did_you_mean
 
 
 @dataclass
@@ -43,11 +45,24 @@ class Created:
     todo: list[str] = field(default_factory=list)
 
 
+def _suggestion(value: str, known: Iterable[str]) -> str:
+    """``; did you mean 'g1'?`` for a close id, else the ids there are (when few)."""
+    ids = sorted(known)
+    close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+    if close:
+        return _("; did you mean {id!r}?").format(id=close[0])
+    if 0 < len(ids) <= 12:
+        return _("; the ids are: {ids}").format(ids=", ".join(ids))
+    return ""
+
+
 def _check_id(value: str, what: str) -> None:
     if not is_valid_id(value):
         raise IctgovError(
-            f"{value!r} is not a valid {what} id: use lowercase letters a-z, digits and '-', "
-            "'_' or '.', e.g. 'shared-data-platform'"
+            _(
+                "{value!r} is not a valid id: use lowercase letters a-z, digits and '-', "
+                "'_' or '.', e.g. 'shared-data-platform'"
+            ).format(value=value)
         )
 
 
@@ -67,7 +82,7 @@ def _create(root: Path, relpath: str, text: str, config: Config) -> None:
     errors = errors_of(doc.diagnostics)
     if errors:  # a template bug or a bad option value: say which
         listing = "\n".join("  " + format_diagnostic(d) for d in errors)
-        raise IctgovError(f"the new file would not be valid:\n{listing}")
+        raise IctgovError(_("the new file would not be valid:") + f"\n{listing}")
     # Folders are checked one by one: a symlinked data/measures must not lead the
     # new file out of the repository.
     atomic_create(FolderWriter(root).path(relpath), raw)
@@ -100,28 +115,40 @@ def new_measure(
 ) -> Created:
     """Create ``data/measures/<id>.yaml`` for a new measure under goal *goal_id*."""
     if not title.strip():
-        raise IctgovError("--title is empty; give the measure a title")
+        raise IctgovError(
+            _("--title is empty; give the measure a title, e.g. --title 'Shared data platform'")
+        )
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     goal = tree.goal_by_id.get(goal_id)
     if goal is None:
-        raise IctgovError(f"no goal {goal_id!r}{did_you_mean(goal_id, tree.goal_by_id)}")
+        raise IctgovError(
+            _("no goal {id!r}{hint}").format(id=goal_id, hint=_suggestion(goal_id, tree.goal_by_id))
+        )
     parties = set(tree.body_by_id) | set(tree.organisation_by_id)
     for option, value in (("--responsible", responsible), ("--followed-by", followed_by)):
         if value is not None and value not in parties:
             raise IctgovError(
-                f"{option} {value!r} is not a body or organisation{did_you_mean(value, parties)}"
+                _("{option} {value!r} is not a body or organisation{hint}").format(
+                    option=option, value=value, hint=_suggestion(value, parties)
+                )
             )
     taken = _taken_ids(tree, root)
     if measure_id is not None:
         _check_id(measure_id, "measure")
         if measure_id in taken:
-            raise IctgovError(f"the id {measure_id!r} is already used; choose another --id")
+            raise IctgovError(
+                _("the id {id!r} is already used; choose another --id").format(id=measure_id)
+            )
     else:
         measure_id = unique(slugify(title, "measure"), taken)
     if code is None:
         code = next_measure_code(tree, goal)
     elif any(m.code == code for m in tree.measures):
-        raise IctgovError(f"code {code!r} is already used by another measure")
+        raise IctgovError(
+            _("code {code!r} is already used by another measure; choose another --code").format(
+                code=code
+            )
+        )
     relpath = f"{DATA_DIR}/{MEASURE.location}/{measure_id}.yaml"
     text = render(
         "measure.yaml.j2",
@@ -155,6 +182,18 @@ def next_section(tree: Tree, body: str, year: int) -> tuple[int, int | None]:
     return (last or 0) + 1, last
 
 
+def _section_note(body: str, year: int, last: int | None, first: int, written: int) -> str:
+    """Where the numbering stands, after the items this file already has (comment text)."""
+    here = f"§ {first}" if written == 1 else f"§ {first}-{first + written - 1}"
+    if written and last is not None:
+        return f"The last earlier section of {body} in {year} was § {last}; {here} are above."
+    if written:
+        return f"{here} are the first sections of {body} in {year}."
+    if last is not None:
+        return f"The last section of {body} in {year} was § {last}."
+    return f"{body} has no sections in {year} yet."
+
+
 def new_meeting(
     root: Path,
     config: Config,
@@ -167,20 +206,20 @@ def new_meeting(
     """Create ``data/meetings/<body>-<date>.yaml`` with the next section numbers."""
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     if body not in tree.body_by_id:
-        raise IctgovError(f"no body {body!r}{did_you_mean(body, tree.body_by_id)}")
+        raise IctgovError(
+            _("no body {id!r}{hint}").format(id=body, hint=_suggestion(body, tree.body_by_id))
+        )
     meeting_id = meeting_id or f"{body}-{when.isoformat()}"
     _check_id(meeting_id, "meeting")
     if meeting_id in _taken_ids(tree, root):
         raise IctgovError(
-            f"meeting {meeting_id!r} already exists; for a second meeting that day give --id"
+            _("meeting {id!r} already exists; for a second meeting that day give --id").format(
+                id=meeting_id
+            )
         )
     first, last = next_section(tree, body, when.year)
     numbered = [{"section": first + i, "title": t} for i, t in enumerate(items or [])]
-    last_note = (
-        f"The last section of {body} in {when.year} was § {last}."
-        if last is not None
-        else f"{body} has no sections in {when.year} yet."
-    )
+    last_note = _section_note(body, when.year, last, first, len(numbered))
     relpath = f"{DATA_DIR}/{MEETING.location}/{meeting_id}.yaml"
     text = render(
         "meeting.yaml.j2",
@@ -227,11 +266,15 @@ def new_goal(
 ) -> tuple[Created, FileEdit | None]:
     """Append a goal to ``data/strategy/goals.yaml`` (created if missing)."""
     if not title.strip():
-        raise IctgovError("--title is empty; give the goal a title")
+        raise IctgovError(
+            _("--title is empty; give the goal a title, e.g. --title 'Digital services'")
+        )
     tree = load_working_tree(root, max_bytes=config.max_file_bytes)
     code = code or next_goal_code(tree)
     if any(g.code == code for g in tree.goals):
-        raise IctgovError(f"goal code {code!r} is already used")
+        raise IctgovError(
+            _("goal code {code!r} is already used; choose another --code").format(code=code)
+        )
     taken = _taken_ids(tree, root)
     if goal_id is None:
         numbered = tree.goals and all(re.fullmatch(r"g\d+", g.id) for g in tree.goals)
@@ -240,7 +283,9 @@ def new_goal(
         )
     _check_id(goal_id, "goal")
     if goal_id in taken:
-        raise IctgovError(f"the id {goal_id!r} is already used; choose another --id")
+        raise IctgovError(
+            _("the id {id!r} is already used; choose another --id").format(id=goal_id)
+        )
     relpath = f"{DATA_DIR}/{GOALS.location}"
     path = root / relpath
     goal = {"id": goal_id, "code": code, "title": title.strip()}

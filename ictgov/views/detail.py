@@ -92,7 +92,7 @@ class Detail:
     content_lang: str = "fi"
     stale_after_days: int = 120
     #: (dotted path, value) of every field that is set, texts in the reader's language.
-    fields: list[tuple[str, str]] = field(default_factory=list)
+    fields: list[tuple[str, Any]] = field(default_factory=list)
     measure: MeasureView | None = None
     goal: GoalView | None = None
     goals: list[Goal] = field(default_factory=list)
@@ -141,35 +141,38 @@ def with_code(tree: Tree, code: str) -> list[Any]:
     return measures or [g for g in tree.goals if str(g.code).strip().casefold() == folded]
 
 
-def _flatten(value: Any, prefix: str, lang: str, content_lang: str) -> list[tuple[str, str]]:
+def _flatten(value: Any, prefix: str, lang: str, content_lang: str) -> list[tuple[str, Any]]:
+    """(dotted path, value) of every set field; texts in the reader's language.
+
+    Dates, enum values, flags and ids stay typed: the renderer writes them for the reader
+    (20.11.2023, "käynnissä", a name beside an id).
+    """
     if value is None or value is False or value == [] or value == {}:
         return []  # unset, empty or off: nothing to tell
     if isinstance(value, BaseModel):
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, Any]] = []
         for name in type(value).model_fields:
             out += _flatten(getattr(value, name), f"{prefix}.{name}", lang, content_lang)
         return out
     if isinstance(value, dict) and set(value) <= {"fi", "sv", "en"}:
         return [(prefix, plain(value, lang, content_lang))]
     if isinstance(value, list):
-        if all(isinstance(v, str | int | float) for v in value):
-            return [(prefix, ", ".join(str(v) for v in value))]
+        if all(isinstance(v, str | int | float | date) for v in value):
+            return [(prefix, list(value))]
         out = []
         for index, item in enumerate(value):
             out += _flatten(item, f"{prefix}[{index}]", lang, content_lang)
         return out
-    if isinstance(value, date):
-        return [(prefix, value.isoformat())]
-    if hasattr(value, "value") and isinstance(value.value, str):  # an enum
-        return [(prefix, value.value)]
+    if isinstance(value, date | bool | int | float) or hasattr(value, "value"):
+        return [(prefix, value)]
     return [(prefix, str(value))]
 
 
 def field_list(
     entity: BaseModel, lang: str, content_lang: str, skip: frozenset[str] = frozenset()
-) -> list[tuple[str, str]]:
-    """Every set field of *entity* as (dotted path, text), in model order."""
-    out: list[tuple[str, str]] = []
+) -> list[tuple[str, Any]]:
+    """Every set field of *entity* as (dotted path, value), in model order."""
+    out: list[tuple[str, Any]] = []
     for name in type(entity).model_fields:
         if name in skip:
             continue

@@ -52,6 +52,7 @@ class ScheduleState(StrEnum):
     OVERDUE = "overdue"
     FINISHED_ON_TIME = "finished_on_time"
     FINISHED_LATE = "finished_late"
+    ON_HOLD = "on_hold"
     CLOSED = "closed"
 
 
@@ -223,7 +224,9 @@ def schedule_state(measure: Measure, today: date) -> ScheduleState:
         return ScheduleState.FINISHED_ON_TIME
     if is_overdue(measure, today):  # on hold past its end too, as status and lint say
         return ScheduleState.OVERDUE
-    if measure.status in CLOSED or measure.status == Status.ON_HOLD:
+    if measure.status == Status.ON_HOLD:  # paused, not closed: it may well resume
+        return ScheduleState.ON_HOLD
+    if measure.status in CLOSED:
         return ScheduleState.CLOSED
     if plan.planned_start is None and plan.planned_end is None:
         return ScheduleState.UNSCHEDULED

@@ -14,6 +14,12 @@ from tests.cli.conftest import assert_plain, run
 TODAY = "2024-11-01"
 
 
+@pytest.fixture(autouse=True)
+def _language_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ICTGOV_LANG: the views speak the fixtures' language (Finnish) unless --lang says."""
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+
+
 def show(root: Path, *args: str, today: str = TODAY) -> str:
     result = run("show", *args, "--root", str(root), "--today", today)
     assert result.exit_code == 0, result.output
@@ -40,7 +46,7 @@ def test_measure_has_facts_update_log_newest_first_dependencies_and_decisions(
     )
     decisions = text[text.index("PÄÄTÖKSET (2)") :]
     assert "mgmt-2024-03-01 §1" in decisions and "mgmt-2024-09-01 §2" in decisions
-    assert re.search(r"schedule\.planned_end\s+2026-06-30", text)  # all fields
+    assert re.search(r"suunniteltu loppu\s+30\.6\.2026", text)  # all fields, as a person reads them
 
 
 def test_measure_can_be_found_by_its_code(minimal_root: Path) -> None:
@@ -66,7 +72,7 @@ def test_goal_shows_its_rollup_and_measures(minimal_root: Path) -> None:
 
 def test_body_shows_members_tasks_cadence_and_measures(minimal_root: Path) -> None:
     text = show(minimal_root, "mgmt", "--lang", "en")
-    assert re.search(r"Tietohallintojohtaja, Tampe\S*\s+Tampere\s+chair\s+Maija", text)
+    assert re.search(r"Tietohallintojohtaja,\s+Tampere\s+chair\s+Maija", text)
     assert "- Seuraa strategiaa" in text
     assert "Cadence: at least 2 meetings a year; held 2024: 2." in text
     assert "Bodies reporting to it: steering" in text
@@ -74,7 +80,7 @@ def test_body_shows_members_tasks_cadence_and_measures(minimal_root: Path) -> No
     assert "Beeta" in responsible and "Alpha" not in responsible
     assert "MEETINGS (2)" in text
     finnish = show(minimal_root, "mgmt")
-    assert re.search(r"Tietohallintojohtaja, Ta\S*\s+Tampere\s+puheenjohtaja\s+Maija", finnish)
+    assert re.search(r"Tietohallintojohtaja,\s+Tampere\s+puheenjohtaja\s+Maija", finnish)
     assert "Kokoustahti: vähintään 2 kokousta vuodessa; pidetty 2024: 2." in finnish
     assert "VASTAA (1)" in finnish and "SEURAA (2)" in finnish and "KOKOUKSET (2)" in finnish
 
@@ -200,7 +206,7 @@ def test_labels_speak_the_language(minimal_root: Path, lang: str, labels: list[s
 
 
 def test_unknown_id_exits_2_with_did_you_mean(minimal_root: Path) -> None:
-    result = run("show", "m-alfa", "--root", str(minimal_root))
+    result = run("show", "m-alfa", "--root", str(minimal_root), "--lang", "en")
     assert result.exit_code == 2
     assert "no item has the id or code 'm-alfa'; did you mean 'm-alpha'?" in result.stderr
 
@@ -265,6 +271,6 @@ def test_a_duplicated_code_is_ambiguous_and_a_letter_code_is_found(minimal_root:
     assert show(minimal_root, "L1.2").startswith("Toimenpide L1.2 Beeta")
     assert show(minimal_root, "l1.2").startswith("Toimenpide L1.2 Beeta")  # as typed
     beta.write_text(beta.read_text(encoding="utf-8").replace('code: "L1.2"', 'code: "1.1"'))
-    result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root)])
+    result = CliRunner().invoke(app, ["show", "1.1", "--root", str(minimal_root), "--lang", "en"])
     assert result.exit_code == 2
     assert "code '1.1' is ambiguous: m-alpha, m-beta" in result.stderr

@@ -20,6 +20,12 @@ TODAY = "2024-11-01"
 LATE = "2026-08-01"  # m-alpha is overdue and stale by then
 
 
+@pytest.fixture(autouse=True)
+def _language_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ICTGOV_LANG: the views speak the fixtures' language (Finnish) unless --lang says."""
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+
+
 def status(root: Path, *args: str, today: str = TODAY) -> str:
     result = run("status", "--root", str(root), "--today", today, *args)
     assert result.exit_code == 0, result.output
@@ -218,7 +224,7 @@ def test_filtered_counts_cover_what_is_shown(minimal_root: Path) -> None:
 def test_unknown_filter_values_exit_2(
     minimal_root: Path, option: str, value: str, hint: str
 ) -> None:
-    result = run("status", "--root", str(minimal_root), option, value)
+    result = run("status", "--root", str(minimal_root), option, value, "--lang", "en")
     assert result.exit_code == 2
     assert hint in result.stderr
 

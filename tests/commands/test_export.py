@@ -38,7 +38,7 @@ def test_a_broken_file_is_named_in_a_note_and_nothing_loaded_is_an_error(
 ) -> None:
     (minimal_root / "data" / "measures" / "m-beta.yaml").write_text("id: [\n", encoding="utf-8")
     outcome = run_export(ExportOptions(fmt="json", root=minimal_root))
-    assert outcome.notes[0].startswith("warning: 1 file(s) have errors")
+    assert outcome.notes[0].startswith("warning: 1 file has errors")
     (tmp_path / "empty" / "data" / "strategy").mkdir(parents=True)
     with pytest.raises(NothingLoadedError):
         run_export(ExportOptions(fmt="json", root=tmp_path / "empty"))

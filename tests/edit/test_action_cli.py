@@ -40,7 +40,7 @@ def test_list_shows_state_and_number(minimal_root: Path) -> None:
     _two_open_actions(minimal_root)
     code, out, err = run("action", "list", "--root", str(minimal_root), "--today", TODAY)
     assert code == 0, err
-    assert "board-2023-11-20 § 12 action 1: overdue by 124 d (mgmt)" in out
+    assert "board-2023-11-20 § 12 action 1: overdue by 124 days (mgmt)" in out
     assert "board-2023-11-20 § 12 action 2: open, due 2025-01-31 (steering)" in out
     code, out, _ = run(
         "action", "list", "--overdue", "-f", "json", "--root", str(minimal_root), "--today", TODAY

@@ -415,7 +415,7 @@ def test_init_refuses_a_non_empty_folder_and_force_keeps_files(tmp_path: Path) -
     code, out, err = run("init", str(tmp_path), "--force", "--ci", "github")
     assert code == 0, err
     assert (tmp_path / "README.md").read_text("utf-8") == "mine\n"
-    assert "kept    README.md (already there)" in out
+    assert "kept README.md (already there)" in out
     assert (tmp_path / "ictgov.toml").is_file()
     assert "ictgov lint" in (tmp_path / ".github" / "workflows" / "ictgov.yml").read_text("utf-8")
 

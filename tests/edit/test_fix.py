@@ -48,7 +48,7 @@ def test_fix_turns_the_usual_mistakes_into_valid_data_and_keeps_comments(
     assert code == 1
     code, out, err = run("lint", "--fix", "--root", str(root), "--today", TODAY)
     assert code == 0, out + err
-    assert "fixed 7 problem(s)" in err and "8:1 key 'tila' -> 'status'" in err
+    assert "fixed 7 problems" in err and "8:1 key 'tila' -> 'status'" in err
     alpha = (root / "data/measures/m-alpha.yaml").read_text(encoding="utf-8")
     assert 'code: "1.10"  # as in the plan' in alpha
     assert "status: in_progress  # kommentti" in alpha and "health: on_track" in alpha

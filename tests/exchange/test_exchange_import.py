@@ -50,7 +50,7 @@ def test_unchanged_workbook_changes_no_file(minimal_root: Path, tmp_path: Path) 
     path = export_xlsx(minimal_root, tmp_path / "x.xlsx")
     code, out, err = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
     assert code == 0, err
-    assert "0 changed, 3 unchanged, 0 rejected; 0 file(s) written" in out
+    assert "0 changed, 3 unchanged, 0 rejected; 0 files written" in out
     assert snapshot(minimal_root) == before
 
 
@@ -83,7 +83,7 @@ def test_computed_attention_columns_are_ignored(minimal_root: Path, tmp_path: Pa
     edit_cells(path, {"measures": computed})
     code, out, err = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
     assert code == 0, err
-    assert "0 changed, 3 unchanged, 0 rejected; 0 file(s) written" in out
+    assert "0 changed, 3 unchanged, 0 rejected; 0 files written" in out
     assert snapshot(minimal_root) == before
 
 
@@ -140,7 +140,7 @@ def test_changes_from_a_workbook(minimal_root: Path, tmp_path: Path) -> None:
         "measures!A2\tm-alpha\tchanged\tprogress: 40 -> 55; update log: new entry 2024-11-01" in out
     )
     assert "indicator_values!A3\tm-alpha\tchanged\tindicator value 2024-09-30: 12.5 (new)" in out
-    assert "1 file(s) written" in out
+    assert "1 file written" in out
     text = (minimal_root / "data" / "measures" / "m-alpha.yaml").read_text("utf-8")
     assert "    - {date: 2024-09-30, value: 12.5, source: Kysely}\n" in text
     assert text.endswith(
@@ -166,7 +166,7 @@ def test_a_rejected_row_blocks_every_write_unless_partial(
         "import", str(path), "--partial", "--root", str(minimal_root), "--today", TODAY
     )
     assert code == 1
-    assert "1 file(s) written" in out
+    assert "1 file written" in out
     after = snapshot(minimal_root)
     assert [k for k in after if after[k] != before[k]] == ["data/measures/m-alpha.yaml"]
 
@@ -263,7 +263,7 @@ def test_the_same_workbook_imported_twice_posts_its_note_once(
     edit_cells(path, {"measures": {"I2": 55}})  # progress only; last_update_note as exported
     first = run("import", str(path), "--root", str(minimal_root), "--today", TODAY)
     assert first[0] == 0, first[2]
-    assert "1 file(s) written" in first[1]
+    assert "1 file written" in first[1]
     after_first = snapshot(minimal_root)
     second = run("import", str(path), "--root", str(minimal_root), "--today", "2024-11-08")
     assert second[0] == 0, second[2]

@@ -111,7 +111,7 @@ def test_measure_details_resolve_everything(tree: Tree) -> None:
         (Status.IN_PROGRESS, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.OVERDUE),
         # On hold past its planned end is overdue, as status and lint FU02 say it is.
         (Status.ON_HOLD, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.OVERDUE),
-        (Status.ON_HOLD, Schedule(planned_end=date(2025, 6, 1)), ScheduleState.CLOSED),
+        (Status.ON_HOLD, Schedule(planned_end=date(2025, 6, 1)), ScheduleState.ON_HOLD),
         (Status.DISCONTINUED, Schedule(planned_end=date(2024, 6, 1)), ScheduleState.CLOSED),
         (
             Status.COMPLETED,

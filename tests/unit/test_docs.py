@@ -10,7 +10,8 @@ import pytest
 from ictgov.load import Tree, load_document
 from ictgov.model.files import KINDS
 from ictgov.views.overview import build_overview
-from ictgov.views.status import status_data, status_report
+from ictgov.views.status import status_report
+from ictgov.views.status_json import status_data
 from tools.docs_gen import _STATUS_KEYS, EXAMPLES, render_format_doc, type_name
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,7 +9,8 @@ from ictgov.model import Goal, Measure
 from ictgov.render.look import Look, reason_text
 from ictgov.render.status_blocks import status_text
 from ictgov.views.overview import Reason, build_overview, measure_view
-from ictgov.views.status import Filters, status_data, status_report
+from ictgov.views.status import Filters, status_report
+from ictgov.views.status_json import status_data
 
 TODAY = date(2024, 11, 1)
 

@@ -84,7 +84,7 @@ def test_unsafe_revisions_never_reach_git(
 def test_option_without_double_dash_is_a_usage_error(story: GitTree) -> None:
     code, _, err = run(story.root, "diff", "--output=/tmp/ictgov-pwned")
     assert code == 2
-    assert "No such option" in err
+    assert "There is no option" in err
     assert not Path("/tmp/ictgov-pwned").exists()
 
 

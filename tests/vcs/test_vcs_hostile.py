@@ -306,8 +306,8 @@ def test_escape_sequences_in_data_are_shown_not_sent(story: GitTree) -> None:
     story.checkout("main")
     _evil_title(story)
     for args in (
-        ["status", "--today", "2024-11-01"],
-        ["show", "m-alpha"],
+        ["status", "--today", "2024-11-01", "--lang", "fi"],  # the evil title is the Finnish one
+        ["show", "m-alpha", "--lang", "fi"],
         ["diff", "HEAD"],
         ["diff", "HEAD", "--format", "markdown"],
     ):
@@ -319,7 +319,7 @@ def test_escape_sequences_in_data_are_shown_not_sent(story: GitTree) -> None:
         code, out, err = run(story.root, *args)
         assert code == 0, (args, err)
         _assert_visible(out)
-    for args in (["history", "m-alpha"], ["show", "m-alpha"]):
+    for args in (["history", "m-alpha"], ["show", "m-alpha", "--lang", "fi"]):
         code, out, _ = run(story.root, *args, "--format", "json")
         assert any("\x1b]0;PWNED\x07" in s for s in _strings(json.loads(out))), args
 
