@@ -16,7 +16,7 @@ from ictgov.errors import ConfigError
 from ictgov.i18n.speak import _, ngettext, pgettext
 
 if TYPE_CHECKING:
-    from ictgov.exchange.importer import ImportReport
+    from ictgov.exchange.report import ImportReport
 
 #: Show a progress bar only when the import has already taken this long.
 PROGRESS_AFTER_SECONDS = 1.0
@@ -109,7 +109,7 @@ def print_report(report: ImportReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ictgov.exchange.importer import Outcome
+    from ictgov.exchange.report import Outcome
     from ictgov.visible import visible
 
     shown = [r for r in report.rows if r.outcome is not Outcome.UNCHANGED]

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from ictgov.config import Config
 from ictgov.errors import IctgovError
-from ictgov.exchange.importer import ImportReport, Outcome, import_tables
+from ictgov.exchange.importer import import_tables
 from ictgov.exchange.readers import Table, read_tables
+from ictgov.exchange.report import ImportReport, Outcome
 from ictgov.load.cache import load_working_tree
 from ictgov.model import Answer, Request, Round
 from ictgov.round import store

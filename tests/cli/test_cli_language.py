@@ -117,9 +117,13 @@ def test_unknown_command_and_missing_argument_in_swedish() -> None:
 
 
 def test_a_bad_lang_is_refused_with_the_choices() -> None:
-    code, _, err = run("lint", "--lang", "de")
+    code, _, err = run("update", "m-alpha", "--lang", "de")
     assert code == 2
     assert "'de' is not a language of ictgov: write fi, sv or en" in err
+    # A command with its own --lang choice says the same in Click's words.
+    code, _, err = run("lint", "--lang", "de")
+    assert code == 2
+    assert "'de' is not a possible value. Write one of: fi, sv, en" in err
 
 
 def test_bad_update_reads_finnish_only(minimal_root: Path) -> None:

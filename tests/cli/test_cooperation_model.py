@@ -19,6 +19,13 @@ import pytest
 from tests.cli.conftest import assert_plain, check_golden, run
 from tests.conftest import FIXTURES
 
+
+@pytest.fixture(autouse=True)
+def _language_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ICTGOV_LANG: the views speak the fixture's language (Finnish) unless --lang says."""
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+
+
 TODAY = "2024-11-01"
 PEOPLE = (
     "Kaisa Koordinaattori",
@@ -54,7 +61,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_it_lints_clean(coop_root: Path) -> None:
-    result = run("lint", "--root", str(coop_root), "--today", TODAY, "--no-cache")
+    result = run("lint", "--root", str(coop_root), "--today", TODAY, "--no-cache", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "No problems found" in result.stdout
 

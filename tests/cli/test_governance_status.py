@@ -20,6 +20,13 @@ import pytest
 from tests.cli.conftest import assert_plain, check_golden, run
 from tests.conftest import FIXTURES
 
+
+@pytest.fixture(autouse=True)
+def _language_from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ICTGOV_LANG: the views speak the fixture's language (Finnish) unless --lang says."""
+    monkeypatch.delenv("ICTGOV_LANG", raising=False)
+
+
 TODAY = "2025-11-20"
 
 

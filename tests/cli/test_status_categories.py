@@ -89,7 +89,7 @@ def test_category_text_shows_the_roll_up(programme_root: Path) -> None:
 
 
 def test_whole_programme_text(programme_root: Path) -> None:
-    text = status(programme_root)
+    text = status(programme_root, "--lang", "fi")
     assert_plain(text)
     check_golden("status/programme.txt", text)
 
