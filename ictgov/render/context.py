@@ -219,6 +219,7 @@ class Helpers:
                 "tables below."
             ),
             today=self._tr.gettext("today"),
+            no_dates=self._tr.gettext("no dates"),
         )
 
         def label(bar: Any) -> str:

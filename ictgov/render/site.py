@@ -29,7 +29,7 @@ from markupsafe import Markup
 from ictgov.i18n import LANGUAGES
 from ictgov.load import Tree
 from ictgov.model import MajorProject, Strategy
-from ictgov.render import parallel
+from ictgov.render import md_anchors, parallel
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
 from ictgov.render.context import Helpers
 from ictgov.render.engine import TemplateProblem, make_environment, render, source
@@ -231,6 +231,8 @@ class SiteRenderer:
         tasks = plan_tasks(pages, options)
         count = parallel.processes(len(tasks), len(pages) * _units(options), PARALLEL_FROM)
         out = parallel.run(tasks, lambda task: self.render_task(task, pages, options), count)
+        if "md" in options.formats:
+            out = md_anchors.resolve(out)
         if "html" in options.formats and not options.single_file:
             out["style.css"] = self.stylesheet()
             index = Page("overview", None)
@@ -282,10 +284,24 @@ class SiteRenderer:
                 lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
                 html[start + len(CONTENT_START) : end],
             )
-            sections.append((page_anchor(page.kind, page.id), Markup(body)))
+            anchor = page_anchor(page.kind, page.id)
+            sections.append((anchor, Markup(_named_regions(body, f"{anchor}--title"))))
         return sections
 
 
+def _named_regions(body: str, title_id: str) -> str:
+    """A page's regions named by the page's title too, where the page has a plain title.
+
+    Regions repeat from page to page ("Status" on every goal): in one file a screen
+    reader's list of regions tells them apart only with the page in their names.
+    """
+    if "<h2>" not in body:
+        return body
+    body = body.replace("<h2>", f'<h2 id="{title_id}">', 1)
+    return _REGION.sub(lambda m: f'<section aria-labelledby="{title_id} {m.group(1)}"', body)
+
+
+_REGION = re.compile(r'<section aria-labelledby="([^"]+)"')
 #: Pages per run (all languages and formats) above which worker processes help.
 PARALLEL_FROM = 400
 #: Measure pages per task: small enough to share the work out evenly, big enough to be cheap.

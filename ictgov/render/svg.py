@@ -28,6 +28,7 @@ class ChartTexts:
     baseline: str = ""
     target: str = ""
     today: str = ""
+    no_dates: str = ""
 
 
 def _e(text: object) -> str:
@@ -170,19 +171,16 @@ def gantt_svg(g: Gantt, title_id: str, texts: ChartTexts, label: Callable[[objec
     for row in g.rows:
         bar = row.bar
         out.append(f'<text x="4" y="{row.y + 15}" class="label">{_e(label(bar))}</text>')
-        if row.x is not None:
-            classes = ["bar", bar.kind]
-            if bar.status is not None:
-                classes.append(f"status-{bar.status}")
-            if row.open_ended:
-                classes.append("open")
+        if row.x is not None and row.w is not None:
+            out.append(_planned_bar(row.x, row.y + 3, row.w, bar.kind, bar.status, row.open_ended))
+        else:
             out.append(
-                f'<rect x="{row.x}" y="{row.y + 4}" width="{row.w}" height="14" '
-                f'class="{_e(" ".join(classes))}"/>'
+                f'<text x="{g.label_width + 4}" y="{row.y + 15}" class="label no-dates">'
+                f"{_e(texts.no_dates)}</text>"
             )
         if row.actual_x is not None and row.actual_w is not None:
             out.append(
-                f'<rect x="{row.actual_x}" y="{row.y + 8}" width="{row.actual_w}" height="6" '
+                f'<rect x="{row.actual_x}" y="{row.y + 17}" width="{row.actual_w}" height="4" '
                 'class="actual"/>'
             )
     if g.today_x is not None:
@@ -193,3 +191,24 @@ def gantt_svg(g: Gantt, title_id: str, texts: ChartTexts, label: Callable[[objec
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _planned_bar(x: float, y: float, w: float, kind: str, status: str | None, open_: bool) -> str:
+    """A planned span, 12 units high: its status shows in shape as well as colour.
+
+    Completed is filled solid, on hold is hatched, discontinued is struck through;
+    in progress is a light bar and planned an empty one (see the legend).
+    """
+    classes = ["bar", kind]
+    if status is not None:
+        classes.append(f"status-{status}")
+    if open_:
+        classes.append("open")
+    out = [f'<rect x="{x}" y="{y}" width="{w}" height="12" class="{_e(" ".join(classes))}"/>']
+    if status == "on_hold":
+        hatch = " ".join(f"M{round(x + i, 1)},{y + 12}l6,-12" for i in range(0, int(w) - 5, 6))
+        if hatch:
+            out.append(f'<path d="{hatch}" class="mark hatch"/>')
+    elif status == "discontinued":
+        out.append(f'<path d="M{x},{y + 6}h{w}" class="mark strike"/>')
+    return "".join(out)
