@@ -10,7 +10,6 @@ output only through escaping: HTML-escaped in HTML, Markdown-escaped in Markdown
 from __future__ import annotations
 
 import gettext
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,16 +21,16 @@ from markupsafe import Markup, escape
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
+from ictgov.render import datatext
 from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
-from ictgov.render.markdown import escape_block, escape_inline, link_target
+from ictgov.render.markdown import escape_inline, isolated, link_target, plain
 from ictgov.render.pages import ANCHORED, PAGE_PATHS, PageState, page_anchor, page_stem
 from ictgov.render.svg import ChartTexts, Parts, Slot, fill, gantt_svg, line_chart_parts
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
-_PARAGRAPHS = re.compile(r"\n\s*\n")
 #: Plain strings up to this long are remembered as printed (names, labels, codes).
 _REMEMBERED_TEXT = 200
 
@@ -139,8 +138,12 @@ class Helpers:
 
     # -- data text --------------------------------------------------------------------
     def tx(self, value: str | dict[str, str] | None) -> str:
-        """A data text in the page's language (nearest available), as plain text."""
-        return localize(value, self.state.lang, self.content_lang).text
+        """A data text in the page's language (nearest available), as plain text.
+
+        Without control characters, and right-to-left text isolated (FSI ... PDI):
+        it goes where markup cannot (a page title, a chart label).
+        """
+        return isolated(plain(localize(value, self.state.lang, self.content_lang).text))
 
     def t(self, value: str | dict[str, str] | None) -> Markup:
         """A data text for inline use, with its language marked when it is a fallback."""
@@ -155,14 +158,9 @@ class Helpers:
     def _t(self, value: str | dict[str, str] | None) -> Markup:
         loc = localize(value, self.state.lang, self.content_lang)
         if not loc.fallback or not loc.text:
-            return self._escape(loc.text)
+            return datatext.inline(loc.text, self.state.fmt)
         marker = self._tr.gettext(IN_LANGUAGE[loc.lang])
-        if self.state.fmt == "md":
-            return Markup(f"{escape_inline(loc.text)} _({escape_inline(marker)})_")
-        return Markup(
-            f'<span lang="{loc.lang}">{escape(loc.text)}</span> '
-            f'<span class="fallback">({escape(marker)})</span>'
-        )
+        return datatext.inline(loc.text, self.state.fmt, loc.lang, marker)
 
     def tp(self, value: str | dict[str, str] | None) -> Markup:
         """A data text as paragraphs (blank lines split them), language marked as in ``t``."""
@@ -178,17 +176,10 @@ class Helpers:
         loc = localize(value, self.state.lang, self.content_lang)
         if not loc.text:
             return Markup("")
-        marker = self._tr.gettext(IN_LANGUAGE[loc.lang]) if loc.fallback else ""
-        paras = escape_block(loc.text) if self.state.fmt == "md" else _html_paras(loc.text)
-        if self.state.fmt == "md":
-            if marker:
-                paras[-1] += f" _({escape_inline(marker)})_"
-            return Markup("\n\n".join(paras))
-        lang_attr = f' lang="{loc.lang}"' if loc.fallback else ""
-        html = [f"<p{lang_attr}>{p}</p>" for p in paras]
-        if marker:
-            html.append(f'<p class="fallback">({escape(marker)})</p>')
-        return Markup("\n".join(html))
+        if not loc.fallback:
+            return datatext.paragraphs(loc.text, self.state.fmt)
+        marker = self._tr.gettext(IN_LANGUAGE[loc.lang])
+        return datatext.paragraphs(loc.text, self.state.fmt, loc.lang, marker)
 
     # -- charts -------------------------------------------------------------------------
     def chart(self, key: str) -> Markup:
@@ -240,6 +231,10 @@ class Helpers:
         if hit is None:
             hit = dates[value] = self._fmt.date(value)
         return hit
+
+    def clock(self, value: str | None) -> str:
+        """A time of day in the reader's locale (klo 13.00)."""
+        return self._fmt.clock(value)
 
     def num(self, value: float | None) -> str:
         """A number in the reader's locale."""
@@ -343,6 +338,7 @@ class Helpers:
             "tx": self.tx,
             "tp": self.tp,
             "date": self.date,
+            "clock": self.clock,
             "num": self.num,
             "pct": self.pct,
         }
@@ -388,7 +384,3 @@ class _Results:
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
     chart_labels: dict[tuple[Slot, type], str] = field(default_factory=dict)
-
-
-def _html_paras(text: str) -> list[str]:
-    return [str(escape(p.strip())) for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
