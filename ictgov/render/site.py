@@ -10,7 +10,8 @@ Layout of the output folder::
     style.css                   the one stylesheet
     fi/index.html               overview (likewise sv/, en/)
     fi/goals/<id>.html, fi/measures/<id>.html, fi/organisations/<id>.html
-    fi/timeline.html, responsibilities.html, organisations/index.html,
+    fi/timeline.html, responsibilities.html, organisations.html (the index; apart from
+       organisations/, where an organisation may have the id "index"),
        governance.html, meetings.html, annual-<year>.html
     fi/md/...                   the same pages as Markdown (.md)
     ictgov-fi.html              with --single-file: one self-contained file per language

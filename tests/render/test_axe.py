@@ -130,7 +130,7 @@ def _one_of_each(site: Path, lang: str) -> list[str]:
         "index.html",
         "timeline.html",
         "responsibilities.html",
-        "organisations/index.html",
+        "organisations.html",
         "governance.html",
         "meetings.html",
     ]
