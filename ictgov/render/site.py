@@ -20,6 +20,7 @@ Layout of the output folder::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -222,16 +223,26 @@ class SiteRenderer:
         """The CSS, used verbatim (overridable as ``templates/html/style.css``)."""
         return source(self.env, "html/style.css")
 
-    def render_all(self, options: RenderOptions) -> dict[str, str]:
+    def render_all(
+        self, options: RenderOptions, progress: Progress | None = None
+    ) -> dict[str, str]:
         """Every output file: relative path -> text."""
         with parallel.frozen_heap():
-            return self._render_all(options)
+            return self._render_all(options, progress)
 
-    def _render_all(self, options: RenderOptions) -> dict[str, str]:
+    def _render_all(self, options: RenderOptions, progress: Progress | None) -> dict[str, str]:
         pages = plan_pages(self.site)
         tasks = plan_tasks(pages, options)
         count = parallel.processes(len(tasks), len(pages) * _units(options), PARALLEL_FROM)
-        out = parallel.run(tasks, lambda task: self.render_task(task, pages, options), count)
+        finished = [0]
+
+        def done() -> None:
+            finished[0] += 1
+            if progress is not None:
+                progress(finished[0], len(tasks))
+
+        work = lambda task: self.render_task(task, pages, options)  # noqa: E731
+        out = parallel.run(tasks, work, count, done)
         if "md" in options.formats:
             out = md_anchors.resolve(out)
         if "html" in options.formats and not options.single_file:
@@ -303,6 +314,8 @@ def _named_regions(body: str, title_id: str) -> str:
 
 
 _REGION = re.compile(r'<section aria-labelledby="([^"]+)"')
+#: Told how many shares of the pages are rendered, and of how many.
+Progress = Callable[[int, int], None]
 #: Pages per run (all languages and formats) above which worker processes help.
 PARALLEL_FROM = 400
 #: Measure pages per task: small enough to share the work out evenly, big enough to be cheap.
@@ -350,11 +363,15 @@ def render_site(
     stale_after_days: int = 120,
     content_lang: str = "fi",
     user_templates: Path | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, str]:
-    """Render a tree: relative path -> text of every file."""
+    """Render a tree: relative path -> text of every file.
+
+    *progress* is told (done, total) as each share of the pages is rendered.
+    """
     with parallel.frozen_heap():
         site = build_site(tree, today, stale_after_days, options, content_lang)
-        return SiteRenderer(site, user_templates).render_all(options)
+        return SiteRenderer(site, user_templates).render_all(options, progress)
 
 
 def write_site(files: dict[str, str], out: Path) -> list[Path]:
