@@ -310,10 +310,10 @@ def _named_regions(body: str, title_id: str) -> str:
     if "<h2>" not in body:
         return body
     body = body.replace("<h2>", f'<h2 id="{title_id}">', 1)
-    return _REGION.sub(lambda m: f'<section aria-labelledby="{title_id} {m.group(1)}"', body)
+    return _REGION.sub(lambda m: f'<{m.group(1)} aria-labelledby="{title_id} {m.group(2)}"', body)
 
 
-_REGION = re.compile(r'<section aria-labelledby="([^"]+)"')
+_REGION = re.compile(r'<(section|nav) aria-labelledby="([^"]+)"')
 #: Told how many shares of the pages are rendered, and of how many.
 Progress = Callable[[int, int], None]
 #: Pages per run (all languages and formats) above which worker processes help.

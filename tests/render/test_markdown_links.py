@@ -140,3 +140,33 @@ def test_the_slug_rules_differ_where_the_renderer_must_care() -> None:
 def test_no_marker_is_left_in_markdown(project: Project) -> None:
     files = render_site(project.tree(), BUNDLED_TODAY, RenderOptions(formats=("md",)))
     assert not [p for p, text in files.items() if "<!--anchor:" in text]
+
+
+_ITEM = re.compile(r"\s*([-*+]|\d+[.)]) ")
+
+
+def test_lists_apart_in_the_template_stay_apart(project: Project) -> None:
+    """A list, a blank line and a list with the same bullet would be one list."""
+    files = render_site(project.tree(), BUNDLED_TODAY, RenderOptions(formats=("md",)))
+    merged = []
+    for path, text in files.items():
+        lines = text.split("\n")
+        for a, blank, b in zip(lines, lines[1:], lines[2:], strict=False):
+            first, second = _ITEM.match(a), _ITEM.match(b)
+            if first and second and not blank and first.group(1) == second.group(1):
+                merged.append(f"{path}: {a[:40]} / {b[:40]}")
+    assert not merged, "\n".join(merged)
+    assert not [p for p, text in files.items() if ".;" in text]
+
+
+def test_hostile_texts_cannot_make_markdown_structure(project: Project) -> None:
+    """Carriage returns, separators and controls in data do not split rows or lines."""
+    files = render_site(
+        hostile_text_tree(project.tree()), BUNDLED_TODAY, RenderOptions(formats=("md",))
+    )
+    for path, text in files.items():
+        assert not re.search("[\r\x0b\x0c\x85\u2028\u2029\u202e\x1b]", text), path
+        # Every line that starts a table row is read as one: no row was split.
+        rows = sum(t.type == "tr_open" for t in PARSER.parse(text))
+        lines = [x for x in text.split("\n") if x.startswith("|") and not x.startswith("|---")]
+        assert rows == len(lines), path
