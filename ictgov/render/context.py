@@ -323,6 +323,12 @@ class Helpers:
         folder = f"{lang}/md/" if self.state.fmt == "md" else f"{lang}/"
         return "../" * up + folder + quote(self.state.stem) + self.state.ext
 
+    def data_lang(self) -> Markup:
+        """``lang="fi"`` for a plain data text (in the data's language) on another's page."""
+        if self.state.lang == self.content_lang:
+            return Markup("")
+        return Markup(f' lang="{escape(self.content_lang)}"')
+
     def language_name(self, lang: str) -> str:
         """A language's name in that language (suomi, svenska, English)."""
         return LANGUAGE_NAMES[lang]
@@ -371,6 +377,7 @@ class Helpers:
             "asset": self.asset,
             "lang_url": self.lang_url,
             "language_name": self.language_name,
+            "data_lang": self.data_lang,
         }
 
 
