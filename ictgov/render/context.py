@@ -76,11 +76,17 @@ class Helpers:
 
     # -- escaping ---------------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
-        """Applied to every ``{{ }}`` output: None prints nothing; Markdown escapes text."""
+        """Applied to every ``{{ }}`` output: None prints nothing; Markdown escapes text.
+
+        In HTML a plain string that could reorder the text around it (a name with a
+        bidi override) is isolated, as ``t`` does (see :mod:`ictgov.render.datatext`).
+        """
         if value is None:
             return ""
         if self.state.fmt == "md" and not isinstance(value, Markup):
             return Markup(escape_inline(str(value)))
+        if type(value) is str and datatext.needs_care(value):
+            return datatext.html_inline(value)
         return value
 
     def _escape(self, text: str) -> Markup:
@@ -143,7 +149,8 @@ class Helpers:
         Without control characters, and right-to-left text isolated (FSI ... PDI):
         it goes where markup cannot (a page title, a chart label).
         """
-        return isolated(plain(localize(value, self.state.lang, self.content_lang).text))
+        text = isolated(plain(localize(value, self.state.lang, self.content_lang).text))
+        return datatext.Plain(text)
 
     def t(self, value: str | dict[str, str] | None) -> Markup:
         """A data text for inline use, with its language marked when it is a fallback."""
@@ -307,8 +314,12 @@ class Helpers:
         return Markup(link_target(url))
 
     def href(self, url: str | None) -> str | None:
-        """An external URL if it is safe to link (http, https, mailto), else None."""
-        return safe_url(url)
+        """An external URL if it is safe to link (http, https, mailto), else None.
+
+        In HTML, ready for an attribute: escaped, bidi controls percent-encoded.
+        """
+        safe = safe_url(url)
+        return safe if safe is None or self.state.fmt == "md" else datatext.attribute_url(safe)
 
     def asset(self, name: str) -> str:
         """Path from the current page to a file at the site root (the stylesheet)."""

@@ -12,12 +12,14 @@ A text shown on a page of another language (a fallback) carries its ``lang``.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from ictgov.render.markdown import escape_block, escape_inline
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_CONTROLS_IN_URL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: Line breaks besides LF (CR LF, CR, NEL, line and paragraph separators).
 _BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 #: Controls HTML does not allow in text: C0 but tab and LF, DEL, C1.
@@ -26,6 +28,22 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI = re.compile(
     "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
 )
+
+
+class Plain(str):
+    """A data text made fit for places without markup (a page title): not isolated again."""
+
+    __slots__ = ()
+
+
+def needs_care(text: str) -> bool:
+    """Whether *text* holds a control character, a bidi control or a right-to-left letter."""
+    return _BIDI.search(text) is not None or _CONTROLS.search(text) is not None
+
+
+def attribute_url(url: str) -> Markup:
+    """A vetted URL for an ``href``: bidi controls percent-encoded, then escaped."""
+    return escape(_CONTROLS_IN_URL.sub(lambda m: quote(m.group()), url))
 
 
 def clean_html(text: str) -> str:
