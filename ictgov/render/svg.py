@@ -81,12 +81,18 @@ def line_chart_parts(chart: LineChart) -> Parts:
             Slot("x", tick.value),
             "</text>",
         ]
+    # A label sits above its line; when baseline and target lie too close for two
+    # labels, the lower line's label goes below it.
+    lower = None
+    if c.baseline is not None and c.target is not None and abs(c.baseline.y - c.target.y) < 14:
+        lower = "baseline" if c.baseline.y >= c.target.y else "target"
     for ref, css in ((c.baseline, "baseline"), (c.target, "target")):
         if ref is None:
             continue
+        label_y = round(ref.y + 14, 1) if css == lower else round(ref.y - 5, 1)
         out += [
             f'\n<line x1="{c.left}" x2="{right}" y1="{ref.y}" y2="{ref.y}" class="{css}"/>'
-            f'<text x="{right - 4}" y="{ref.y - 5}" text-anchor="end" class="ref">',
+            f'<text x="{right - 4}" y="{label_y}" text-anchor="end" class="ref">',
             Slot(css),
             "</text>",
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ictgov.i18n.formats import formats
@@ -78,3 +79,23 @@ def test_year_labels_keep_clear_of_the_end_dates() -> None:
     assert all(first + 84 <= t.pos <= last - 84 for t in years)
     svg = fill(line_chart_parts(chart), "c", ChartTexts("t"), formats("fi"))
     assert "31.12.2023" in svg and ">2025<" in svg
+
+
+def test_baseline_and_target_labels_do_not_overlap_when_the_lines_are_close() -> None:
+    class Ref:
+        def __init__(self, value: float) -> None:
+            self.value, self.date = value, None
+
+    class Indicator:
+        baseline, target = Ref(50), Ref(51)
+
+    class Value:
+        def __init__(self, day: date, value: float) -> None:
+            self.date, self.value = day, value
+
+    values = (Value(date(2024, 1, 1), 0), Value(date(2025, 1, 1), 100))
+    chart = line_chart(SeriesView(Indicator(), values, values[-1], None))  # type: ignore[arg-type]
+    assert chart is not None
+    svg = fill(line_chart_parts(chart), "c", ChartTexts("t", "Lähtötaso", "Tavoite"), formats("fi"))
+    ys = [float(y) for y in re.findall(r'y="([\d.]+)" text-anchor="end" class="ref"', svg)]
+    assert len(ys) == 2 and abs(ys[0] - ys[1]) >= 14
