@@ -21,13 +21,12 @@ from markupsafe import Markup, escape
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
-from ictgov.render import datatext
+from ictgov.render import datatext, svg
 from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
 from ictgov.render.markdown import escape_inline, isolated, link_target, plain
 from ictgov.render.pages import ANCHORED, PAGE_PATHS, PageState, page_anchor, page_stem
-from ictgov.render.svg import ChartTexts, Parts, Slot, fill, gantt_svg, line_chart_parts
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
@@ -54,9 +53,10 @@ class Helpers:
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
         self._memo: dict[tuple[Any, ...], Markup] = {}
+        self._uids = 0
         self._badges: dict[tuple[str, str, str, str], Markup] = {}
         #: Each chart's geometry as SVG text, the same in every language.
-        self._chart_parts: dict[str, Parts] = {}
+        self._chart_parts: dict[str, svg.Parts] = {}
         #: Results that depend only on the page setting (language, format, folder depth,
         #: single file) and the arguments, kept per setting; see :meth:`use`.
         self._settings: dict[tuple[str, str, int, bool], _Results] = {}
@@ -66,6 +66,7 @@ class Helpers:
     def use(self, state: PageState) -> None:
         """Render the next page with *state*."""
         self.state = state
+        self._uids = 0
         setting = (state.lang, state.fmt, state.depth, state.single)
         if setting == self._setting:
             return
@@ -194,39 +195,19 @@ class Helpers:
         chart = self.charts.get(key)
         if chart is None or self.state.fmt != "html":
             return Markup("")
-        texts = ChartTexts(
-            title=self._tr.gettext(
-                "Chart of the indicator values; the same numbers are in the table below."
-            ),
-            baseline=self._tr.gettext("Baseline"),
-            target=self._tr.gettext("Target"),
-        )
         parts = self._chart_parts.get(key)
         if parts is None:
-            parts = self._chart_parts[key] = line_chart_parts(chart)
-        title_id = self.aid(f"{key}-chart-title")
-        return Markup(fill(parts, title_id, texts, self._fmt, self._results.chart_labels))
+            parts = self._chart_parts[key] = svg.line_chart_parts(chart)
+        texts, title_id = svg.indicator_texts(self._tr.gettext), self.aid(f"{key}-chart-title")
+        return Markup(svg.fill(parts, title_id, texts, self._fmt, self._results.chart_labels))
 
     def gantt(self) -> Markup:
         """The inline SVG Gantt chart of the timeline."""
         if self.timeline_chart is None or self.state.fmt != "html":
             return Markup("")
-        texts = ChartTexts(
-            title=self._tr.gettext(
-                "Gantt chart of the measures and major projects; the same dates are in the "
-                "tables below."
-            ),
-            today=self._tr.gettext("today"),
-            no_dates=self._tr.gettext("no dates"),
-        )
-
-        def label(bar: Any) -> str:
-            title = self.tx(bar.title)
-            if len(title) > 34:
-                title = title[:33].rstrip() + "…"
-            return f"{bar.code} {title}" if bar.code else title
-
-        return Markup(gantt_svg(self.timeline_chart, self.aid("gantt-title"), texts, label))
+        texts = svg.gantt_texts(self._tr.gettext)
+        label = lambda bar: svg.gantt_label(bar.code, self.tx(bar.title))  # noqa: E731
+        return Markup(svg.gantt_svg(self.timeline_chart, self.aid("gantt-title"), texts, label))
 
     # -- numbers and dates ------------------------------------------------------------
     def date(self, value: date | None) -> str:
@@ -296,6 +277,11 @@ class Helpers:
         if hit is None:
             hit = self._memo[full] = caller()
         return hit
+
+    def uid(self, prefix: str) -> str:
+        """A new element id on this page (``table-1``, ``table-2`` ...), as :meth:`aid`."""
+        self._uids += 1
+        return self.aid(f"{prefix}-{self._uids}")
 
     def aid(self, name: str) -> str:
         """An element id unique in the output (prefixed by the page in a single file)."""
@@ -381,6 +367,7 @@ class Helpers:
             "url": self.url,
             "ref_url": self.ref_url,
             "aid": self.aid,
+            "uid": self.uid,
             "memo": self.memo,
             "href": self.href,
             "md_url": self.md_url,
@@ -401,4 +388,4 @@ class _Results:
     messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
-    chart_labels: dict[tuple[Slot, type], str] = field(default_factory=dict)
+    chart_labels: dict[tuple[svg.Slot, type], str] = field(default_factory=dict)

@@ -31,6 +31,34 @@ class ChartTexts:
     no_dates: str = ""
 
 
+def indicator_texts(gettext: Callable[[str], str]) -> ChartTexts:
+    """The words of an indicator's chart."""
+    return ChartTexts(
+        title=gettext("Chart of the indicator values; the same numbers are in the table below."),
+        baseline=gettext("Baseline"),
+        target=gettext("Target"),
+    )
+
+
+def gantt_texts(gettext: Callable[[str], str]) -> ChartTexts:
+    """The words of the Gantt chart."""
+    return ChartTexts(
+        title=gettext(
+            "Gantt chart of the measures and major projects; the same dates are in the "
+            "tables below."
+        ),
+        today=gettext("today"),
+        no_dates=gettext("no dates"),
+    )
+
+
+def gantt_label(code: str, title: str) -> str:
+    """A Gantt row's label: the code and the title, shortened to fit the label column."""
+    if len(title) > 34:
+        title = title[:33].rstrip() + "…"
+    return f"{code} {title}" if code else title
+
+
 def _e(text: object) -> str:
     return str(escape(str(text)))
 
