@@ -15,12 +15,13 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote
 
 MARKER = re.compile(r" ?<!--anchor:([^<>]+?)-->")
-_HEADING = re.compile(r"^(#{1,6}) (.*)$")
+_HEADING = re.compile(r"^(#{1,6}) (.*)$", re.M)
 #: A Markdown link destination: ``](target)`` or ``](<target>)``.
-_LINK = re.compile(r"(?<!\\)\]\((<?)([^)>\s]*)(>?)\)")
+_LINK = re.compile(r"(?<!\\)\]\((<?)([^)>\s#]*#[^)>\s]*)(>?)\)")
 #: Inline markup whose characters are not part of a heading's text.
 _LINK_TEXT = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(?<!\\)[*_]+")
@@ -109,22 +110,29 @@ def _headings(text: str) -> tuple[str, dict[str, str]]:
     """The page with markers removed, and each marked anchor's slug."""
     seen: dict[str, int] = {}
     found: dict[str, str] = {}
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
-        match = _HEADING.match(line)
-        if match is None:
-            continue
+
+    def heading(match: re.Match[str]) -> str:
         content = match.group(2)
         names = MARKER.findall(content)
-        content = same_slug_text(MARKER.sub("", content).rstrip())
-        base = github_slug(heading_text(content))
+        content, base = _fixed(MARKER.sub("", content).rstrip())
         count = seen.get(base, 0)
         seen[base] = count + 1
         slug = f"{base}-{count}" if count else base
         for name in names:
             found[_ESCAPED.sub(r"\1", name)] = slug
-        lines[n] = f"{match.group(1)} {content}"
-    return "\n".join(lines), found
+        return f"{match.group(1)} {content}"
+
+    return _HEADING.sub(heading, text), found
+
+
+@lru_cache(maxsize=8192)
+def _fixed(content: str) -> tuple[str, str]:
+    """A heading's text made to slug alike on both platforms, and its slug."""
+    base = github_slug(heading_text(content))
+    if base != gitlab_slug(heading_text(content)):
+        content = same_slug_text(content)
+        base = github_slug(heading_text(content))
+    return content, base
 
 
 def _relink(match: re.Match[str], page: str, anchors: dict[str, dict[str, str]]) -> str:
