@@ -310,10 +310,12 @@ def _named_regions(body: str, title_id: str) -> str:
     if "<h2>" not in body:
         return body
     body = body.replace("<h2>", f'<h2 id="{title_id}">', 1)
-    return _REGION.sub(lambda m: f'<{m.group(1)} aria-labelledby="{title_id} {m.group(2)}"', body)
+    return _REGION.sub(
+        lambda m: f'<{m.group(1)} {m.group(2)}aria-labelledby="{title_id} {m.group(3)}"', body
+    )
 
 
-_REGION = re.compile(r'<(section|nav) aria-labelledby="([^"]+)"')
+_REGION = re.compile(r'<(section|nav|div) ([^>]*?)aria-labelledby="([^"]+)"')
 #: Told how many shares of the pages are rendered, and of how many.
 Progress = Callable[[int, int], None]
 #: Pages per run (all languages and formats) above which worker processes help.
