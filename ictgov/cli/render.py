@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -168,15 +171,17 @@ def render(
             stamp=f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC" if stamp else None,
             on_track_late_after_days=project.config.on_track_late_after_days,
         )
-        files = render_site(
-            tree,
-            day,
-            options,
-            stale_after_days=project.config.stale_after_days,
-            content_lang=project.config.language,
-            user_templates=project.root / "templates",
-            history=project.tree_on,
-        )
+        with _progress() as progress:
+            files = render_site(
+                tree,
+                day,
+                options,
+                stale_after_days=project.config.stale_after_days,
+                content_lang=project.config.language,
+                user_templates=project.root / "templates",
+                history=project.tree_on,
+                progress=progress,
+            )
     except YearNotReportable as exc:
         asked = lang.value if lang != LangChoice.ALL else None
         strategy_lang = tree.strategy.language if tree.strategy else None
@@ -195,3 +200,24 @@ def render(
             formats=", ".join(options.formats),
         )
     )
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error while pages render, when that is a terminal.
+
+    Redirected or piped output gets none (nothing to clean up in a log).
+    """
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("rendering", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update

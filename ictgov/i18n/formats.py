@@ -16,6 +16,7 @@ number     1 234 567,89      1 234 567,89      1,234,567.89
 negative   −5                −5                -5
 percent    57 %              57 %              57%
 money      250 000 €         250 000 €         €250,000
+time       klo 13.00         kl. 13.00         13:00
 =========  ================  ================  =================
 
 The space in numbers and before ``%`` and ``€`` is a no-break space (U+00A0), so a
@@ -48,11 +49,27 @@ class Convention:
     percent: str  #: ``{}`` is the number
     money: str  #: ``{}`` is the amount without its sign
     english_dates: bool = False
+    #: A time of day; ``{h}`` and ``{m}`` are the hour (no leading zero) and minutes.
+    clock: str = "{h}:{m}"
 
 
 CONVENTIONS: dict[str, Convention] = {
-    "fi": Convention(NBSP, ",", "\N{MINUS SIGN}", "{}" + NBSP + "%", "{}" + NBSP + "€"),
-    "sv": Convention(NBSP, ",", "\N{MINUS SIGN}", "{}" + NBSP + "%", "{}" + NBSP + "€"),
+    "fi": Convention(
+        NBSP,
+        ",",
+        "\N{MINUS SIGN}",
+        "{}" + NBSP + "%",
+        "{}" + NBSP + "€",
+        clock="klo" + NBSP + "{h}.{m}",
+    ),
+    "sv": Convention(
+        NBSP,
+        ",",
+        "\N{MINUS SIGN}",
+        "{}" + NBSP + "%",
+        "{}" + NBSP + "€",
+        clock="kl." + NBSP + "{h}.{m}",
+    ),
     "en": Convention(",", ".", "-", "{}%", "€{}", english_dates=True),
 }
 
@@ -75,6 +92,13 @@ class Formats:
         if self.convention.english_dates:
             return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
         return f"{value.day}.{value.month}.{value.year}"
+
+    def clock(self, value: str | None) -> str:
+        """A time of day as written in data (13:00 or 13.00): klo 13.00, kl. 13.00, 13:00."""
+        if not value:
+            return ""
+        hours, _, minutes = value.replace(".", ":").partition(":")
+        return self.convention.clock.format(h=int(hours), m=minutes)
 
     def number(self, value: float | int | None) -> str:
         """A number with grouped thousands and at most two decimals: 1 234,5."""

@@ -92,6 +92,12 @@ class Gantt:
     period: tuple[float, float] | None
 
 
+#: Room an axis date label ("31.12.2023", "31 Dec 2023") and a year label take, in SVG
+#: units at 12 px, with a gap.
+_DATE_LABEL_WIDTH = 84
+_YEAR_LABEL_WIDTH = 40
+
+
 def nice_step(span: float, count: int = 5) -> float:
     """A round tick step (1, 2 or 5 times a power of ten) giving about *count* ticks."""
     if span <= 0:
@@ -149,10 +155,15 @@ def line_chart(series: SeriesView, width: int = 640, height: int = 260) -> LineC
         value = lo + i * step
         y_ticks.append(Tick(y_of(value), round(value, 10)))
     x_ticks = [Tick(x_of(first), first), Tick(x_of(last), last)]
+    # A year's label sits centred on its tick; the end dates are anchored at their
+    # ends. Years too close to an end date to be read apart from it are left out.
+    ends = (x_ticks[0].pos + _DATE_LABEL_WIDTH, x_ticks[1].pos - _DATE_LABEL_WIDTH)
     for year in range(first.year + 1, last.year + 1):
         jan = date(year, 1, 1)
-        if first < jan < last:
-            x_ticks.append(Tick(x_of(jan), year))
+        pos = x_of(jan)
+        room = ends[0] + _YEAR_LABEL_WIDTH / 2 <= pos <= ends[1] - _YEAR_LABEL_WIDTH / 2
+        if first < jan < last and room:
+            x_ticks.append(Tick(pos, year))
     x_ticks.sort(key=lambda t: t.pos)
     return LineChart(
         width,
@@ -192,9 +203,10 @@ def gantt(timeline: Timeline, width: int = 960, row_height: int = 24) -> Gantt:
         if bar.actual_start:
             ax = x_of(bar.actual_start)
             # Still running: the actual span reaches today.
-            until = bar.actual_end or (timeline.today if bar.status == "in_progress" else None)
-            ax2 = x_of(until) + plot_w / span if until else None
-            aw = round(max(2.0, ax2 - ax), 1) if ax2 is not None else None
+            # Started but not ended: the actual span reaches today (or the axis end).
+            until = bar.actual_end or min(timeline.today, timeline.end)
+            ax2 = x_of(until) + plot_w / span if until >= bar.actual_start else ax + 2.0
+            aw = round(max(2.0, ax2 - ax), 1)
         rows.append(GanttRow(bar, y, x, w, ax, aw, bar.start is None or bar.end is None))
     years = tuple(Tick(x_of(date(y, 1, 1)), y) for y in timeline.years)
     period = None

@@ -10,7 +10,6 @@ output only through escaping: HTML-escaped in HTML, Markdown-escaped in Markdown
 from __future__ import annotations
 
 import gettext
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,16 +21,15 @@ from markupsafe import Markup, escape
 from ictgov.i18n import translations
 from ictgov.i18n.formats import Formats, formats
 from ictgov.i18n.labels import IN_LANGUAGE, LANGUAGE_NAMES, label_id
+from ictgov.render import datatext, svg
 from ictgov.render.charts import Gantt, LineChart
 from ictgov.render.icons import svg_icon, text_icon
 from ictgov.render.links import safe_url
-from ictgov.render.markdown import escape_block, escape_inline, link_target
+from ictgov.render.markdown import escape_inline, isolated, link_target, plain
 from ictgov.render.pages import ANCHORED, PAGE_PATHS, PageState, page_anchor, page_stem
-from ictgov.render.svg import ChartTexts, Parts, Slot, fill, gantt_svg, line_chart_parts
 from ictgov.views.report import Ref
 from ictgov.views.text import localize
 
-_PARAGRAPHS = re.compile(r"\n\s*\n")
 #: Plain strings up to this long are remembered as printed (names, labels, codes).
 _REMEMBERED_TEXT = 200
 
@@ -55,9 +53,10 @@ class Helpers:
         self._tr: gettext.NullTranslations = translations("fi")
         self._fmt: Formats = formats("fi")
         self._memo: dict[tuple[Any, ...], Markup] = {}
+        self._uids = 0
         self._badges: dict[tuple[str, str, str, str], Markup] = {}
         #: Each chart's geometry as SVG text, the same in every language.
-        self._chart_parts: dict[str, Parts] = {}
+        self._chart_parts: dict[str, svg.Parts] = {}
         #: Results that depend only on the page setting (language, format, folder depth,
         #: single file) and the arguments, kept per setting; see :meth:`use`.
         self._settings: dict[tuple[str, str, int, bool], _Results] = {}
@@ -67,6 +66,7 @@ class Helpers:
     def use(self, state: PageState) -> None:
         """Render the next page with *state*."""
         self.state = state
+        self._uids = 0
         setting = (state.lang, state.fmt, state.depth, state.single)
         if setting == self._setting:
             return
@@ -77,11 +77,17 @@ class Helpers:
 
     # -- escaping ---------------------------------------------------------------------
     def finalize(self, value: Any) -> Any:
-        """Applied to every ``{{ }}`` output: None prints nothing; Markdown escapes text."""
+        """Applied to every ``{{ }}`` output: None prints nothing; Markdown escapes text.
+
+        In HTML a plain string that could reorder the text around it (a name with a
+        bidi override) is isolated, as ``t`` does (see :mod:`ictgov.render.datatext`).
+        """
         if value is None:
             return ""
         if self.state.fmt == "md" and not isinstance(value, Markup):
             return Markup(escape_inline(str(value)))
+        if type(value) is str and datatext.needs_care(value):
+            return datatext.html_inline(value)
         return value
 
     def _escape(self, text: str) -> Markup:
@@ -139,8 +145,13 @@ class Helpers:
 
     # -- data text --------------------------------------------------------------------
     def tx(self, value: str | dict[str, str] | None) -> str:
-        """A data text in the page's language (nearest available), as plain text."""
-        return localize(value, self.state.lang, self.content_lang).text
+        """A data text in the page's language (nearest available), as plain text.
+
+        Without control characters, and right-to-left text isolated (FSI ... PDI):
+        it goes where markup cannot (a page title, a chart label).
+        """
+        text = isolated(plain(localize(value, self.state.lang, self.content_lang).text))
+        return datatext.Plain(text)
 
     def t(self, value: str | dict[str, str] | None) -> Markup:
         """A data text for inline use, with its language marked when it is a fallback."""
@@ -155,14 +166,9 @@ class Helpers:
     def _t(self, value: str | dict[str, str] | None) -> Markup:
         loc = localize(value, self.state.lang, self.content_lang)
         if not loc.fallback or not loc.text:
-            return self._escape(loc.text)
+            return datatext.inline(loc.text, self.state.fmt)
         marker = self._tr.gettext(IN_LANGUAGE[loc.lang])
-        if self.state.fmt == "md":
-            return Markup(f"{escape_inline(loc.text)} _({escape_inline(marker)})_")
-        return Markup(
-            f'<span lang="{loc.lang}">{escape(loc.text)}</span> '
-            f'<span class="fallback">({escape(marker)})</span>'
-        )
+        return datatext.inline(loc.text, self.state.fmt, loc.lang, marker)
 
     def tp(self, value: str | dict[str, str] | None) -> Markup:
         """A data text as paragraphs (blank lines split them), language marked as in ``t``."""
@@ -178,17 +184,10 @@ class Helpers:
         loc = localize(value, self.state.lang, self.content_lang)
         if not loc.text:
             return Markup("")
-        marker = self._tr.gettext(IN_LANGUAGE[loc.lang]) if loc.fallback else ""
-        paras = escape_block(loc.text) if self.state.fmt == "md" else _html_paras(loc.text)
-        if self.state.fmt == "md":
-            if marker:
-                paras[-1] += f" _({escape_inline(marker)})_"
-            return Markup("\n\n".join(paras))
-        lang_attr = f' lang="{loc.lang}"' if loc.fallback else ""
-        html = [f"<p{lang_attr}>{p}</p>" for p in paras]
-        if marker:
-            html.append(f'<p class="fallback">({escape(marker)})</p>')
-        return Markup("\n".join(html))
+        if not loc.fallback:
+            return datatext.paragraphs(loc.text, self.state.fmt)
+        marker = self._tr.gettext(IN_LANGUAGE[loc.lang])
+        return datatext.paragraphs(loc.text, self.state.fmt, loc.lang, marker)
 
     # -- charts -------------------------------------------------------------------------
     def chart(self, key: str) -> Markup:
@@ -196,38 +195,19 @@ class Helpers:
         chart = self.charts.get(key)
         if chart is None or self.state.fmt != "html":
             return Markup("")
-        texts = ChartTexts(
-            title=self._tr.gettext(
-                "Chart of the indicator values; the same numbers are in the table below."
-            ),
-            baseline=self._tr.gettext("Baseline"),
-            target=self._tr.gettext("Target"),
-        )
         parts = self._chart_parts.get(key)
         if parts is None:
-            parts = self._chart_parts[key] = line_chart_parts(chart)
-        title_id = self.aid(f"{key}-chart-title")
-        return Markup(fill(parts, title_id, texts, self._fmt, self._results.chart_labels))
+            parts = self._chart_parts[key] = svg.line_chart_parts(chart)
+        texts, title_id = svg.indicator_texts(self._tr.gettext), self.aid(f"{key}-chart-title")
+        return Markup(svg.fill(parts, title_id, texts, self._fmt, self._results.chart_labels))
 
     def gantt(self) -> Markup:
         """The inline SVG Gantt chart of the timeline."""
         if self.timeline_chart is None or self.state.fmt != "html":
             return Markup("")
-        texts = ChartTexts(
-            title=self._tr.gettext(
-                "Gantt chart of the measures and major projects; the same dates are in the "
-                "tables below."
-            ),
-            today=self._tr.gettext("today"),
-        )
-
-        def label(bar: Any) -> str:
-            title = self.tx(bar.title)
-            if len(title) > 34:
-                title = title[:33].rstrip() + "…"
-            return f"{bar.code} {title}" if bar.code else title
-
-        return Markup(gantt_svg(self.timeline_chart, self.aid("gantt-title"), texts, label))
+        texts = svg.gantt_texts(self._tr.gettext)
+        label = lambda bar: svg.gantt_label(bar.code, self.tx(bar.title))  # noqa: E731
+        return Markup(svg.gantt_svg(self.timeline_chart, self.aid("gantt-title"), texts, label))
 
     # -- numbers and dates ------------------------------------------------------------
     def date(self, value: date | None) -> str:
@@ -239,6 +219,10 @@ class Helpers:
         if hit is None:
             hit = dates[value] = self._fmt.date(value)
         return hit
+
+    def clock(self, value: str | None) -> str:
+        """A time of day in the reader's locale (klo 13.00)."""
+        return self._fmt.clock(value)
 
     def num(self, value: float | None) -> str:
         """A number in the reader's locale."""
@@ -294,6 +278,11 @@ class Helpers:
             hit = self._memo[full] = caller()
         return hit
 
+    def uid(self, prefix: str) -> str:
+        """A new element id on this page (``table-1``, ``table-2`` ...), as :meth:`aid`."""
+        self._uids += 1
+        return self.aid(f"{prefix}-{self._uids}")
+
     def aid(self, name: str) -> str:
         """An element id unique in the output (prefixed by the page in a single file)."""
         return f"{self.state.anchor}--{name}" if self.state.single else name
@@ -311,8 +300,12 @@ class Helpers:
         return Markup(link_target(url))
 
     def href(self, url: str | None) -> str | None:
-        """An external URL if it is safe to link (http, https, mailto), else None."""
-        return safe_url(url)
+        """An external URL if it is safe to link (http, https, mailto), else None.
+
+        In HTML, ready for an attribute: escaped, bidi controls percent-encoded.
+        """
+        safe = safe_url(url)
+        return safe if safe is None or self.state.fmt == "md" else datatext.attribute_url(safe)
 
     def asset(self, name: str) -> str:
         """Path from the current page to a file at the site root (the stylesheet)."""
@@ -326,6 +319,12 @@ class Helpers:
         up = self.state.depth + 1 + (1 if self.state.fmt == "md" else 0)
         folder = f"{lang}/md/" if self.state.fmt == "md" else f"{lang}/"
         return "../" * up + folder + quote(self.state.stem) + self.state.ext
+
+    def data_lang(self) -> Markup:
+        """``lang="fi"`` for a plain data text (in the data's language) on another's page."""
+        if self.state.lang == self.content_lang:
+            return Markup("")
+        return Markup(f' lang="{escape(self.content_lang)}"')
 
     def language_name(self, lang: str) -> str:
         """A language's name in that language (suomi, svenska, English)."""
@@ -342,6 +341,7 @@ class Helpers:
             "tx": self.tx,
             "tp": self.tp,
             "date": self.date,
+            "clock": self.clock,
             "num": self.num,
             "pct": self.pct,
         }
@@ -367,6 +367,7 @@ class Helpers:
             "url": self.url,
             "ref_url": self.ref_url,
             "aid": self.aid,
+            "uid": self.uid,
             "memo": self.memo,
             "href": self.href,
             "md_url": self.md_url,
@@ -374,6 +375,7 @@ class Helpers:
             "asset": self.asset,
             "lang_url": self.lang_url,
             "language_name": self.language_name,
+            "data_lang": self.data_lang,
         }
 
 
@@ -386,8 +388,4 @@ class _Results:
     messages: dict[str, str] = field(default_factory=dict)
     dates: dict[date, str] = field(default_factory=dict)
     urls: dict[tuple[str | None, str | None], Markup | None] = field(default_factory=dict)
-    chart_labels: dict[tuple[Slot, type], str] = field(default_factory=dict)
-
-
-def _html_paras(text: str) -> list[str]:
-    return [str(escape(p.strip())) for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
+    chart_labels: dict[tuple[svg.Slot, type], str] = field(default_factory=dict)

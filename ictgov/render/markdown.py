@@ -3,7 +3,11 @@ r"""Escaping for Markdown output: data shows as text, never as markup or raw HTM
 CommonMark lets a backslash escape any ASCII punctuation, so a title such as
 ``<script>`` becomes ``\<script\>`` and reads as itself in every renderer. Line
 breaks inside a value are folded so a note cannot start a heading, a list or a
-new table row.
+new table row: a carriage return, a line or paragraph separator and the other line
+breaks Unicode knows count as line breaks, as CommonMark and browsers read them.
+Other control characters and the bidirectional controls go; a text that holds
+right-to-left letters is isolated (FSI ... PDI) so it cannot reorder the words around
+it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,31 @@ _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
 #: Markup that only counts at the start of a line: list bullets, ordered lists.
 _LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)](?:\s|$)))")
 _NEWLINES = re.compile(r"\s*\n\s*")
+#: Line breaks besides LF: CR LF, CR, VT, FF, NEL, line and paragraph separators.
+_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028]")
+#: Controls that show nothing (C0 and C1 but tab and LF, DEL) and bidirectional controls.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+#: Letters written right to left (Hebrew, Arabic, Syriac, Thaana, NKo ... presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+FSI, PDI = "\u2068", "\u2069"
+
+
+def plain(text: str) -> str:
+    """*text* with plain line breaks and no invisible or bidirectional controls.
+
+    Every line break becomes an LF, a paragraph separator a blank line, a tab a space.
+    """
+    text = _BREAKS.sub("\n", text).replace("\u2029", "\n\n").replace("\t", " ")
+    return _CONTROLS.sub("", text)
+
+
+def isolated(text: str) -> str:
+    """*text* between FSI and PDI if it holds right-to-left letters (else as it is)."""
+    return f"{FSI}{text}{PDI}" if _RTL.search(text) else text
+
+
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -32,9 +61,9 @@ _REMEMBERED = 1 << 16
 
 
 def _escape_inline(text: str) -> str:
-    folded = _NEWLINES.sub(" ", text.strip())
+    folded = _NEWLINES.sub(" ", plain(text).strip())
     escaped = _INLINE.sub(r"\\\1", folded)
-    return _LEADING.sub(_escape_leading, escaped)
+    return isolated(_LEADING.sub(_escape_leading, escaped))
 
 
 _escape_short = lru_cache(maxsize=_REMEMBERED)(_escape_inline)
@@ -48,7 +77,7 @@ def _escape_leading(match: re.Match[str]) -> str:
 
 def escape_block(text: str) -> list[str]:
     """Escape *text* as paragraphs (split on blank lines), each folded to one line."""
-    return [escape_inline(p) for p in _BLANK_LINES.split(text.strip()) if p.strip()]
+    return [escape_inline(p) for p in _BLANK_LINES.split(plain(text).strip()) if p.strip()]
 
 
 def link_target(url: str) -> str:

@@ -14,7 +14,7 @@ PAGE_PATHS: dict[str, str] = {
     "overview": "index",
     "timeline": "timeline",
     "responsibilities": "responsibilities",
-    "organisations": "organisations/index",
+    "organisations": "organisations",
     "governance": "governance",
     "meetings": "meetings",
     "goal": "goals/{id}",

@@ -52,10 +52,16 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def run(tasks: Sequence[T], work: Work[T], count: int) -> dict[str, str]:
-    """Every task's output, rendered in *count* processes (this one and forked workers)."""
+def run(
+    tasks: Sequence[T], work: Work[T], count: int, done: Callable[[], None] | None = None
+) -> dict[str, str]:
+    """Every task's output, rendered in *count* processes (this one and forked workers).
+
+    *done* is called in this process as each task is finished, wherever it ran.
+    """
+    done = done or _nothing
     if count <= 1 or len(tasks) <= 1:
-        return _serial(tasks, work)
+        return _serial(tasks, work, done)
     context = multiprocessing.get_context("fork")
     lock = context.Lock()
     # Next task from the front (workers) and one past the last from the back (this process).
@@ -95,7 +101,7 @@ def run(tasks: Sequence[T], work: Work[T], count: int) -> dict[str, str]:
 
     # Keep the collector from touching (and so copying) the objects the workers inherit.
     with frozen_heap():
-        return _share(tasks, work, count - 1, context, take, serve)
+        return _share(tasks, work, count - 1, context, take, serve, done)
 
 
 def _share(
@@ -105,6 +111,7 @@ def _share(
     context: Any,
     take: Callable[[bool], int | None],
     serve: Callable[[Connection, BinaryIO], None],
+    done: Callable[[], None],
 ) -> dict[str, str]:
     """Start *forks* workers, render from the back here, then gather everything."""
     workers: list[_Worker] = []
@@ -124,12 +131,13 @@ def _share(
                 sink.close()
                 break
             send.close()
-            workers.append(_Worker(process, receive, sink))
+            workers.append(_Worker(process, receive, sink, done))
         out: dict[str, str] = {}
         while (index := take(False)) is not None:
             if not all([w.collect(wait=False) for w in workers]):
                 break  # a worker failed: its error is raised below
             out.update(work(tasks[index]))
+            done()
         for w in workers:
             w.collect(wait=True)
             out.update(w.result())
@@ -160,8 +168,11 @@ def frozen_heap() -> Iterator[None]:
 class _Worker:
     """A forked worker: its process, the pipe it reports on, the file of its results."""
 
-    def __init__(self, process: Any, receive: Connection, sink: BinaryIO) -> None:
+    def __init__(
+        self, process: Any, receive: Connection, sink: BinaryIO, done: Callable[[], None]
+    ) -> None:
         self.process = process
+        self.on_part = done
         self.receive = receive
         self.sink = sink
         self.results: dict[str, str] = {}
@@ -185,6 +196,7 @@ class _Worker:
             if status == "part":
                 start, end = payload
                 self.results.update(pickle.loads(os.pread(self.sink.fileno(), end - start, start)))
+                self.on_part()
             elif status == "done":
                 self.done = True
             else:
@@ -206,8 +218,13 @@ class _Worker:
         self.sink.close()
 
 
-def _serial(tasks: Sequence[T], work: Work[T]) -> dict[str, str]:
+def _serial(tasks: Sequence[T], work: Work[T], done: Callable[[], None]) -> dict[str, str]:
     out: dict[str, str] = {}
     for task in tasks:
         out.update(work(task))
+        done()
     return out
+
+
+def _nothing() -> None:
+    """No one is told of progress."""

@@ -10,7 +10,8 @@ Layout of the output folder::
     style.css                   the one stylesheet
     fi/index.html               overview (likewise sv/, en/)
     fi/goals/<id>.html, fi/measures/<id>.html, fi/organisations/<id>.html
-    fi/timeline.html, responsibilities.html, organisations/index.html,
+    fi/timeline.html, responsibilities.html, organisations.html (the index; apart from
+       organisations/, where an organisation may have the id "index"),
        governance.html, meetings.html, annual-<year>.html
     fi/md/...                   the same pages as Markdown (.md)
     ictgov-fi.html              with --single-file: one self-contained file per language
@@ -30,7 +31,7 @@ from markupsafe import Markup
 from ictgov.i18n import LANGUAGES
 from ictgov.load import Tree
 from ictgov.model import MajorProject, Strategy
-from ictgov.render import parallel
+from ictgov.render import md_anchors, parallel
 from ictgov.render.charts import Gantt, LineChart, gantt, line_chart
 from ictgov.render.context import Helpers
 from ictgov.render.engine import TemplateProblem, make_environment, render, source
@@ -254,16 +255,28 @@ class SiteRenderer:
         """The CSS, used verbatim (overridable as ``templates/html/style.css``)."""
         return source(self.env, "html/style.css")
 
-    def render_all(self, options: RenderOptions) -> dict[str, str]:
+    def render_all(
+        self, options: RenderOptions, progress: Progress | None = None
+    ) -> dict[str, str]:
         """Every output file: relative path -> text."""
         with parallel.frozen_heap():
-            return self._render_all(options)
+            return self._render_all(options, progress)
 
-    def _render_all(self, options: RenderOptions) -> dict[str, str]:
+    def _render_all(self, options: RenderOptions, progress: Progress | None) -> dict[str, str]:
         pages = plan_pages(self.site)
         tasks = plan_tasks(pages, options)
         count = parallel.processes(len(tasks), len(pages) * _units(options), PARALLEL_FROM)
-        out = parallel.run(tasks, lambda task: self.render_task(task, pages, options), count)
+        finished = [0]
+
+        def done() -> None:
+            finished[0] += 1
+            if progress is not None:
+                progress(finished[0], len(tasks))
+
+        work = lambda task: self.render_task(task, pages, options)  # noqa: E731
+        out = parallel.run(tasks, work, count, done)
+        if "md" in options.formats:
+            out = md_anchors.resolve(out)
         if "html" in options.formats and not options.single_file:
             out["style.css"] = self.stylesheet()
             index = Page("overview", None)
@@ -315,10 +328,28 @@ class SiteRenderer:
                 lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
                 html[start + len(CONTENT_START) : end],
             )
-            sections.append((page_anchor(page.kind, page.id), Markup(body)))
+            anchor = page_anchor(page.kind, page.id)
+            sections.append((anchor, Markup(_named_regions(body, f"{anchor}--title"))))
         return sections
 
 
+def _named_regions(body: str, title_id: str) -> str:
+    """A page's regions named by the page's title too, where the page has a plain title.
+
+    Regions repeat from page to page ("Status" on every goal): in one file a screen
+    reader's list of regions tells them apart only with the page in their names.
+    """
+    if "<h2>" not in body:
+        return body
+    body = body.replace("<h2>", f'<h2 id="{title_id}">', 1)
+    return _REGION.sub(
+        lambda m: f'<{m.group(1)} {m.group(2)}aria-labelledby="{title_id} {m.group(3)}"', body
+    )
+
+
+_REGION = re.compile(r'<(section|nav|div) ([^>]*?)aria-labelledby="([^"]+)"')
+#: Told how many shares of the pages are rendered, and of how many.
+Progress = Callable[[int, int], None]
 #: Pages per run (all languages and formats) above which worker processes help.
 PARALLEL_FROM = 400
 #: Measure pages per task: small enough to share the work out evenly, big enough to be cheap.
@@ -367,15 +398,17 @@ def render_site(
     content_lang: str = "fi",
     user_templates: Path | None = None,
     history: Callable[[date], Tree | None] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, str]:
     """Render a tree: relative path -> text of every file.
 
     *history* (``Project.tree_on``) lets the annual report read the repository as it
-    was at the year's end.
+    was at the year's end; *progress* is told (done, total) as each share of the pages
+    is rendered.
     """
     with parallel.frozen_heap():
         site = build_site(tree, today, stale_after_days, options, content_lang, history)
-        return SiteRenderer(site, user_templates).render_all(options)
+        return SiteRenderer(site, user_templates).render_all(options, progress)
 
 
 def write_site(files: dict[str, str], out: Path) -> list[Path]:

@@ -28,6 +28,35 @@ class ChartTexts:
     baseline: str = ""
     target: str = ""
     today: str = ""
+    no_dates: str = ""
+
+
+def indicator_texts(gettext: Callable[[str], str]) -> ChartTexts:
+    """The words of an indicator's chart."""
+    return ChartTexts(
+        title=gettext("Chart of the indicator values; the same numbers are in the table below."),
+        baseline=gettext("Baseline"),
+        target=gettext("Target"),
+    )
+
+
+def gantt_texts(gettext: Callable[[str], str]) -> ChartTexts:
+    """The words of the Gantt chart."""
+    return ChartTexts(
+        title=gettext(
+            "Gantt chart of the measures and major projects; the same dates are in the "
+            "tables below."
+        ),
+        today=gettext("today"),
+        no_dates=gettext("no dates"),
+    )
+
+
+def gantt_label(code: str, title: str) -> str:
+    """A Gantt row's label: the code and the title, shortened to fit the label column."""
+    if len(title) > 34:
+        title = title[:33].rstrip() + "…"
+    return f"{code} {title}" if code else title
 
 
 def _e(text: object) -> str:
@@ -80,12 +109,18 @@ def line_chart_parts(chart: LineChart) -> Parts:
             Slot("x", tick.value),
             "</text>",
         ]
+    # A label sits above its line; when baseline and target lie too close for two
+    # labels, the lower line's label goes below it.
+    lower = None
+    if c.baseline is not None and c.target is not None and abs(c.baseline.y - c.target.y) < 14:
+        lower = "baseline" if c.baseline.y >= c.target.y else "target"
     for ref, css in ((c.baseline, "baseline"), (c.target, "target")):
         if ref is None:
             continue
+        label_y = round(ref.y + 14, 1) if css == lower else round(ref.y - 5, 1)
         out += [
             f'\n<line x1="{c.left}" x2="{right}" y1="{ref.y}" y2="{ref.y}" class="{css}"/>'
-            f'<text x="{right - 4}" y="{ref.y - 5}" text-anchor="end" class="ref">',
+            f'<text x="{right - 4}" y="{label_y}" text-anchor="end" class="ref">',
             Slot(css),
             "</text>",
         ]
@@ -170,19 +205,16 @@ def gantt_svg(g: Gantt, title_id: str, texts: ChartTexts, label: Callable[[objec
     for row in g.rows:
         bar = row.bar
         out.append(f'<text x="4" y="{row.y + 15}" class="label">{_e(label(bar))}</text>')
-        if row.x is not None:
-            classes = ["bar", bar.kind]
-            if bar.status is not None:
-                classes.append(f"status-{bar.status}")
-            if row.open_ended:
-                classes.append("open")
+        if row.x is not None and row.w is not None:
+            out.append(_planned_bar(row.x, row.y + 3, row.w, bar.kind, bar.status, row.open_ended))
+        else:
             out.append(
-                f'<rect x="{row.x}" y="{row.y + 4}" width="{row.w}" height="14" '
-                f'class="{_e(" ".join(classes))}"/>'
+                f'<text x="{g.label_width + 4}" y="{row.y + 15}" class="label no-dates">'
+                f"{_e(texts.no_dates)}</text>"
             )
         if row.actual_x is not None and row.actual_w is not None:
             out.append(
-                f'<rect x="{row.actual_x}" y="{row.y + 8}" width="{row.actual_w}" height="6" '
+                f'<rect x="{row.actual_x}" y="{row.y + 17}" width="{row.actual_w}" height="4" '
                 'class="actual"/>'
             )
     if g.today_x is not None:
@@ -193,3 +225,24 @@ def gantt_svg(g: Gantt, title_id: str, texts: ChartTexts, label: Callable[[objec
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _planned_bar(x: float, y: float, w: float, kind: str, status: str | None, open_: bool) -> str:
+    """A planned span, 12 units high: its status shows in shape as well as colour.
+
+    Completed is filled solid, on hold is hatched, discontinued is struck through;
+    in progress is a light bar and planned an empty one (see the legend).
+    """
+    classes = ["bar", kind]
+    if status is not None:
+        classes.append(f"status-{status}")
+    if open_:
+        classes.append("open")
+    out = [f'<rect x="{x}" y="{y}" width="{w}" height="12" class="{_e(" ".join(classes))}"/>']
+    if status == "on_hold":
+        hatch = " ".join(f"M{round(x + i, 1)},{y + 12}l6,-12" for i in range(0, int(w) - 5, 6))
+        if hatch:
+            out.append(f'<path d="{hatch}" class="mark hatch"/>')
+    elif status == "discontinued":
+        out.append(f'<path d="M{x},{y + 6}h{w}" class="mark strike"/>')
+    return "".join(out)

@@ -163,7 +163,7 @@ def test_the_overview_and_governance_pages_show_the_bodies(gov_root: Path) -> No
     assert "ei kirjattuja kokouksia 15.1.2025 jälkeen" in overview
     governance = pages["fi/governance.html"]
     security = governance[governance.index('id="body-security"') :]
-    assert "Tietoturvatyöryhmä" in security and "<caption>" in security  # never met: a table
+    assert "Tietoturvatyöryhmä" in security and "<caption" in security  # never met: a table
     assert "vähintään 4 kokousta vuodessa" in security
     steering = governance[
         governance.index('id="body-steering"') : governance.index('id="body-development"')

@@ -17,7 +17,7 @@ PAGE_TYPES = (
     "measures/*.html",
     "timeline.html",
     "responsibilities.html",
-    "organisations/index.html",
+    "organisations.html",
     "organisations/*.html",
     "governance.html",
     "meetings.html",

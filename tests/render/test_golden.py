@@ -18,7 +18,7 @@ PAGES = (
     "measures/m-alpha",
     "timeline",
     "responsibilities",
-    "organisations/index",
+    "organisations",
     "organisations/tampere",
     "governance",
     "meetings",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -90,3 +91,53 @@ def test_public_bundled_site_has_no_personal_data(bundled_root: Path) -> None:
         for name in names - posts:
             assert name not in text, f"{rel} shows {name!r}"
         assert not EMAIL.search(text), f"{rel} shows an e-mail address"
+
+
+def test_public_site_leaves_out_inflected_names_disguised_addresses_and_phones(
+    minimal_root: Path,
+) -> None:
+    """Names as Finnish inflects them, addresses written to dodge harvesters, phones."""
+    tree = Project.open(minimal_root).tree()
+    alpha = tree.measure_by_id["m-alpha"]
+    hidden = (
+        "Juha Kuusiston",
+        "Kuusistolle",
+        "Marjatta Liljalle",
+        "Liljan",
+        "etunimi.sukunimi(at)kunta.fi",
+        "maija[at]kunta.fi",
+        "juha at kunta.fi",
+        "juha ät kunta.fi",
+        "kirjaamo(at)kunta(dot)fi",
+        "040 123 4567",
+        "+358 40 123 4567",
+        "050-1234567",
+        "(03) 565 611",
+    )
+    note = (
+        "Juha Kuusiston esitys; lähetä Kuusistolle ja Marjatta Liljalle, Liljan kopio. "
+        "Osoitteet: etunimi.sukunimi(at)kunta.fi, maija[at]kunta.fi, juha at kunta.fi, "
+        "juha ät kunta.fi, kirjaamo(at)kunta(dot)fi. Puh. 040 123 4567, +358 40 123 4567, "
+        "050-1234567, (03) 565 611."
+    )
+    tree.measures[tree.measures.index(alpha)] = alpha.model_copy(
+        update={
+            "notes": note,
+            "links": [
+                Link(url="mailto:etunimi.sukunimi(at)kunta.fi", title="Sähköposti"),
+                Link(url="https://kunta.fi/?to=maija[at]kunta.fi", title="Lomake"),
+            ],
+            "contacts": [
+                Contact(post="Projektipäällikkö", name="Marjatta Lilja", email="m.lilja@kunta.fi")
+            ],
+        }
+    )
+    from ictgov.render.site import RenderOptions, render_site
+
+    site = render_site(tree, TODAY, RenderOptions(public=True))
+    page = site["fi/measures/m-alpha.html"] + site["fi/md/measures/m-alpha.md"]
+    assert "Projektipäällikkö" in page  # the post stays
+    for rel, text in site.items():
+        unescaped = html.unescape(text.replace("\\", ""))  # Markdown and HTML escapes
+        for value in (*hidden, "Lilja", "Kuusisto", "m.lilja"):
+            assert value not in unescaped, f"{rel} shows {value!r}"
