@@ -3,23 +3,28 @@
 The command only parses its options into ``StatusOptions``, calls ``run_status`` and
 prints; everything it used to decide (today, the project, the filters' validity, the
 language, the trend) is decided here, so it can be tested without the CLI.
+
+On an unchanged tree the command prints its remembered answer (``ictgov.answers``):
+``remembered`` asks for it before anything is loaded, ``StatusOutcome.remember``
+stores what a full run printed. This module imports the loader and the views only
+inside ``run_status``, so that asking costs no more than ``ictgov --version``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ictgov import answers
 from ictgov.errors import IctgovError
-from ictgov.load import Tree
-from ictgov.model import Status
-from ictgov.project import UnreadFile, open_tree
-from ictgov.verdicts.references import Target, did_you_mean, targets
-from ictgov.views.overview import build_overview
-from ictgov.views.status import Filters, StatusReport, choose_language, status_data, status_report
 
 if TYPE_CHECKING:
+    from ictgov.load import Tree
+    from ictgov.project import UnreadFile
+    from ictgov.views.status import StatusReport
     from ictgov.views.trend import TrendPoint
 
 
@@ -32,9 +37,34 @@ class StatusOptions:
     at: str | None = None
     goal: str | None = None
     owner: str | None = None
-    status: Status | None = None
+    #: A ``Status`` value such as ``in_progress`` (checked by the command line).
+    status: str | None = None
     lang: str | None = None
     trend: bool = False
+
+    def question(self, output: str, width: int) -> answers.Question | None:
+        """What a remembered answer printed as *output* must match; None if none may be.
+
+        ``--at`` reads git and ``--trend`` the git history, which ``answers`` does not
+        watch: those runs are never remembered.
+        """
+        if self.at is not None or self.trend:
+            return None
+        words = (
+            f"format={output}",
+            f"width={width}",
+            f"goal={self.goal}",
+            f"owner={self.owner}",
+            f"status={self.status}",
+            f"lang={self.lang}",
+        )
+        return answers.Question("status", self.root, self.today, words)
+
+
+def remembered(options: StatusOptions, output: str, width: int) -> str | None:
+    """The text a run with these options printed, if the tree and all else are unchanged."""
+    question = options.question(output, width)
+    return None if question is None else answers.recall(question)
 
 
 @dataclass(frozen=True)
@@ -46,18 +76,35 @@ class StatusOutcome:
     warning: str | None
     #: Files that did not load: the report cannot be trusted to be whole.
     unread: tuple[UnreadFile, ...] = ()
+    #: The repository root, the day taken as today, the files read, when reading began.
+    root: Path | None = None
+    today: date | None = None
+    files: tuple[str, ...] = field(default=(), repr=False)
+    started: int = 0
 
     def data(self) -> dict[str, Any]:
         """The JSON form: ``status_data``, the unread files, and the trend if asked for."""
+        from ictgov.views.status import status_data
+
         data = status_data(self.report)
         data["unread"] = [u.as_dict() for u in self.unread]
         if self.trend is not None:
             data["trend"] = [p.as_dict() for p in self.trend]
         return data
 
+    def remember(self, options: StatusOptions, output: str, width: int, text: str) -> None:
+        """Keep *text*, printed for *options*, for ``remembered`` (only a clean run's)."""
+        question = options.question(output, width)
+        if question is None or self.warning or self.unread or self.root is None:
+            return
+        assert self.today is not None
+        answers.remember(question, self.root, self.today, self.files, self.started, text)
+
 
 def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
     """Refuse a ``--goal`` or ``--owner`` that names nothing, with the closest id."""
+    from ictgov.verdicts.references import Target, did_you_mean, targets
+
     if goal is None and owner is None:
         return
     index = targets(tree.entities(), tree.unvalidated_ids)
@@ -74,12 +121,19 @@ def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
 
 def run_status(options: StatusOptions) -> StatusOutcome:
     """Open the project, check the filters, and compute the status (and trend)."""
+    from ictgov.model import Status
+    from ictgov.project import open_tree
+    from ictgov.views.overview import build_overview
+    from ictgov.views.status import Filters, choose_language, status_report
+
+    started = time.time_ns()  # files modified from now on are not trusted by ``answers``
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
     check_filters(tree, options.goal, options.owner)
     language = choose_language(options.lang, opened.project.config.language_set, tree.strategy)
     overview = build_overview(tree, opened.today, opened.project.config.stale_after_days)
-    filters = Filters(options.goal, options.owner, options.status)
+    status = Status(options.status) if options.status is not None else None
+    filters = Filters(options.goal, options.owner, status)
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None
     if options.trend:
@@ -87,4 +141,13 @@ def run_status(options: StatusOptions) -> StatusOutcome:
 
         project = opened.project
         points = progress_over_time(project.root, project.config.max_file_bytes, by="month")
-    return StatusOutcome(report, points, opened.warning, tuple(opened.unread))
+    return StatusOutcome(
+        report,
+        points,
+        opened.warning,
+        tuple(opened.unread),
+        root=opened.project.root,
+        today=opened.today,
+        files=tuple(tree.documents),
+        started=started,
+    )
