@@ -20,9 +20,11 @@ and ``recall`` gives it back when all of that still holds, with ``stat`` calls o
   trusted (a later edit could keep the same time stamp).
 
 Each command keeps one record, ``.ictgov-cache/answers-<command>.json``: the stats of
-the tree it last saw and up to ``KEEP`` answers to different questions about that
-tree (text and ``--format json``, say). Plain JSON, never pickle; bound to its folder
-(``cachedir``), so a committed cache is never believed. Nothing is stored or given
+the tree it last saw and the keys of up to ``KEEP`` answers to different questions
+about that tree (text and ``--format json``, say). Each answer is a text file beside
+it, ``answers-<command>-<key>.txt``, believed only if the record holds its hash. The
+record is plain JSON, never pickle, bound to its folder (``cachedir``), so a
+committed cache is never believed. Nothing is stored or given
 back when a data file, ``data/`` itself or a configuration file is a symlink (its
 target could change under an unchanged link) or when anything else is unusual: the
 full run then decides, and no failure here is ever an error.
@@ -56,6 +58,7 @@ CONFIG_FILES = (invocation.CONFIG_FILE, invocation.PYPROJECT)
 ENVIRONMENT = ("LANG", "LANGUAGE", "TERM", "COLUMNS", "LINES", "NO_COLOR")
 ENVIRONMENT_PREFIXES = ("ICTGOV_", "LC_")
 _NO_STAT: Stat = (-1, -1, -1, -1)
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,8 @@ def find_root(root: Path | None) -> Path | None:
     return invocation.find_root(Path.cwd())
 
 
-def package_fingerprint() -> str:
+def package_fingerprint(package: Path = PACKAGE) -> str:
     """Changes whenever any file of the ictgov package does (code, catalogues, schemas)."""
-    package = Path(__file__).resolve().parent
     parts = [cachedir.code_fingerprint("")]
     for directory, folders, files in os.walk(package):
         folders[:] = sorted(f for f in folders if f != "__pycache__")
