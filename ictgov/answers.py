@@ -75,6 +75,20 @@ class Question:
     options: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Basis:
+    """What a full run's answer rested on.
+
+    The root and today it used, the data files it read, and ``time.time_ns()`` from
+    before it read them.
+    """
+
+    root: Path
+    today: date
+    files: tuple[str, ...]
+    started: int
+
+
 def find_root(root: Path | None) -> Path | None:
     """The repository root the full run would use (``ictgov.invocation``), or None."""
     if root is not None:
@@ -230,25 +244,18 @@ def recall(question: Question) -> str | None:
     return data.decode("utf-8", "surrogatepass")
 
 
-def remember(
-    question: Question,
-    root: Path,
-    today: date,
-    files: Iterable[str],
-    started: int,
-    answer: str,
-) -> None:
+def remember(question: Question, basis: Basis, answer: str) -> None:
     """Store a full run's *answer* for ``recall``; silently skipped when impossible.
 
-    *files* are the data files the answer was computed from; *started* is
-    ``time.time_ns()`` from before they were read (entries modified since are not
-    trusted, so stats taken now are safe).
+    Files modified since ``basis.started`` are not trusted, so the stats taken here,
+    after the files were read, are safe.
     """
+    root, today, started = basis.root, basis.today, basis.started
     if find_root(question.root) != root:
         return
     wanted = key(question, root, today)
     path = _record_path(root, question.command, create=True)
-    stats = file_stats(root, files)
+    stats = file_stats(root, basis.files)
     if wanted is None or path is None or stats is None:
         return
     dirs = directory_stats(root)

@@ -6,10 +6,12 @@ configuration mean the same thing in every command.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ictgov.answers import Basis
 from ictgov.config import Config, load_config, resolve_root, resolve_today
 from ictgov.diagnostics import Diagnostic
 from ictgov.errors import NothingLoadedError
@@ -54,6 +56,13 @@ class Opened:
     project: Project
     tree: Tree
     today: date
+    #: ``time.time_ns()`` before the tree was read (files modified since are not trusted).
+    started: int = 0
+
+    @property
+    def basis(self) -> Basis:
+        """What an answer computed from this tree rests on (``ictgov.answers``)."""
+        return Basis(self.project.root, self.today, tuple(self.tree.documents), self.started)
 
     @property
     def problems(self) -> int:
@@ -136,6 +145,7 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
     """
     when = resolve_today(today)
     project = Project.open(root)
+    started = time.time_ns()
     tree = project.tree(at=at, today=when)
     if tree.strategy is None and not tree.measures and not tree.goals:
         problems = len(tree.diagnostics)
@@ -143,4 +153,4 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
             f"no strategy data could be loaded from {project.root}"
             + (f"; 'ictgov lint' shows the {problems} problem(s)" if problems else "")
         )
-    return Opened(project, tree, when)
+    return Opened(project, tree, when, started)

@@ -12,9 +12,7 @@ inside ``run_status``, so that asking costs no more than ``ictgov --version``.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,11 +74,8 @@ class StatusOutcome:
     warning: str | None
     #: Files that did not load: the report cannot be trusted to be whole.
     unread: tuple[UnreadFile, ...] = ()
-    #: The repository root, the day taken as today, the files read, when reading began.
-    root: Path | None = None
-    today: date | None = None
-    files: tuple[str, ...] = field(default=(), repr=False)
-    started: int = 0
+    #: What the report rests on, for ``remember``.
+    basis: answers.Basis | None = field(default=None, repr=False)
 
     def data(self) -> dict[str, Any]:
         """The JSON form: ``status_data``, the unread files, and the trend if asked for."""
@@ -95,10 +90,8 @@ class StatusOutcome:
     def remember(self, options: StatusOptions, output: str, width: int, text: str) -> None:
         """Keep *text*, printed for *options*, for ``remembered`` (only a clean run's)."""
         question = options.question(output, width)
-        if question is None or self.warning or self.unread or self.root is None:
-            return
-        assert self.today is not None
-        answers.remember(question, self.root, self.today, self.files, self.started, text)
+        if question is not None and self.basis is not None and not self.warning:
+            answers.remember(question, self.basis, text)
 
 
 def check_filters(tree: Tree, goal: str | None, owner: str | None) -> None:
@@ -126,7 +119,6 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     from ictgov.views.overview import build_overview
     from ictgov.views.status import Filters, choose_language, status_report
 
-    started = time.time_ns()  # files modified from now on are not trusted by ``answers``
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
     check_filters(tree, options.goal, options.owner)
@@ -146,8 +138,5 @@ def run_status(options: StatusOptions) -> StatusOutcome:
         points,
         opened.warning,
         tuple(opened.unread),
-        root=opened.project.root,
-        today=opened.today,
-        files=tuple(tree.documents),
-        started=started,
+        basis=opened.basis,
     )

@@ -275,3 +275,33 @@ def test_a_remembered_answer_loads_neither_yaml_nor_the_model(minimal_root: Path
     ]
     assert runs[0].stdout.strip() != "[]"
     assert runs[1].stdout.strip() == "[]"
+
+
+def test_show_remembers_its_answers_too(
+    minimal_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ictgov.commands import show as show_command
+
+    full: list[str] = []
+    real = show_command.run_show
+
+    def counting(options: show_command.ShowOptions) -> Any:
+        full.append(options.item_id)
+        return real(options)
+
+    monkeypatch.setattr(show_command, "run_show", counting)
+    _age(minimal_root)
+
+    def show(*args: str) -> str:
+        base = ["show", "--root", str(minimal_root), "--today", TODAY]
+        result = CliRunner().invoke(app, [*base, *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = [show("m-alpha"), show("m-alpha", "-f", "json"), show("m-beta")]
+    warm = [show("m-alpha"), show("m-alpha", "-f", "json"), show("m-beta")]
+    assert warm == cold and full == ["m-alpha", "m-alpha", "m-beta"]
+    alpha = minimal_root / ALPHA
+    alpha.write_text(alpha.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _age(minimal_root)
+    assert show("m-alpha") == cold[0] and full[-1] == "m-alpha" and len(full) == 4
