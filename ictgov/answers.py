@@ -220,7 +220,7 @@ def _tree_holds(root: Path, record: dict[str, Any]) -> bool:
     return True
 
 
-def recall(question: Question) -> str | None:
+def recall(question: Question) -> bytes | None:
     """The remembered answer to *question* if nothing it depends on changed, else None."""
     root = find_root(question.root)
     today = invocation.parse_today(question.today)
@@ -241,10 +241,16 @@ def recall(question: Question) -> str | None:
     data = cachedir.read_bytes(_answer_path(path, wanted))
     if data is None or _digest(data) != digest:
         return None
-    return data.decode("utf-8", "surrogatepass")
+    return data
 
 
-def remember(question: Question, basis: Basis, answer: str) -> None:
+def recall_text(question: Question) -> str | None:
+    """``recall`` for an answer that was text."""
+    data = recall(question)
+    return None if data is None else data.decode("utf-8", "surrogatepass")
+
+
+def remember(question: Question, basis: Basis, answer: str | bytes) -> None:
     """Store a full run's *answer* for ``recall``; silently skipped when impossible.
 
     Files modified since ``basis.started`` are not trusted, so the stats taken here,
@@ -272,7 +278,7 @@ def remember(question: Question, basis: Basis, answer: str) -> None:
         answers = {}
     answers.pop(wanted, None)
     answers = dict(list(answers.items())[-(KEEP - 1) :])
-    data = answer.encode("utf-8", "surrogatepass")
+    data = answer.encode("utf-8", "surrogatepass") if isinstance(answer, str) else answer
     if not cachedir.write_bytes(_answer_path(path, wanted), data):
         return
     answers[wanted] = _digest(data)

@@ -62,7 +62,7 @@ class StatusOptions:
 def remembered(options: StatusOptions, output: str, width: int) -> str | None:
     """The text a run with these options printed, if the tree and all else are unchanged."""
     question = options.question(output, width)
-    return None if question is None else answers.recall(question)
+    return None if question is None else answers.recall_text(question)
 
 
 @dataclass(frozen=True)

@@ -305,3 +305,29 @@ def test_show_remembers_its_answers_too(
     alpha.write_text(alpha.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _age(minimal_root)
     assert show("m-alpha") == cold[0] and full[-1] == "m-alpha" and len(full) == 4
+
+
+def test_export_to_standard_output_remembers_its_bytes(
+    minimal_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ictgov.commands.export import ExportOptions, run_export
+    from ictgov.project import Opened
+
+    loads: list[int] = []
+    real = Opened.basis.fget
+    assert real is not None
+    monkeypatch.setattr(Opened, "basis", property(lambda self: loads.append(1) or real(self)))
+    _age(minimal_root)
+    asked = [
+        ExportOptions(fmt="json", root=minimal_root, today=TODAY),
+        ExportOptions(fmt="csv", tables=("measures",), root=minimal_root, today=TODAY),
+    ]
+    cold = [run_export(options) for options in asked]
+    warm = [run_export(options) for options in asked]
+    assert [o.stdout for o in warm] == [o.stdout for o in cold] and len(loads) == 2
+    assert isinstance(warm[0].stdout, str) and isinstance(warm[1].stdout, bytes)
+    out = tmp_path / "export.json"
+    for _ in range(2):  # a file is written every time: never answered from memory
+        written = run_export(ExportOptions(fmt="json", out=out, root=minimal_root, today=TODAY))
+        assert written.notes == (f"wrote {out}",)
+    assert out.read_text(encoding="utf-8") == cold[0].stdout
