@@ -107,7 +107,8 @@ def package_fingerprint(package: Path = PACKAGE) -> str:
             except OSError:
                 continue
             parts.append(f"{directory}/{name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    text = "\n".join(parts).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def _config_bytes(root: Path) -> bytes | None:

@@ -331,3 +331,14 @@ def test_export_to_standard_output_remembers_its_bytes(
         written = run_export(ExportOptions(fmt="json", out=out, root=minimal_root, today=TODAY))
         assert written.notes == (f"wrote {out}",)
     assert out.read_text(encoding="utf-8") == cold[0].stdout
+
+
+def test_a_symlinked_configuration_is_never_remembered(minimal_root: Path, runs: list[str]) -> None:
+    config = minimal_root / "ictgov.toml"
+    real = minimal_root / "settings.toml"
+    config.rename(real)
+    config.symlink_to(real)  # the link's target could change under an unchanged link
+    _age(minimal_root)
+    _status(minimal_root, runs=runs)
+    _status(minimal_root, runs=runs)
+    assert runs == ["full", "full"]
