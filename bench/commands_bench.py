@@ -109,11 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         wanted = {w.strip() for w in args.only.split(",") if w.strip()}
         if wanted:
             table = {k: v for k, v in table.items() if k == "lint" or k in wanted}
-        for _ in range(2):  # warm every cache; the second time with every file aged
+        for _ in range(2):  # warm every cache (files aged: the caches trust them)
             for name, argv_of in table.items():
                 if name != "update":
                     run_once(argv_of(-1))
-            _age(root)
         results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in table}
         # update changes a file, after which nothing is warm: its runs come last.
         writers = [name for name in table if name == "update"]
