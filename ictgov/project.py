@@ -6,10 +6,12 @@ configuration mean the same thing in every command.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ictgov.answers import Basis
 from ictgov.config import Config, load_config, resolve_root, resolve_today
 from ictgov.diagnostics import Diagnostic
 from ictgov.errors import NothingLoadedError
@@ -70,6 +72,13 @@ class Opened:
     project: Project
     tree: Tree
     today: date
+    #: ``time.time_ns()`` before the tree was read (files modified since are not trusted).
+    started: int = 0
+
+    @property
+    def basis(self) -> Basis:
+        """What an answer computed from this tree rests on (``ictgov.answers``)."""
+        return Basis(self.project.root, self.today, tuple(self.tree.documents), self.started)
 
     @property
     def problems(self) -> int:
@@ -166,6 +175,7 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
     """
     when = resolve_today(today)
     project = Project.open(root)
+    started = time.time_ns()
     tree = project.tree(at=at, today=when)
     if tree.strategy is None and not tree.measures and not tree.goals:
         problems = len(tree.diagnostics)
@@ -178,4 +188,4 @@ def open_tree(root: Path | None, at: str | None, today: str | None) -> Opened:
             _("no strategy data could be loaded from {root}").format(root=project.root)
             + (shows.format(n=problems) if problems else "")
         )
-    return Opened(project, tree, when)
+    return Opened(project, tree, when, started)

@@ -34,12 +34,18 @@ def show(
     at: AtOption = None,
 ) -> None:
     """Show everything about one item: its fields, update log, dependencies and decisions."""
-    from ictgov.cli.status import output_is_plain, print_json
-    from ictgov.commands.show import ShowOptions, run_show
+    from ictgov.cli.status import json_text, output_is_plain
+    from ictgov.commands.show import ShowOptions, remembered, run_show
 
     options = ShowOptions(
         item_id=item_id, root=root, today=today, at=at, lang=lang.value if lang else None
     )
+    plain, width = output_is_plain()
+    if output is OutputFormat.JSON or plain:
+        text = remembered(options, output.value, width)
+        if text is not None:
+            typer.echo(text, nl=False)
+            return
     outcome = run_show(options)
     if outcome.warning:
         typer.echo(outcome.warning, err=True)
@@ -47,16 +53,17 @@ def show(
     if output is OutputFormat.JSON:
         from ictgov.views.detail import detail_data
 
-        print_json(detail_data(detail))
-        return
-    plain, width = output_is_plain()
-    if plain:
+        text = json_text(detail_data(detail))
+    elif plain:
         from ictgov.render.terminal_show import detail_text
 
-        typer.echo(detail_text(detail, width=width), nl=False)
+        text = detail_text(detail, width=width)
+    else:
+        from rich.console import Console
+
+        from ictgov.render.terminal_show import print_detail
+
+        print_detail(Console(highlight=False), detail)
         return
-    from rich.console import Console
-
-    from ictgov.render.terminal_show import print_detail
-
-    print_detail(Console(highlight=False), detail)
+    typer.echo(text, nl=False)
+    outcome.remember(options, output.value, width, text)

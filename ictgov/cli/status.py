@@ -97,8 +97,7 @@ def status(
     Off track, overdue, at risk and stale measures come first, each with its reason.
     Piped output is plain text; --format json is stable for scripts.
     """
-    from ictgov.commands.status import StatusOptions, run_status
-    from ictgov.model import Status
+    from ictgov.commands.status import StatusOptions, remembered, run_status
 
     options = StatusOptions(
         root=root,
@@ -106,20 +105,29 @@ def status(
         at=at,
         goal=goal,
         owner=owner,
-        status=Status(status_.value) if status_ else None,
+        status=status_.value if status_ else None,
         category=category,
         tags=tuple(dict.fromkeys(tag or ())),
         lang=lang.value if lang else None,
         trend=trend,
     )
+    plain, width = output_is_plain()
+    if output is OutputFormat.JSON or plain:
+        text = remembered(options, output.value, width)
+        if text is not None:
+            typer.echo(text, nl=False)
+            return
     outcome = run_status(options)
     if outcome.warning and not outcome.unread:
         typer.echo(outcome.warning, err=True)
     if output is OutputFormat.JSON:
-        print_json(outcome.data())
+        text = json_text(outcome.data())
     else:
         _print_unread(outcome)
-        _print_text(outcome.report, outcome.trend)
+        text = _text(outcome.report, outcome.trend)
+    if text is not None:
+        typer.echo(text, nl=False)
+        outcome.remember(options, output.value, width, text)
     if outcome.unread:
         raise typer.Exit(1)
 
@@ -136,9 +144,14 @@ def _print_unread(outcome: StatusOutcome) -> None:
 
 def print_json(data: object) -> None:
     """Sorted keys, two-space indent, UTF-8 as is: stable for scripts and diffs."""
+    typer.echo(json_text(data), nl=False)
+
+
+def json_text(data: object) -> str:
+    """What ``print_json`` prints, with its final newline."""
     import json
 
-    typer.echo(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def output_is_plain() -> tuple[bool, int]:
@@ -155,15 +168,16 @@ def output_is_plain() -> tuple[bool, int]:
     return plain, max(40, width)
 
 
-def _print_text(report: StatusReport, trend: list[TrendPoint] | None) -> None:
+def _text(report: StatusReport, trend: list[TrendPoint] | None) -> str | None:
+    """Plain text to print; None when rich has drawn the report on the terminal itself."""
     plain, width = output_is_plain()
     if plain:
         from ictgov.render.status_blocks import status_text
 
-        typer.echo(status_text(report, width=width, trend=trend), nl=False)
-        return
+        return status_text(report, width=width, trend=trend)
     from rich.console import Console
 
     from ictgov.render.terminal import print_status
 
     print_status(Console(highlight=False), report, trend)
+    return None

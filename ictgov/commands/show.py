@@ -3,21 +3,25 @@
 The command parses its options into ``ShowOptions``, calls ``run_show`` and prints;
 which item an id names, in which language, and the refusal of an id that names
 nothing (with the closest ids) are decided here.
+
+As ``status``, an unchanged tree is answered from the remembered answer
+(``ictgov.answers``): ``remembered`` asks before anything is loaded, so the loader,
+the model and the views are imported only inside ``run_show``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ictgov.commands.language import reader_language
+from ictgov import answers
 from ictgov.errors import IctgovError
 from ictgov.i18n.speak import _
-from ictgov.model import is_valid_id
-from ictgov.model.base import CODE_PATTERN
-from ictgov.project import open_tree
-from ictgov.views.detail import Detail, item_detail, suggest, with_code
+
+if TYPE_CHECKING:
+    from ictgov.views.detail import Detail
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,19 @@ class ShowOptions:
     at: str | None = None
     lang: str | None = None
 
+    def question(self, output: str, width: int) -> answers.Question | None:
+        """What a remembered answer printed as *output* must match; None with ``--at``."""
+        if self.at is not None:
+            return None
+        words = (f"id={self.item_id}", f"format={output}", f"width={width}", f"lang={self.lang}")
+        return answers.Question("show", self.root, self.today, words)
+
+
+def remembered(options: ShowOptions, output: str, width: int) -> str | None:
+    """The text a run with these options printed, if the tree and all else are unchanged."""
+    question = options.question(output, width)
+    return None if question is None else answers.recall_text(question)
+
 
 @dataclass(frozen=True)
 class ShowOutcome:
@@ -37,19 +54,36 @@ class ShowOutcome:
 
     detail: Detail
     warning: str | None
+    #: What the detail rests on, for ``remember``.
+    basis: answers.Basis | None = field(default=None, repr=False)
+
+    def remember(self, options: ShowOptions, output: str, width: int, text: str) -> None:
+        """Keep *text*, printed for *options*, for ``remembered`` (only a clean run's)."""
+        question = options.question(output, width)
+        if question is not None and self.basis is not None and not self.warning:
+            answers.remember(question, self.basis, text)
 
 
 def check_id(item_id: str) -> None:
     """Refuse what can be neither an id nor a code before opening anything."""
+    from ictgov.model import is_valid_id
+    from ictgov.model.base import CODE_PATTERN
+
     if not is_valid_id(item_id) and not re.match(CODE_PATTERN, item_id):
         raise IctgovError(
-            f"{item_id!r} is neither an id nor a code: ids are lowercase letters, digits, "
-            "'-', '_' and '.', codes are like 1.10 or L1.2 ('ictgov status' lists the codes)"
+            _(
+                "{id!r} is neither an id nor a code: ids are lowercase letters, digits, "
+                "'-', '_' and '.', codes are like 1.10 or L1.2 ('ictgov status' lists the codes)"
+            ).format(id=item_id)
         )
 
 
 def run_show(options: ShowOptions) -> ShowOutcome:
     """Open the project and find the item; IctgovError with the closest ids if none."""
+    from ictgov.commands.language import reader_language
+    from ictgov.project import open_tree
+    from ictgov.views.detail import item_detail, suggest, with_code
+
     check_id(options.item_id)
     opened = open_tree(options.root, options.at, options.today)
     tree, config = opened.tree, opened.project.config
@@ -79,4 +113,4 @@ def run_show(options: ShowOptions) -> ShowOutcome:
                 "measures; 'ictgov export --format json' lists every id)"
             ).format(id=options.item_id, hint=hint)
         )
-    return ShowOutcome(detail, opened.warning)
+    return ShowOutcome(detail, opened.warning, opened.basis)

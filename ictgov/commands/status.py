@@ -3,27 +3,27 @@
 The command only parses its options into ``StatusOptions``, calls ``run_status`` and
 prints; everything it used to decide (today, the project, the filters' validity, the
 language, the trend) is decided here, so it can be tested without the CLI.
+
+On an unchanged tree the command prints its remembered answer (``ictgov.answers``):
+``remembered`` asks for it before anything is loaded, ``StatusOutcome.remember``
+stores what a full run printed. This module imports the loader and the views only
+inside ``run_status``, so that asking costs no more than ``ictgov --version``.
 """
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ictgov.commands.language import reader_language
+from ictgov import answers
 from ictgov.errors import IctgovError
 from ictgov.i18n.speak import _
-from ictgov.load import Tree
-from ictgov.model import Status
-from ictgov.project import UnreadFile, open_tree
-from ictgov.verdicts.references import Target, targets
-from ictgov.views.overview import build_overview
-from ictgov.views.status import Filters, StatusReport, status_report
-from ictgov.views.status_json import status_data
 
 if TYPE_CHECKING:
+    from ictgov.load import Tree
+    from ictgov.project import UnreadFile
+    from ictgov.views.status import StatusReport
     from ictgov.views.trend import TrendPoint
 
 
@@ -36,11 +36,38 @@ class StatusOptions:
     at: str | None = None
     goal: str | None = None
     owner: str | None = None
-    status: Status | None = None
+    #: A ``Status`` value such as ``in_progress`` (checked by the command line).
+    status: str | None = None
     category: str | None = None
     tags: tuple[str, ...] = ()
     lang: str | None = None
     trend: bool = False
+
+    def question(self, output: str, width: int) -> answers.Question | None:
+        """What a remembered answer printed as *output* must match; None if none may be.
+
+        ``--at`` reads git and ``--trend`` the git history, which ``answers`` does not
+        watch: those runs are never remembered.
+        """
+        if self.at is not None or self.trend:
+            return None
+        words = (
+            f"format={output}",
+            f"width={width}",
+            f"goal={self.goal}",
+            f"owner={self.owner}",
+            f"status={self.status}",
+            f"category={self.category}",
+            f"tags={','.join(self.tags)}",
+            f"lang={self.lang}",
+        )
+        return answers.Question("status", self.root, self.today, words)
+
+
+def remembered(options: StatusOptions, output: str, width: int) -> str | None:
+    """The text a run with these options printed, if the tree and all else are unchanged."""
+    question = options.question(output, width)
+    return None if question is None else answers.recall_text(question)
 
 
 @dataclass(frozen=True)
@@ -52,14 +79,24 @@ class StatusOutcome:
     warning: str | None
     #: Files that did not load: the report cannot be trusted to be whole.
     unread: tuple[UnreadFile, ...] = ()
+    #: What the report rests on, for ``remember``.
+    basis: answers.Basis | None = field(default=None, repr=False)
 
     def data(self) -> dict[str, Any]:
         """The JSON form: ``status_data``, the unread files, and the trend if asked for."""
+        from ictgov.views.status_json import status_data
+
         data = status_data(self.report)
         data["unread"] = [u.as_dict(self.report.lang) for u in self.unread]
         if self.trend is not None:
             data["trend"] = [p.as_dict() for p in self.trend]
         return data
+
+    def remember(self, options: StatusOptions, output: str, width: int, text: str) -> None:
+        """Keep *text*, printed for *options*, for ``remembered`` (only a clean run's)."""
+        question = options.question(output, width)
+        if question is not None and self.basis is not None and not self.warning:
+            answers.remember(question, self.basis, text)
 
 
 def check_filters(
@@ -74,6 +111,10 @@ def check_filters(
     The message gives the closest id (or the whole list when nothing is close), so a
     typo is fixed without opening the files.
     """
+    import difflib
+
+    from ictgov.verdicts.references import Target, targets
+
     _check_category_and_tags(tree, category, tags)
     if goal is None and owner is None:
         return
@@ -100,6 +141,8 @@ def check_filters(
 
 def _closest(value: str, known: list[str], listing: str) -> str:
     """A did-you-mean for a close one, else the list of them when it is short."""
+    import difflib
+
     close = difflib.get_close_matches(value, known, n=1)
     if close:
         return _("; did you mean {id!r}?").format(id=close[0])
@@ -131,6 +174,12 @@ def _check_category_and_tags(tree: Tree, category: str | None, tags: tuple[str, 
 
 def run_status(options: StatusOptions) -> StatusOutcome:
     """Open the project, check the filters, and compute the status (and trend)."""
+    from ictgov.commands.language import reader_language
+    from ictgov.model import Status
+    from ictgov.project import open_tree
+    from ictgov.views.overview import build_overview
+    from ictgov.views.status import Filters, status_report
+
     opened = open_tree(options.root, options.at, options.today)
     tree = opened.tree
     check_filters(tree, options.goal, options.owner, options.category, options.tags)
@@ -139,7 +188,8 @@ def run_status(options: StatusOptions) -> StatusOutcome:
     overview = build_overview(
         tree, opened.today, config.stale_after_days, config.on_track_late_after_days
     )
-    filters = Filters(options.goal, options.owner, options.status, options.category, options.tags)
+    status = Status(options.status) if options.status is not None else None
+    filters = Filters(options.goal, options.owner, status, options.category, options.tags)
     report = status_report(tree, overview, filters=filters, lang=language)
     points = None
     if options.trend:
@@ -147,4 +197,10 @@ def run_status(options: StatusOptions) -> StatusOutcome:
 
         project = opened.project
         points = progress_over_time(project.root, project.config.max_file_bytes, by="month")
-    return StatusOutcome(report, points, opened.warning, tuple(opened.unread))
+    return StatusOutcome(
+        report,
+        points,
+        opened.warning,
+        tuple(opened.unread),
+        basis=opened.basis,
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ictgov.config import Config
@@ -81,10 +81,13 @@ def neighbourhood(
     for path in files:
         if path in focus:
             continue
-        stem = PurePosixPath(path).stem
-        if path in measures and stem not in wanted:
-            other_ids.add(stem)
-            continue
+        if path in measures:
+            # The file's stem, by string operations: PurePosixPath(path).stem for
+            # 20,000 measure files took half of the command's time.
+            stem = path.rpartition("/")[2].rpartition(".")[0]
+            if stem not in wanted:
+                other_ids.add(stem)
+                continue
         if loaded is not None and path in loaded:
             documents[path] = loaded[path]
             continue

@@ -110,7 +110,11 @@ class ParseCache:
         paths = source.list_files()
         written, index = self._read_index(folder)
         stats, keys = self._known(paths, index, written)
-        entries, shards = self._read_shards(folder) if folder is not None and index else ({}, [])
+        entries, shards, stored = (
+            self._read_shards(folder) if folder is not None and index else ({}, [], 0)
+        )
+        if entries:  # e.g. after a checkout: the bytes may well be known under another stat
+            self._hash_unvouched(source, paths, keys)
         missing = [p for p in paths if keys.get(p) not in entries]
         done: dict[str, Document] = {}
         if len(missing) >= parallel.PARALLEL_FROM:
@@ -136,8 +140,23 @@ class ParseCache:
             docs.append(self._document(path, key, parsed))
         docs.extend(problem_documents(source.problems()))
         if folder is not None:
-            self._remember(folder, paths, keys, stats, index, started, fresh, entries, shards)
+            self._remember(
+                folder, paths, keys, stats, index, started, fresh, entries, shards, stored
+            )
         return docs
+
+    def _hash_unvouched(self, source: FsSource, paths: list[str], keys: dict[str, str]) -> None:
+        """The content key of each file the index does not vouch for (read, not parsed).
+
+        Hashing 20,000 files costs a fraction of a second; parsing them again in
+        worker processes, after a checkout or a ``touch`` changed their stats, a minute.
+        """
+        for path in paths:
+            if path not in keys:
+                try:
+                    keys[path] = content_key(path, source.read(path))
+                except OSError:
+                    continue  # the loop in ``_load`` reports it
 
     def _known(
         self, paths: list[str], index: dict[str, list[object]], written: int
@@ -221,19 +240,24 @@ class ParseCache:
             return int(payload.get("written", 0)), payload["files"]
         return 0, {}
 
-    def _read_shards(self, folder: Path) -> tuple[dict[str, Parsed], list[Path]]:
-        """Every cached entry by content key, and the shard files holding them."""
+    def _read_shards(self, folder: Path) -> tuple[dict[str, Parsed], list[Path], int]:
+        """Every cached entry by content key, the shard files, and how many entries they hold.
+
+        The count includes entries held twice, which only reading costs.
+        """
         entries: dict[str, Parsed] = {}
+        stored = 0
         shards = sorted(folder.glob("parse-*.json"))
         for shard in shards:
             payload = cachedir.read_json(shard, "parse")
             if not isinstance(payload, dict):
                 continue
+            stored += len(payload)
             for key, entry in payload.items():
                 parsed = from_json(entry)
                 if parsed is not None:
                     entries[key] = parsed
-        return entries, shards
+        return entries, shards, stored
 
     def _shard_name(self, folder: Path) -> Path:
         return folder / f"parse-{time.time_ns():x}-{os.getpid()}-{os.urandom(3).hex()}.json"
@@ -254,6 +278,7 @@ class ParseCache:
         fresh: dict[str, Parsed],
         entries: dict[str, Parsed],
         shards: list[Path],
+        stored: int,
     ) -> None:
         """Write new entries, the index (when it changed), and compact the shards."""
         if fresh:
@@ -265,7 +290,7 @@ class ParseCache:
             )
             cachedir.remove_tree_files(folder.parent, keep=self.name)
         live = {keys[p] for p in paths if p in keys}
-        if len(shards) > 40 or len(entries) > 2 * len(live) + 100:
+        if len(shards) > 40 or max(stored, len(entries)) > 2 * len(live) + 100:
             kept = sorted(k for k in live if k in entries)
             new = [
                 self._write_shard(folder, {k: entries[k] for k in kept[i : i + SHARD_SIZE]})

@@ -333,3 +333,18 @@ def test_a_worker_that_dies_leaves_its_files_to_this_process(
     monkeypatch.setattr(parallel, "parse_chunk", _dies_on_gamma)
     root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
     assert _run(root) == ST01_GAMMA
+
+
+@pytest.mark.usefixtures("in_workers")
+def test_a_checkout_sends_no_known_bytes_to_the_workers(tmp_path: Path) -> None:
+    """New stats, same bytes: hashed here, not parsed again by workers into new shards."""
+    root = make_tree(tmp_path / "repo", {"data/measures/m-gamma.yaml": COMPLETED_AT_40})
+    first = Project.open(root).tree()
+    folder = parse_cache.ParseCache(root).folder()
+    assert folder is not None
+    shards = sorted(folder.glob("parse-*.json"))
+    for path in (root / "data").rglob("*.yaml"):
+        path.write_bytes(path.read_bytes())
+    again = Project.open(root).tree()
+    assert sorted(folder.glob("parse-*.json")) == shards
+    assert [m.id for m in again.measures] == [m.id for m in first.measures]

@@ -23,6 +23,7 @@ FLOORS: dict[str, int] = {
     "visible": 0,
     "safefs": 1,
     "invocation": 2,  # the root and today, before anything is loaded (stdlib and safefs)
+    "answers": 3,  # remembered answers of read-only commands (stdlib, cachedir, invocation)
     "diagnostics": 1,
     "i18n": 1,
     "cachedir": 1,
