@@ -75,7 +75,7 @@ def _english_fragments() -> list[str]:
     for message in catalogue:
         for msgid in message.id if isinstance(message.id, tuple) else (message.id,):
             for part in re.split(r"\{[^{}]*\}", msgid or ""):
-                if len(re.findall(r"[a-z]{2,}", part)) >= 3:
+                if len(re.findall(r"[a-z]{2,}", part)) >= 3 and " " in part.strip():
                     out.append(part.strip())
     return out
 
