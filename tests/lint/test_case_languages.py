@@ -69,3 +69,44 @@ def test_case_messages_are_translated(case: dict[str, Any], tmp_path: Path) -> N
             assert here["message"] != en["message"], (
                 f"{lang} {en['code']}: still English: {en['message']!r}"
             )
+
+
+#: A file each for the model's own checks (PydanticCustomError types explained in words).
+MODEL_MISTAKES: dict[str, tuple[str, str, str]] = {
+    # name: (file, text to replace, replacement)
+    "cadence range": (
+        "data/strategy/bodies.yaml",
+        "cadence: {meetings_per_year: 2}",
+        "cadence: {meetings_per_year: 4-2}",
+    ),
+    "period": (
+        "data/strategy/strategy.yaml",
+        "{start: 2023, end: 2027}",
+        "{start: 2027, end: 2023}",
+    ),
+    "vote without counts": (
+        "data/meetings/mgmt-2024-03-01.yaml",
+        "    title: Tilannekatsaus\n",
+        "    title: Tilannekatsaus\n    vote: {noes: 2, unanimous: true}\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_MISTAKES))
+def test_model_checks_read_in_every_language_with_an_example(name: str, tmp_path: Path) -> None:
+    file, old, new = MODEL_MISTAKES[name]
+    root = make_tree(tmp_path / "repo")
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+    english = [d for d in _lint(root, CASE_TODAY, "en") if d["code"] == "SC02"]
+    assert len(english) == 1, english
+    assert "e.g." in str(english[0]["message"]) or "write" in str(english[0]["message"])
+    assert "Value error" not in str(english[0]["message"])
+    for lang, marker in (("fi", "esim"), ("sv", "t.ex")):
+        local = [d for d in _lint(root, CASE_TODAY, lang) if d["code"] == "SC02"]
+        message = str(local[0]["message"])
+        assert message != english[0]["message"]
+        assert marker in message or "poista" in message or "ta bort" in message, message
