@@ -100,3 +100,10 @@ def test_schedule_slip_in_finnish(tmp_path: Path) -> None:
     out = _run("diff", "HEAD~1", "HEAD", "--root", str(root), *TODAY, "--lang", "fi")
     assert "suunniteltu loppu: " in out and "1.1.2031" in out, out
     assert "myöhästyy" in out or "aikaistuu" in out, out
+
+
+def test_an_unknown_revision_is_refused_in_finnish(repo: Path) -> None:
+    args = ["diff", "no-such-branch", "HEAD", "--root", str(repo), *TODAY, "--lang", "fi"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "'no-such-branch': tuntematon versio" in result.output, result.output
