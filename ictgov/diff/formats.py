@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_pair
-from ictgov.diff.words import kind_word
+from ictgov.diff.phrases import kind_word
 from ictgov.i18n import N_
 from ictgov.i18n.speak import _, current, ngettext
 from ictgov.visible import visible

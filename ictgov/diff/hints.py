@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ictgov.diff.model import Hint
-from ictgov.diff.words import day, new_updates
+from ictgov.diff.phrases import day
+from ictgov.diff.words import new_updates
 from ictgov.i18n.speak import _
 from ictgov.model import Body, Goal, Measure, Status
 

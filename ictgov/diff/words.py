@@ -8,10 +8,9 @@ change not said in a special way gets a generic line, so nothing is hidden.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from ictgov.diff.entities import SINGULAR, Entry, text_of
+from ictgov.diff.entities import Entry, text_of
 from ictgov.diff.model import (
     MISSING,
     Change,
@@ -21,74 +20,19 @@ from ictgov.diff.model import (
     show_pair,
     show_value,
 )
-from ictgov.i18n import N_
-from ictgov.i18n.formats import formats
-from ictgov.i18n.speak import _, current, ngettext
-from ictgov.model import Action, AgendaItem, Measure, Meeting, UpdateEntry
-
-STATUS_WORDS = {
-    "planned": N_("planned"),
-    "in_progress": N_("in progress"),
-    "completed": N_("completed"),
-    "on_hold": N_("on hold"),
-    "discontinued": N_("discontinued"),
-}
-HEALTH_WORDS = {"on_track": N_("on track"), "at_risk": N_("at risk"), "off_track": N_("off track")}
-RESOLUTION_WORDS = {
-    "passed": N_("passed"),
-    "passed_modified": N_("passed as amended"),
-    "passed_voted": N_("passed after a vote"),
-    "rejected": N_("rejected"),
-    "noted": N_("noted"),
-    "returned": N_("returned for further preparation"),
-    "tabled": N_("tabled"),
-    "removed": N_("removed from the agenda"),
-}
-_SCHEDULE = (
-    ("planned_start", N_("planned start")),
-    ("planned_end", N_("planned end")),
-    ("actual_start", N_("actual start")),
-    ("actual_end", N_("actual end")),
+from ictgov.diff.phrases import (
+    HEALTH_WORDS,
+    RESOLUTION_WORDS,
+    SCHEDULE,
+    STATUS_WORDS,
+    day,
+    days_phrase,
+    figure,
+    kind_word,
+    word,
 )
-
-
-def _word(table: dict[str, str], value: Any) -> str:
-    if value is None:
-        return _("not set")
-    raw = getattr(value, "value", value)
-    word = table.get(str(raw))
-    return _(word) if word is not None else str(raw)
-
-
-def day(value: date | None) -> str:
-    """A date as the reader writes it: 2019-09-15 in English, 15.9.2019 in fi and sv."""
-    if value is None:
-        return _("not set")
-    lang = current()
-    return value.isoformat() if lang == "en" else formats(lang).date(value)
-
-
-def kind_word(kind: str) -> str:
-    """``measure``, ``toimenpide``, ``åtgärd``: a kind of item (plural key) in words."""
-    word = SINGULAR.get(kind)
-    return _(word) if word is not None else kind
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def days_phrase(old: date, new: date, *, end: bool) -> str:
-    """``slips 92 days`` / ``gains 30 days`` for an end date; later/earlier for a start."""
-    delta = (new - old).days
-    n = abs(delta)
-    if end and delta > 0:
-        return ngettext("slips {n} day", "slips {n} days", n).format(n=n)
-    if end:
-        return ngettext("gains {n} day", "gains {n} days", n).format(n=n)
-    if delta > 0:
-        return ngettext("{n} day later", "{n} days later", n).format(n=n)
-    return ngettext("{n} day earlier", "{n} days earlier", n).format(n=n)
+from ictgov.i18n.speak import _, ngettext
+from ictgov.model import Action, AgendaItem, Measure, Meeting, UpdateEntry
 
 
 class _Said:
@@ -200,7 +144,7 @@ def _added_text(kind: str, entry: Entry, lang: str) -> str:
     model = entry.model
     if isinstance(model, Measure):
         return _("measure {code} added: {status}, {progress} %").format(
-            code=model.code, status=_word(STATUS_WORDS, model.status), progress=model.progress
+            code=model.code, status=word(STATUS_WORDS, model.status), progress=model.progress
         )
     if isinstance(model, Meeting):
         n = len(model.items)
@@ -217,7 +161,7 @@ def _measure(said: _Said, old: Measure, new: Measure) -> None:
         said.say(
             "status",
             _("status: {old} → {new}").format(
-                old=_word(STATUS_WORDS, old.status), new=_word(STATUS_WORDS, new.status)
+                old=word(STATUS_WORDS, old.status), new=word(STATUS_WORDS, new.status)
             ),
         )
     said.cover(_starts("status"))
@@ -225,7 +169,7 @@ def _measure(said: _Said, old: Measure, new: Measure) -> None:
         said.say(
             "health",
             _("health: {old} → {new}").format(
-                old=_word(HEALTH_WORDS, old.health), new=_word(HEALTH_WORDS, new.health)
+                old=word(HEALTH_WORDS, old.health), new=word(HEALTH_WORDS, new.health)
             ),
         )
     said.cover(_starts("health"))
@@ -235,7 +179,7 @@ def _measure(said: _Said, old: Measure, new: Measure) -> None:
             _("progress: {old} % → {new} %").format(old=old.progress, new=new.progress),
         )
     said.cover(_starts("progress"))
-    for name, label in _SCHEDULE:
+    for name, label in SCHEDULE:
         before, after = getattr(old.schedule, name), getattr(new.schedule, name)
         if before == after:
             continue
@@ -263,21 +207,21 @@ def _indicator_values(said: _Said, old: Measure, new: Measure) -> None:
             said.say(
                 "indicator",
                 _("indicator value for {date} added: {value}").format(
-                    date=day(when), value=f"{_number(a.value)}{unit}"
+                    date=day(when), value=f"{figure(a.value)}{unit}"
                 ),
             )
         elif a is None and b is not None:
             said.say(
                 "indicator",
                 _("indicator value for {date} removed (was {value})").format(
-                    date=day(when), value=f"{_number(b.value)}{unit}"
+                    date=day(when), value=f"{figure(b.value)}{unit}"
                 ),
             )
         elif a is not None and b is not None and a.value != b.value:
             said.say(
                 "indicator",
                 _("indicator value for {date} corrected: {old} → {new}").format(
-                    date=day(when), old=_number(b.value), new=f"{_number(a.value)}{unit}"
+                    date=day(when), old=figure(b.value), new=f"{figure(a.value)}{unit}"
                 ),
             )
     if before.keys() != after.keys() or any(
@@ -345,7 +289,7 @@ def _updates(said: _Said, old: list[UpdateEntry], new: list[UpdateEntry]) -> Non
 def _agenda_text(item: AgendaItem, lang: str) -> str:
     text = f"§{item.section} {show_value(text_of(item.title, lang))}"
     if item.resolution is not None:
-        text += f": {_word(RESOLUTION_WORDS, item.resolution)}"
+        text += f": {word(RESOLUTION_WORDS, item.resolution)}"
     if item.decision is not None:
         text += " — " + _("decision {text}").format(text=show_value(text_of(item.decision, lang)))
     return text
@@ -416,14 +360,14 @@ def _actions(said: _Said, section: int, old: list[Action], new: list[Action], la
             said.say(
                 "action",
                 _("{where}: done date {old} -> {new}").format(
-                    where=where, old=_date_or_none(b.done_date), new=_date_or_none(a.done_date)
+                    where=where, old=day(b.done_date), new=day(a.done_date)
                 ),
             )
         if a.due != b.due:
             said.say(
                 "action",
                 _("{where}: due {old} -> {new}").format(
-                    where=where, old=_date_or_none(b.due), new=_date_or_none(a.due)
+                    where=where, old=day(b.due), new=day(a.due)
                 ),
             )
         for field in ("what", "responsible", "assignee", "note"):
@@ -431,8 +375,3 @@ def _actions(said: _Said, section: int, old: list[Action], new: list[Action], la
             if before != after:
                 shown = show_pair(text_of(before, lang), text_of(after, lang))
                 said.say("action", f"{where}: {field} {shown[0]} → {shown[1]}")
-
-
-def _date_or_none(value: date | None) -> str:
-    """A date of an action change, or 'not set'."""
-    return day(value)

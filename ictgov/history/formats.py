@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ictgov.diff.formats import md
 from ictgov.diff.model import ItemDiff
-from ictgov.diff.words import day, kind_word
+from ictgov.diff.phrases import day, kind_word
 from ictgov.history.items import History, HistoryEntry
 from ictgov.i18n.speak import _
 from ictgov.visible import visible

@@ -259,17 +259,13 @@ class GitRepo:
             return sha
         first = self.run("log", "--first-parent", "--reverse", "--format=%cs", "HEAD")
         oldest = first.decode("ascii").split("\n", 1)[0].strip()
-        shallow = (
-            "; " + _("the clone is shallow: {hint}").format(hint=_(UNSHALLOW_HINT))
-            if self.is_shallow()
-            else ""
-        )
+        shallow = "; " + _("the clone is shallow: {hint}").format(hint=_(UNSHALLOW_HINT))
         raise RevisionError(
             _(
                 "{what} {day}: there is no commit on or before that day on the current branch "
                 "(the oldest is from {oldest})"
             ).format(what=what, day=day.isoformat(), oldest=oldest)
-            + shallow
+            + (shallow if self.is_shallow() else "")
         )
 
     def default_branch(self, configured: str) -> tuple[str, str]:
