@@ -21,6 +21,28 @@ from typer.core import TyperOption
 from ictgov.i18n.speak import _, ngettext
 
 
+def _usage_error_types() -> tuple[type[BaseException], ...]:
+    """The exception classes Click's usage errors derive from, in every Typer we support.
+
+    Typer 0.2x vendors Click (its errors derive from ``typer.TyperException``); older
+    Typer (our minimum, 0.19) uses the ``click`` package itself.
+    """
+    found: list[type[BaseException]] = []
+    typer_base = getattr(typer, "TyperException", None)
+    if isinstance(typer_base, type) and issubclass(typer_base, BaseException):
+        found.append(typer_base)
+    try:
+        import click
+    except ImportError:  # a Typer that vendors Click needs no click package
+        pass
+    else:
+        found.append(click.exceptions.ClickException)
+    return tuple(found)
+
+
+USAGE_ERRORS = _usage_error_types()
+
+
 def rich_words() -> None:
     """Typer's own words in the help and error panels, in the language of this run.
 
@@ -167,7 +189,7 @@ def translated() -> Iterator[None]:
     """Within the block, a Click usage error is raised again in the reader's language."""
     try:
         yield
-    except typer.TyperException as exc:
+    except USAGE_ERRORS as exc:
         kind = type(exc).__name__
         if (
             kind == "NoArgsIsHelpError"

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ictgov.i18n import N_
 from ictgov.load import Document
 
 #: Entity kinds in report order, named by the plural the data uses.
@@ -29,17 +30,17 @@ KINDS: tuple[str, ...] = (
     "rounds",
 )
 SINGULAR = {
-    "strategy": "strategy",
-    "goals": "goal",
-    "organisations": "organisation",
-    "bodies": "body",
-    "roles": "role",
-    "projects": "project",
-    "stakeholder_groups": "stakeholder group",
-    "categories": "category",
-    "measures": "measure",
-    "meetings": "meeting",
-    "rounds": "reporting round",
+    "strategy": N_("strategy"),
+    "goals": N_("goal"),
+    "organisations": N_("organisation"),
+    "bodies": N_("body"),
+    "roles": N_("role"),
+    "projects": N_("project"),
+    "stakeholder_groups": N_("stakeholder group"),
+    "categories": N_("category"),
+    "measures": N_("measure"),
+    "meetings": N_("meeting"),
+    "rounds": N_("reporting round"),
 }
 _FILE_KIND = {
     "strategy": "strategy",

@@ -14,8 +14,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ictgov.diff.entities import SINGULAR
 from ictgov.diff.model import MISSING, Change, ItemDiff, TreeDiff, format_path, show_pair
+from ictgov.diff.phrases import kind_word
+from ictgov.i18n import N_
+from ictgov.i18n.speak import _, current, ngettext
 from ictgov.visible import visible
 
 #: The hidden line CI searches for to update its one comment instead of adding more.
@@ -23,28 +25,40 @@ MARKER = "<!-- ictgov-diff -->"
 #: GitHub's limit for a job summary; a pull-request comment allows 65,536 characters.
 DEFAULT_MAX_BYTES = 1024 * 1024
 _SIGN = {"added": "+", "removed": "-", "modified": "~"}
-_ICON = {"added": "➕ added", "removed": "➖ removed", "modified": "✏️ modified"}
+_CHANGE_WORDS = {"added": N_("added"), "removed": N_("removed"), "modified": N_("modified")}
+_ICON_MARKS = {"added": "➕", "removed": "➖", "modified": "✏️"}
+
+
+def _icon(change: str) -> str:
+    """``➕ added``: the change of an item, with its mark, in the reader's language."""
+    return f"{_ICON_MARKS[change]} {_(_CHANGE_WORDS[change])}"
 
 
 def _kind(item: ItemDiff) -> str:
-    return SINGULAR.get(item.kind, item.kind)
+    return kind_word(item.kind)
 
 
 def _unreadable_text(item: ItemDiff) -> str | None:
     if item.unreadable is None:
         return None
     side = "BASE" if item.unreadable == "base" else "HEAD"
-    return f"could not be read at {side}; see the problems below"
+    return _("could not be read at {side}; see the problems below").format(side=side)
 
 
 def _counts_text(diff: TreeDiff) -> str:
     c = diff.counts()
     hints = c["hints"]
-    unreadable = f", {c['unreadable']} unreadable" if c["unreadable"] else ""
-    return (
-        f"{c['added']} added, {c['removed']} removed, {c['modified']} modified{unreadable}; "
-        f"{hints} review hint{'s' if hints != 1 else ''}"
+    unreadable = ", " + _("{n} unreadable").format(n=c["unreadable"]) if c["unreadable"] else ""
+    counts = _("{added} added, {removed} removed, {modified} modified").format(
+        added=c["added"], removed=c["removed"], modified=c["modified"]
     )
+    review = ngettext("{n} review hint", "{n} review hints", hints).format(n=hints)
+    return f"{counts}{unreadable}; {review}"
+
+
+def _problem(d: Any) -> str:
+    """A finding that kept a file from being read: ``file:line:col: CODE message``."""
+    return f"{d.file}:{d.line}:{d.column}: {d.code} {d.text(current())}"
 
 
 # -- text ---------------------------------------------------------------------
@@ -52,11 +66,11 @@ def _counts_text(diff: TreeDiff) -> str:
 
 def render_text(diff: TreeDiff, note: str | None = None) -> str:
     """The diff for a terminal: one block per item, hints marked with '!'."""
-    lines = [f"Changes from {diff.base_label} to {diff.head_label}"]
+    lines = [_("Changes from {base} to {head}").format(base=diff.base_label, head=diff.head_label)]
     if note:
         lines.append(f"({note})")
     if diff.empty:
-        lines.append("No changes to the strategy.")
+        lines.append(_("No changes to the strategy."))
     else:
         lines.append(_counts_text(diff))
     for item in diff.items:
@@ -68,9 +82,7 @@ def render_text(diff: TreeDiff, note: str | None = None) -> str:
             lines.append(f"    ? {unreadable}")
         lines.extend(f"    {event.text}" for event in item.events)
         lines.extend(f"    ! {h.code} {h.message}" for h in item.hints)
-    lines.extend(
-        _problem_lines(diff, lambda d: f"  {d.file}:{d.line}:{d.column}: {d.code} {d.message}")
-    )
+    lines.extend(_problem_lines(diff, lambda d: f"  {_problem(d)}"))
     return visible("\n".join(lines) + "\n")
 
 
@@ -80,10 +92,12 @@ def _problem_lines(
     out: list[str] = []
     for side, problems in (("BASE", diff.base_problems), ("HEAD", diff.head_problems)):
         if problems:
-            out += ["", f"Could not be read at {side}:"]
+            out += ["", _("Could not be read at {side}:").format(side=side)]
             out += [show(d) for d in problems[:limit]]
             if limit is not None and len(problems) > limit:
-                out.append(f"…and {len(problems) - limit} more; run 'ictgov lint' for all")
+                out.append(
+                    _("…and {n} more; run 'ictgov lint' for all").format(n=len(problems) - limit)
+                )
     return out
 
 
@@ -143,19 +157,20 @@ def _summary_row(item: ItemDiff, max_events: int = 3) -> str:
     texts = [e.text for e in item.events]
     shown = "; ".join(md(t) for t in texts[:max_events])
     if len(texts) > max_events:
-        shown += f" (+{len(texts) - max_events} more)"
+        shown += " " + _("(+{n} more)").format(n=len(texts) - max_events)
     unreadable = _unreadable_text(item)
     if unreadable:
         shown = f"⚠️ {md(unreadable)}; {shown}" if shown else f"⚠️ {md(unreadable)}"
     hints = f"⚠️ {len(item.hints)}" if item.hints else ""
     return (
-        f"| {_ICON[item.change]} | {_kind(item)} {code(item.id)} {md(item.title)} "
+        f"| {_icon(item.change)} | {_kind(item)} {code(item.id)} {md(item.title)} "
         f"| {shown} | {hints} |"
     )
 
 
 def _field_table(changes: list[Change]) -> list[str]:
-    rows = ["| Field | Before | After |", "| --- | --- | --- |"]
+    header = (_("Field"), _("Before"), _("After"))
+    rows = ["| " + " | ".join(header) + " |", "| --- | --- | --- |"]
     for change in changes:
         before, after = show_pair(change.old, change.new, limit=120)
         if change.old is MISSING:
@@ -169,14 +184,15 @@ def _field_table(changes: list[Change]) -> list[str]:
 def _details(item: ItemDiff, with_fields: bool) -> list[str]:
     out = [
         "<details>",
-        f"<summary>{_ICON[item.change]} {_kind(item)} <code>{_html_inline(item.id)}</code>"
+        f"<summary>{_icon(item.change)} {_kind(item)} <code>{_html_inline(item.id)}</code>"
         f" — {_html_inline(item.title)}</summary>",
         "",
     ]
+    file_word = _("File:")
     if item.moved:
-        out.append(f"File: {code(item.old_file or '')} → {code(item.new_file or '')}")
+        out.append(f"{file_word} {code(item.old_file or '')} → {code(item.new_file or '')}")
     else:
-        out.append(f"File: {code(item.new_file or item.old_file or '')}")
+        out.append(f"{file_word} {code(item.new_file or item.old_file or '')}")
     out.append("")
     unreadable = _unreadable_text(item)
     if unreadable:
@@ -190,39 +206,44 @@ def _details(item: ItemDiff, with_fields: bool) -> list[str]:
 
 
 def _markdown(diff: TreeDiff, note: str | None, level: int, rows: int | None) -> str:
-    lines = [MARKER, "## Strategy changes", ""]
+    lines = [MARKER, "## " + _("Strategy changes"), ""]
     lines.append(
-        f"From {code(diff.base_label)} to {code(diff.head_label)}: {md(_counts_text(diff))}"
+        _("From {base} to {head}: {counts}").format(
+            base=code(diff.base_label), head=code(diff.head_label), counts=md(_counts_text(diff))
+        )
     )
     if note:
         lines += ["", f"_{md(note)}_"]
     if diff.empty:
-        lines += ["", "No changes to the strategy."]
+        lines += ["", _("No changes to the strategy.")]
         return "\n".join(lines) + "\n"
     items = diff.items if rows is None else diff.items[:rows]
-    lines += ["", "| Change | Item | What changed | Review |", "| --- | --- | --- | --- |"]
+    header = (_("Change"), _("Item"), _("What changed"), _("Review"))
+    lines += ["", "| " + " | ".join(header) + " |", "| --- | --- | --- | --- |"]
     lines += [_summary_row(item) for item in items]
     if rows is not None and rows < len(diff.items):
         lines += [
             "",
-            f"…and {len(diff.items) - rows} more items. The diff is too large for one comment; "
-            "run `ictgov diff` locally or download the job's artefact for all of it.",
+            _(
+                "…and {n} more items. The diff is too large for one comment; run `ictgov diff` "
+                "locally or download the job's artefact for all of it."
+            ).format(n=len(diff.items) - rows),
         ]
     hints = diff.hints() if rows is None else [(i, h) for i in items for h in i.hints]
     if hints:
-        lines += ["", "### Review hints", ""]
+        lines += ["", "### " + _("Review hints"), ""]
         lines += [
             f"- ⚠️ {_kind(item)} {code(item.id)}: **{h.code}** {md(h.message)}" for item, h in hints
         ]
     if level < 2:
-        lines += ["", "### Details", ""]
+        lines += ["", "### " + _("Details"), ""]
         for item in diff.items:
             lines += _details(item, with_fields=level == 0)
     elif rows is None:
-        lines += ["", "_Details left out to keep this under the size limit._"]
+        lines += ["", "_" + _("Details left out to keep this under the size limit.") + "_"]
     lines += _problem_lines(
         diff,
-        lambda d: f"- {code(f'{d.file}:{d.line}:{d.column}')} **{d.code}** {md(d.message)}",
+        lambda d: f"- {code(f'{d.file}:{d.line}:{d.column}')} **{d.code}** {md(d.text(current()))}",
         None if level < 2 else 20 if rows is None else 5,
     )
     return "\n".join(lines) + "\n"

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ictgov.diff.model import Hint
+from ictgov.diff.phrases import day
 from ictgov.diff.words import new_updates
+from ictgov.i18n.speak import _
 from ictgov.model import Body, Goal, Measure, Status
 
 Author = tuple[str, str]
@@ -76,8 +78,10 @@ def measure_hints(
             Hint(
                 "RV01",
                 "review.completed-without-note",
-                "marked completed without an update-log note; add an entry under 'updates' "
-                "that says what was delivered",
+                _(
+                    "marked completed without an update-log note; add an entry under 'updates' "
+                    "that says what was delivered"
+                ),
             )
         )
     if new.progress < old.progress:
@@ -85,8 +89,10 @@ def measure_hints(
             Hint(
                 "RV02",
                 "review.progress-down",
-                f"progress went down ({old.progress} % → {new.progress} %); is this a "
-                "correction? say so in an update-log note",
+                _(
+                    "progress went down ({old} % → {new} %); is this a correction? say so in "
+                    "an update-log note"
+                ).format(old=old.progress, new=new.progress),
             )
         )
     before, after = old.schedule.planned_end, new.schedule.planned_end
@@ -95,7 +101,10 @@ def measure_hints(
             Hint(
                 "RV03",
                 "review.end-moved-without-note",
-                "the planned end moved without an update-log note; add an entry that explains why",
+                _(
+                    "the planned end moved without an update-log note; add an entry that "
+                    "explains why"
+                ),
             )
         )
     if context.authors is not None:
@@ -103,13 +112,19 @@ def measure_hints(
         authors = set().union(*(context.authors.get(f, set()) for f in files))
         if allowed and authors and not _signed(authors, allowed):
             names = ", ".join(sorted(name or email for name, email in authors))
-            body = f" or members of {new.responsible}" if _named_members(new, context) else ""
+            body = (
+                _(" or members of {body}").format(body=new.responsible)
+                if _named_members(new, context)
+                else ""
+            )
             out.append(
                 Hint(
                     "RV04",
                     "review.unsigned-change",
-                    f"changed by {names}, who is not among the measure's contacts{body}; "
-                    "ask one of them to confirm the change",
+                    _(
+                        "changed by {names}, who is not among the measure's contacts{body}; "
+                        "ask one of them to confirm the change"
+                    ).format(names=names, body=body),
                 )
             )
     return out
@@ -121,13 +136,13 @@ def _future_dates(old: Measure | Goal | None, new: Measure | Goal, today: date) 
     if isinstance(new, Measure):
         before = old.updates if isinstance(old, Measure) else []
         found += [
-            f"update-log entry {e.date.isoformat()}"
+            _("update-log entry {date}").format(date=day(e.date))
             for e in new_updates(before, new.updates)
             if e.date > today
         ]
     had = {(o.date, o.value) for o in old.indicator.values} if old and old.indicator else set()
     found += [
-        f"indicator value for {o.date.isoformat()}"
+        _("indicator value for {date}").format(date=day(o.date))
         for o in (new.indicator.values if new.indicator else [])
         if o.date > today and (o.date, o.value) not in had
     ]
@@ -148,8 +163,10 @@ def future_hints(old: Measure | Goal | None, new: Measure | Goal, today: date) -
         Hint(
             "RV05",
             "review.dated-in-future",
-            f"dated after today ({today.isoformat()}): {what}; a report records what has "
-            "happened, so date it on or before today (a value for a period still running is "
-            "dated on the reporting day)",
+            _(
+                "dated after today ({today}): {what}; a report records what has happened, so "
+                "date it on or before today (a value for a period still running is dated on "
+                "the reporting day)"
+            ).format(today=day(today), what=what),
         )
     ]

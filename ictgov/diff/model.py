@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ictgov.diagnostics import Diagnostic
+from ictgov.i18n.speak import _
 
 
 class _Missing:
@@ -223,13 +224,13 @@ class TreeDiff:
 def show_value(value: Any, limit: int = 80) -> str:
     """A value as a reviewer reads it: texts quoted, structures as compact JSON."""
     if value is MISSING or value is None:
-        return "(not set)"
+        return _("(not set)")
     if isinstance(value, str):
         text = value.replace("\n", " ")
         text = text if len(text) <= limit else text[: limit - 1] + "…"
         return f"“{text}”"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (int, float)):
@@ -249,7 +250,7 @@ def structure_words(value: Any) -> str:
     if isinstance(value, list):
         if any(isinstance(v, (dict, list)) for v in value):
             return "; ".join(f"{n}. {_inner(v)}" for n, v in enumerate(value, 1))
-        return ", ".join(_inner(v) for v in value) or "(none)"
+        return ", ".join(_inner(v) for v in value) or _("(none)")
     return show_value(value, limit=10_000)
 
 

@@ -8,10 +8,9 @@ change not said in a special way gets a generic line, so nothing is hidden.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from ictgov.diff.entities import SINGULAR, Entry, text_of
+from ictgov.diff.entities import Entry, text_of
 from ictgov.diff.model import (
     MISSING,
     Change,
@@ -21,52 +20,19 @@ from ictgov.diff.model import (
     show_pair,
     show_value,
 )
-from ictgov.model import Action, AgendaItem, Measure, Meeting, UpdateEntry
-
-STATUS_WORDS = {
-    "planned": "planned",
-    "in_progress": "in progress",
-    "completed": "completed",
-    "on_hold": "on hold",
-    "discontinued": "discontinued",
-}
-HEALTH_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
-RESOLUTION_WORDS = {
-    "passed": "passed",
-    "passed_modified": "passed as amended",
-    "passed_voted": "passed after a vote",
-    "rejected": "rejected",
-    "noted": "noted",
-    "returned": "returned for further preparation",
-    "tabled": "tabled",
-    "removed": "removed from the agenda",
-}
-_SCHEDULE = (
-    ("planned_start", "planned start"),
-    ("planned_end", "planned end"),
-    ("actual_start", "actual start"),
-    ("actual_end", "actual end"),
+from ictgov.diff.phrases import (
+    HEALTH_WORDS,
+    RESOLUTION_WORDS,
+    SCHEDULE,
+    STATUS_WORDS,
+    day,
+    days_phrase,
+    figure,
+    kind_word,
+    word,
 )
-
-
-def _word(table: dict[str, str], value: Any) -> str:
-    if value is None:
-        return "not set"
-    raw = getattr(value, "value", value)
-    return table.get(str(raw), str(raw))
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def days_phrase(old: date, new: date, *, end: bool) -> str:
-    """``slips 92 days`` / ``gains 30 days`` for an end date; later/earlier for a start."""
-    delta = (new - old).days
-    unit = "day" if abs(delta) == 1 else "days"
-    if end:
-        return f"slips {delta} {unit}" if delta > 0 else f"gains {-delta} {unit}"
-    return f"{delta} {unit} later" if delta > 0 else f"{-delta} {unit} earlier"
+from ictgov.i18n.speak import _, ngettext
+from ictgov.model import Action, AgendaItem, Measure, Meeting, UpdateEntry
 
 
 class _Said:
@@ -89,13 +55,21 @@ class _Said:
         for i, change in enumerate(self.changes):
             if i in self.covered:
                 continue
-            where = format_relative(change.path) or "the item"
+            where = format_relative(change.path) or _("the item")
             if isinstance(change.old, list) or isinstance(change.new, list):
                 self._list(where, change.old, change.new)
             elif change.kind == "added":
-                self.say("field", f"{where} added: {show_value(change.new)}")
+                self.say(
+                    "field",
+                    _("{where} added: {value}").format(where=where, value=show_value(change.new)),
+                )
             elif change.kind == "removed":
-                self.say("field", f"{where} removed (was {show_value(change.old)})")
+                self.say(
+                    "field",
+                    _("{where} removed (was {value})").format(
+                        where=where, value=show_value(change.old)
+                    ),
+                )
             else:
                 before, after = show_pair(change.old, change.new)
                 self.say("field", f"{where}: {before} → {after}")
@@ -113,9 +87,19 @@ class _Said:
             b = before[n - 1] if n <= len(before) else MISSING
             a = after[n - 1] if n <= len(after) else MISSING
             if b is MISSING:
-                self.say("field", f"{where} {n} added: {show_value(a, 160)}")
+                self.say(
+                    "field",
+                    _("{where} added: {value}").format(
+                        where=f"{where} {n}", value=show_value(a, 160)
+                    ),
+                )
             elif a is MISSING:
-                self.say("field", f"{where} {n} removed (was {show_value(b, 160)})")
+                self.say(
+                    "field",
+                    _("{where} removed (was {value})").format(
+                        where=f"{where} {n}", value=show_value(b, 160)
+                    ),
+                )
             elif isinstance(a, dict) and isinstance(b, dict):
                 for key in sorted(a.keys() | b.keys()):
                     if a.get(key, MISSING) != b.get(key, MISSING):
@@ -136,7 +120,7 @@ def describe(
     """Plain-word events for one item's changes."""
     said = _Said(changes)
     if base is not None and head is not None and base.file != head.file:
-        said.say("moved", f"moved from {base.file} to {head.file}")
+        said.say("moved", _("moved from {old} to {new}").format(old=base.file, new=head.file))
     if base is None and head is not None:
         said.say("added", _added_text(kind, head, lang))
         said.cover(lambda rel: True)
@@ -145,7 +129,7 @@ def describe(
                 said.say("decision", _agenda_text(item, lang))
         return said.events
     if head is None and base is not None:
-        said.say("removed", f"{SINGULAR.get(kind, kind)} removed")
+        said.say("removed", _("{kind} removed").format(kind=kind_word(kind)))
         said.cover(lambda rel: True)
         return said.events
     assert base is not None and head is not None
@@ -159,45 +143,55 @@ def describe(
 def _added_text(kind: str, entry: Entry, lang: str) -> str:
     model = entry.model
     if isinstance(model, Measure):
-        return (
-            f"measure {model.code} added: {_word(STATUS_WORDS, model.status)}, {model.progress} %"
+        return _("measure {code} added: {status}, {progress} %").format(
+            code=model.code, status=word(STATUS_WORDS, model.status), progress=model.progress
         )
     if isinstance(model, Meeting):
         n = len(model.items)
-        return (
-            f"meeting of {model.body} on {model.date.isoformat()} added with {n} agenda "
-            f"item{'s' if n != 1 else ''}"
-        )
-    return f"{SINGULAR.get(kind, kind)} added"
+        return ngettext(
+            "meeting of {body} on {date} added with {n} agenda item",
+            "meeting of {body} on {date} added with {n} agenda items",
+            n,
+        ).format(body=model.body, date=day(model.date), n=n)
+    return _("{kind} added").format(kind=kind_word(kind))
 
 
 def _measure(said: _Said, old: Measure, new: Measure) -> None:
     if old.status != new.status:
         said.say(
             "status",
-            f"status: {_word(STATUS_WORDS, old.status)} → {_word(STATUS_WORDS, new.status)}",
+            _("status: {old} → {new}").format(
+                old=word(STATUS_WORDS, old.status), new=word(STATUS_WORDS, new.status)
+            ),
         )
     said.cover(_starts("status"))
     if old.health != new.health:
         said.say(
             "health",
-            f"health: {_word(HEALTH_WORDS, old.health)} → {_word(HEALTH_WORDS, new.health)}",
+            _("health: {old} → {new}").format(
+                old=word(HEALTH_WORDS, old.health), new=word(HEALTH_WORDS, new.health)
+            ),
         )
     said.cover(_starts("health"))
     if old.progress != new.progress:
-        said.say("progress", f"progress: {old.progress} % → {new.progress} %")
+        said.say(
+            "progress",
+            _("progress: {old} % → {new} %").format(old=old.progress, new=new.progress),
+        )
     said.cover(_starts("progress"))
-    for name, label in _SCHEDULE:
+    for name, label in SCHEDULE:
         before, after = getattr(old.schedule, name), getattr(new.schedule, name)
         if before == after:
             continue
         if before is not None and after is not None:
             phrase = days_phrase(before, after, end=name.endswith("end"))
-            said.say("schedule", f"{label}: {before.isoformat()} → {after.isoformat()} ({phrase})")
+            said.say("schedule", f"{_(label)}: {day(before)} → {day(after)} ({phrase})")
         elif after is not None:
-            said.say("schedule", f"{label} set to {after.isoformat()}")
+            said.say("schedule", _("{what} set to {date}").format(what=_(label), date=day(after)))
         else:
-            said.say("schedule", f"{label} removed (was {before.isoformat()})")
+            said.say(
+                "schedule", _("{what} removed (was {date})").format(what=_(label), date=day(before))
+            )
     said.cover(_starts("schedule"))
     _indicator_values(said, old, new)
     _updates(said, old.updates, new.updates)
@@ -207,23 +201,28 @@ def _indicator_values(said: _Said, old: Measure, new: Measure) -> None:
     before = {o.date: o for o in (old.indicator.values if old.indicator else [])}
     after = {o.date: o for o in (new.indicator.values if new.indicator else [])}
     unit = f" {new.indicator.unit}" if new.indicator and new.indicator.unit else ""
-    for day in sorted(before.keys() | after.keys()):
-        b, a = before.get(day), after.get(day)
+    for when in sorted(before.keys() | after.keys()):
+        b, a = before.get(when), after.get(when)
         if b is None and a is not None:
             said.say(
                 "indicator",
-                f"indicator value for {day.isoformat()} added: {_number(a.value)}{unit}",
+                _("indicator value for {date} added: {value}").format(
+                    date=day(when), value=f"{figure(a.value)}{unit}"
+                ),
             )
         elif a is None and b is not None:
             said.say(
                 "indicator",
-                f"indicator value for {day.isoformat()} removed (was {_number(b.value)}{unit})",
+                _("indicator value for {date} removed (was {value})").format(
+                    date=day(when), value=f"{figure(b.value)}{unit}"
+                ),
             )
         elif a is not None and b is not None and a.value != b.value:
             said.say(
                 "indicator",
-                f"indicator value for {day.isoformat()} corrected: "
-                f"{_number(b.value)} → {_number(a.value)}{unit}",
+                _("indicator value for {date} corrected: {old} → {new}").format(
+                    date=day(when), old=figure(b.value), new=f"{figure(a.value)}{unit}"
+                ),
             )
     if before.keys() != after.keys() or any(
         before[d].value != after[d].value for d in before.keys() & after.keys()
@@ -251,37 +250,48 @@ def new_updates(old: list[UpdateEntry], new: list[UpdateEntry]) -> list[UpdateEn
 
 
 def _update_text(entry: UpdateEntry) -> str:
-    return f": {show_value(text_of(entry.note))}" if entry.note else " (no note)"
+    return f": {show_value(text_of(entry.note))}" if entry.note else _(" (no note)")
 
 
 def _updates(said: _Said, old: list[UpdateEntry], new: list[UpdateEntry]) -> None:
     old_by = {u.date: u for u in old}
     new_by = {u.date: u for u in new}
     if len(old_by) == len(old) and len(new_by) == len(new):
-        for day in sorted(old_by.keys() | new_by.keys()):
-            b, a = old_by.get(day), new_by.get(day)
+        for when in sorted(old_by.keys() | new_by.keys()):
+            b, a = old_by.get(when), new_by.get(when)
             if b is None and a is not None:
-                said.say("update", f"update-log entry {day.isoformat()} added{_update_text(a)}")
+                said.say(
+                    "update",
+                    _("update-log entry {date} added").format(date=day(when)) + _update_text(a),
+                )
             elif a is None:
-                said.say("update", f"update-log entry {day.isoformat()} removed")
+                said.say("update", _("update-log entry {date} removed").format(date=day(when)))
             elif a != b:
-                said.say("update", f"update-log entry {day.isoformat()} changed{_update_text(a)}")
+                said.say(
+                    "update",
+                    _("update-log entry {date} changed").format(date=day(when)) + _update_text(a),
+                )
     else:
         for entry in new_updates(old, new):
             said.say(
-                "update", f"update-log entry {entry.date.isoformat()} added{_update_text(entry)}"
+                "update",
+                _("update-log entry {date} added").format(date=day(entry.date))
+                + _update_text(entry),
             )
         for entry in new_updates(new, old):
-            said.say("update", f"update-log entry {entry.date.isoformat()} removed or rewritten")
+            said.say(
+                "update",
+                _("update-log entry {date} removed or rewritten").format(date=day(entry.date)),
+            )
     said.cover(_starts("updates"))
 
 
 def _agenda_text(item: AgendaItem, lang: str) -> str:
     text = f"§{item.section} {show_value(text_of(item.title, lang))}"
     if item.resolution is not None:
-        text += f": {_word(RESOLUTION_WORDS, item.resolution)}"
+        text += f": {word(RESOLUTION_WORDS, item.resolution)}"
     if item.decision is not None:
-        text += f" — decision {show_value(text_of(item.decision, lang))}"
+        text += " — " + _("decision {text}").format(text=show_value(text_of(item.decision, lang)))
     return text
 
 
@@ -303,17 +313,17 @@ def _meeting(said: _Said, old: Meeting, new: Meeting, lang: str) -> None:
     for section in sorted(before.keys() | after.keys()):
         b, a = before.get(section), after.get(section)
         if b is None and a is not None:
-            said.say("decision", "agenda item added: " + _agenda_text(a, lang))
+            said.say("decision", _("agenda item added: {item}").format(item=_agenda_text(a, lang)))
             said.cover(_section_is(section))
         elif a is None and b is not None:
-            said.say("decision", f"agenda item §{section} removed")
+            said.say("decision", _("agenda item §{section} removed").format(section=section))
             said.cover(_section_is(section))
         elif (
             a is not None
             and b is not None
             and (a.resolution != b.resolution or a.decision != b.decision)
         ):
-            said.say("decision", "decision recorded: " + _agenda_text(a, lang))
+            said.say("decision", _("decision recorded: {item}").format(item=_agenda_text(a, lang)))
             said.cover(_decision_of(section))
         if a is not None and b is not None and a.actions != b.actions:
             _actions(said, section, b.actions, a.actions, lang)
@@ -329,21 +339,37 @@ def _actions(said: _Said, section: int, old: list[Action], new: list[Action], la
     for number in range(1, max(len(old), len(new)) + 1):
         b = old[number - 1] if number <= len(old) else None
         a = new[number - 1] if number <= len(new) else None
-        where = f"§ {section} action {number}"
+        where = _("§ {section} action {n}").format(section=section, n=number)
         if b is None and a is not None:
-            due = f" (due {a.due.isoformat()})" if a.due else ""
-            said.say("action", f"{where} added: {show_value(text_of(a.what, lang))}{due}")
+            due = " " + _("(due {date})").format(date=day(a.due)) if a.due else ""
+            what = show_value(text_of(a.what, lang))
+            said.say("action", _("{where} added: {value}").format(where=where, value=what) + due)
             continue
         if a is None or b is None:
-            said.say("action", f"{where} removed")
+            said.say("action", _("{where} removed").format(where=where))
             continue
         if a.done != b.done:
-            day = f" {a.done_date.isoformat()}" if a.done and a.done_date else ""
-            said.say("action", f"{where}: open -> done{day}" if a.done else f"{where}: reopened")
+            done = f" {day(a.done_date)}" if a.done and a.done_date else ""
+            said.say(
+                "action",
+                _("{where}: open -> done").format(where=where) + done
+                if a.done
+                else _("{where}: reopened").format(where=where),
+            )
         elif a.done_date != b.done_date:
-            said.say("action", f"{where}: done date {b.done_date} -> {a.done_date}")
+            said.say(
+                "action",
+                _("{where}: done date {old} -> {new}").format(
+                    where=where, old=day(b.done_date), new=day(a.done_date)
+                ),
+            )
         if a.due != b.due:
-            said.say("action", f"{where}: due {b.due} -> {a.due}")
+            said.say(
+                "action",
+                _("{where}: due {old} -> {new}").format(
+                    where=where, old=day(b.due), new=day(a.due)
+                ),
+            )
         for field in ("what", "responsible", "assignee", "note"):
             before, after = getattr(b, field), getattr(a, field)
             if before != after:

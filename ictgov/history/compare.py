@@ -12,6 +12,7 @@ from datetime import date
 
 from ictgov.diff import ReviewContext, TreeDiff, diff_documents
 from ictgov.diff.entities import entity_kind
+from ictgov.i18n.speak import _
 from ictgov.model import Body
 from ictgov.model.files import BODIES
 from ictgov.project import Project
@@ -60,11 +61,11 @@ def choose_sides(
         return Sides(commit_version(repo, repo.resolve_at(base, "BASE")), head_version)
     head_commit = repo.resolve("HEAD", "HEAD")
     if repo.data_is_dirty():
-        note = "BASE is HEAD: the working tree has uncommitted changes"
+        note = _("BASE is HEAD: the working tree has uncommitted changes")
         return Sides(commit_version(repo, head_commit), head_version, note)
     branch, tip = repo.default_branch(project.config.default_branch)
     merge_base = repo.merge_base(head_commit, tip, branch)
-    note = f"BASE is the merge-base of HEAD and {branch}"
+    note = _("BASE is the merge-base of HEAD and {branch}").format(branch=branch)
     return Sides(commit_version(repo, merge_base), head_version, note)
 
 

@@ -5,40 +5,40 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ictgov.diff.entities import SINGULAR
 from ictgov.diff.formats import md
 from ictgov.diff.model import ItemDiff
+from ictgov.diff.phrases import day, kind_word
 from ictgov.history.items import History, HistoryEntry
-from ictgov.vcs.stamps import UNKNOWN
+from ictgov.i18n.speak import _
 from ictgov.visible import visible
 
 
 def _heading(history: History) -> str:
     if history.item is not None:
         where = f" ({', '.join(history.files)})" if history.files else ""
-        return f"History of {history.item}{where}"
+        return _("History of {what}").format(what=f"{history.item}{where}")
     if history.files:
-        return f"History of {', '.join(history.files)}"
-    return "History of the strategy"
+        return _("History of {what}").format(what=", ".join(history.files))
+    return _("History of the strategy")
 
 
 def _item_label(item: ItemDiff, single: bool) -> str:
     if single:
         return ""
     sign = {"added": "+", "removed": "-", "modified": "~"}[item.change]
-    return f"{sign} {SINGULAR.get(item.kind, item.kind)} {item.id} “{item.title}”"
+    return f"{sign} {kind_word(item.kind)} {item.id} “{item.title}”"
 
 
 def _day(entry: HistoryEntry) -> str:
-    day = entry.commit.day
-    return day.isoformat() if day is not None else UNKNOWN
+    when = entry.commit.day
+    return day(when) if when is not None else _("date unknown")  # UNKNOWN, in words
 
 
 def render_history_text(history: History) -> str:
     """One block per commit, newest first."""
     lines = [_heading(history)]
     if not history.entries:
-        lines.append("No changes found.")
+        lines.append(_("No changes found."))
     single = history.item is not None
     for entry in history.entries:
         c = entry.commit
@@ -51,7 +51,7 @@ def render_history_text(history: History) -> str:
             lines += [f"{indent}{e.text}" for e in item.events]
             lines += [f"{indent}! {h.code} {h.message}" for h in item.hints]
     if history.notes:
-        lines += ["", *(f"Note: {n}" for n in history.notes)]
+        lines += ["", *(_("Note: {note}").format(note=n) for n in history.notes)]
     return visible("\n".join(lines) + "\n")
 
 
@@ -59,7 +59,7 @@ def render_history_markdown(history: History) -> str:
     """A section per commit with the changes as a list."""
     lines = [f"## {md(_heading(history))}", ""]
     if not history.entries:
-        lines.append("No changes found.")
+        lines.append(_("No changes found."))
     single = history.item is not None
     for entry in history.entries:
         c = entry.commit
@@ -72,7 +72,8 @@ def render_history_markdown(history: History) -> str:
             lines += [f"{prefix}{md(e.text)}" for e in item.events]
             lines += [f"{prefix}⚠️ **{h.code}** {md(h.message)}" for h in item.hints]
         lines.append("")
-    lines += [f"> **Note:** {md(n)}" for n in history.notes]
+    note_word = _("Note:")
+    lines += [f"> **{note_word}** {md(n)}" for n in history.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -17,6 +17,7 @@ from ictgov.diff import ReviewContext, TreeDiff, diff_documents
 from ictgov.diff.entities import entity_ids, unreadable_ids
 from ictgov.errors import IctgovError
 from ictgov.history.compare import BODIES_PATH
+from ictgov.i18n.speak import _
 from ictgov.load import Document
 from ictgov.model import Body
 from ictgov.project import Project
@@ -69,8 +70,10 @@ class History:
         self.entries.append(entry)
         if entry.commit.day is None:
             self.note(
-                f"commit {entry.commit.sha[:7]} has a malformed date (timestamp or time zone); "
-                "it is shown as unknown"
+                _(
+                    "commit {sha} has a malformed date (timestamp or time zone); it is shown "
+                    "as unknown"
+                ).format(sha=entry.commit.sha[:7])
             )
 
     def as_dict(self) -> dict[str, Any]:
@@ -89,13 +92,14 @@ def _broken(doc: Document | None) -> bool:
 
 
 def _broken_note(commit: Commit, path: str, *, tree: bool = False) -> str:
-    then = (
-        "its changes to that file are not shown"
-        if tree
-        else "its changes are skipped and the next commit is compared with the last "
-        "readable version"
-    )
-    return f"commit {commit.sha[:7]}: {path} is not valid YAML there; {then}"
+    if tree:
+        return _(
+            "commit {sha}: {path} is not valid YAML there; its changes to that file are not shown"
+        ).format(sha=commit.sha[:7], path=path)
+    return _(
+        "commit {sha}: {path} is not valid YAML there; its changes are skipped and the next "
+        "commit is compared with the last readable version"
+    ).format(sha=commit.sha[:7], path=path)
 
 
 def _last_readable(walker: _Walker, older: list[Commit], path: str) -> Document | None:
@@ -228,8 +232,10 @@ def _find_removed(walker: _Walker, head: str, item_id: str) -> tuple[str, str | 
             if _has(walker.doc(path, olds[path]), item_id):
                 return commit.sha, path
     raise ItemNotFoundError(
-        f"no item with id {item_id!r} in the history of data/; check the id "
-        "(ids are lowercase, e.g. 'evaka-rollout') with 'ictgov show' or 'git grep'"
+        _(
+            "no item with id '{id}' in the history of data/; check the id (ids are lowercase, "
+            "e.g. 'evaka-rollout') with 'ictgov show' or 'git grep'"
+        ).format(id=item_id)
     )
 
 

@@ -64,8 +64,21 @@ def _clean_loc(loc: tuple[Any, ...]) -> DataPath:
     )
 
 
+def _flow(value: Any) -> str:
+    """*value* as YAML flow style, the way the file writes it: ``{noes: 2, unanimous: true}``."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
 def _show(value: Any) -> str:
-    text = repr(value)
+    text = _flow(value) if isinstance(value, dict | list | tuple) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

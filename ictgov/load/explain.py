@@ -175,8 +175,38 @@ def problem(kind: str, loc: tuple[Any, ...], value: Any, ctx: dict[str, Any]) ->
                 )
             )
         return msg(N_("this is not written in the expected form"))
+    if kind == "period_order":
+        return msg(
+            N_(
+                "the period ends before it starts; the first year comes first, "
+                "e.g. '{{start: {start}, end: {end}}}'"
+            ),
+            start=min(ctx.get("start", 2023), ctx.get("end", 2027)),
+            end=max(ctx.get("start", 2023), ctx.get("end", 2027)),
+        )
     if kind == "value_error" and "period" in loc:
         return msg(N_("the period ends before it starts; check start and end"))
+    if kind == "range_order":
+        return msg(
+            N_("in a range the smaller number comes first, e.g. '{field}: {example}'"),
+            field=str(ctx.get("field", "meetings_per_year")),
+            example=str(ctx.get("example", "2-4")),
+        )
+    if kind == "vote_unanimous_counted":
+        return msg(
+            N_(
+                "a unanimous decision has no vote counts: remove ayes, noes and blank, "
+                "or write 'unanimous: false'"
+            )
+        )
+    if kind == "vote_not_counted":
+        return msg(
+            N_(
+                "write the vote counts, e.g. 'vote: {example}', or 'vote: {{unanimous: true}}' "
+                "when there was no vote"
+            ),
+            example=str(ctx.get("example", "{ayes: 7, noes: 4, blank: 0}")),
+        )
     if field in EXAMPLES:
         return msg(
             N_("this value is not what is expected here; write it like '{field}: {example}'"),

@@ -6,6 +6,7 @@ import re
 from typing import Annotated, ClassVar
 
 from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from ictgov.model.base import PERSONAL, DescribedEnum, Entity, Id, IsoDate, StrictModel, Text
 
@@ -112,9 +113,14 @@ class Cadence(StrictModel):
     @model_validator(mode="after")
     def _range_in_order(self) -> Cadence:
         if self.most is not None and self.most < self.least:
-            raise ValueError(
-                f"meetings_per_year {self.meetings_per_year}: the least comes first, "
-                f"e.g. {self.most}-{self.least}"
+            raise PydanticCustomError(
+                "range_order",
+                "meetings_per_year {value}: the least comes first, e.g. {example}",
+                {
+                    "field": "meetings_per_year",
+                    "value": str(self.meetings_per_year),
+                    "example": f"{self.most}-{self.least}",
+                },
             )
         return self
 

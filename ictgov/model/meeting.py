@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ictgov.model.base import (
     PERSONAL,
@@ -150,14 +151,17 @@ class Vote(StrictModel):
     def _unanimous_or_counted(self) -> Vote:
         counted = any(n is not None for n in (self.ayes, self.noes, self.blank))
         if self.unanimous and counted:
-            raise ValueError(
+            raise PydanticCustomError(
+                "vote_unanimous_counted",
                 "a unanimous decision has no vote counts: remove ayes, noes and blank, "
-                "or set unanimous: false"
+                "or set unanimous: false",
             )
         if not self.unanimous and not counted:
-            raise ValueError(
-                "give the vote counts (ayes, noes, blank), or unanimous: true when there "
-                "was no vote"
+            raise PydanticCustomError(
+                "vote_not_counted",
+                "give the vote counts (ayes, noes, blank), e.g. {example}, or unanimous: true "
+                "when there was no vote",
+                {"example": "{ayes: 7, noes: 4, blank: 0}"},
             )
         return self
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ictgov.model.base import DescribedEnum, Entity, Id, ItemCode, Link, StrictModel, Text, Year
 from ictgov.model.indicator import Indicator
@@ -19,7 +20,11 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise PydanticCustomError(
+                "period_order",
+                "period ends ({end}) before it starts ({start}); e.g. start: {end}, end: {start}",
+                {"start": self.start, "end": self.end},
+            )
         return self
 
 

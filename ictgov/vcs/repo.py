@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ictgov.diagnostics import FILE_UNREADABLE, Diagnostic
 from ictgov.errors import RevisionError, UnsafePathError
 from ictgov.i18n import N_
+from ictgov.i18n.speak import _
 from ictgov.load.document import DEFAULT_MAX_BYTES
 from ictgov.load.source import DATA_DIR
 from ictgov.model.files import YAML_SUFFIXES
@@ -45,7 +46,7 @@ _GIT_ENV = {
     "LC_ALL": "C",
     "LANGUAGE": "C",
 }
-UNSHALLOW_HINT = (
+UNSHALLOW_HINT = N_(
     "fetch the whole history with 'git fetch --unshallow' (in GitHub Actions give "
     "actions/checkout 'fetch-depth: 0'; in GitLab CI set GIT_DEPTH: 0; in Azure "
     "Pipelines 'fetchDepth: 0')"
@@ -96,7 +97,7 @@ class GitRepo:
         """The repository containing *root*; RevisionError when there is none."""
         if shutil.which("git") is None:
             raise RevisionError(
-                "git is not installed or not on PATH; install git to read earlier versions"
+                _("git is not installed or not on PATH; install git to read earlier versions")
             )
         root = root.resolve()
         proc = subprocess.run(
@@ -108,10 +109,16 @@ class GitRepo:
         top = proc.stdout.decode("utf-8", "surrogateescape").strip()
         if proc.returncode != 0 or not top:
             if b"work tree" in proc.stderr:
-                raise RevisionError(f"{root}: the repository is bare; use a clone with a work tree")
+                raise RevisionError(
+                    _("{root}: the repository is bare; use a clone with a work tree").format(
+                        root=root
+                    )
+                )
             raise RevisionError(
-                f"{root} is not inside a git repository; ictgov reads earlier versions "
-                "from git: run 'git init' and commit the data, or use --root with a clone"
+                _(
+                    "{root} is not inside a git repository; ictgov reads earlier versions "
+                    "from git: run 'git init' and commit the data, or use --root with a clone"
+                ).format(root=root)
             )
         toplevel = Path(top).resolve()
         data = (root / DATA_DIR).resolve()
@@ -200,8 +207,10 @@ class GitRepo:
     def _require_commits(self) -> None:
         if not self.has_commits():
             raise RevisionError(
-                f"the repository at {self.toplevel} has no commits yet; commit the strategy "
-                "data first (git add data && git commit -m 'Strategy data')"
+                _(
+                    "the repository at {root} has no commits yet; commit the strategy data "
+                    "first (git add data && git commit -m 'Strategy data')"
+                ).format(root=self.toplevel)
             )
 
     def _try_resolve(self, rev: str) -> str | None:
@@ -220,12 +229,16 @@ class GitRepo:
         self._require_commits()
         if self.is_shallow():
             raise RevisionError(
-                f"{what} {rev!r} is not in this clone, which is shallow (it holds only part "
-                f"of the history); {UNSHALLOW_HINT}"
+                _(
+                    "{what} '{rev}' is not in this clone, which is shallow (it holds only part "
+                    "of the history); {hint}"
+                ).format(what=what, rev=rev, hint=_(UNSHALLOW_HINT))
             )
         raise RevisionError(
-            f"{what} {rev!r}: unknown revision; no commit, branch or tag has that name "
-            "(see 'git log --oneline' and 'git branch -a')"
+            _(
+                "{what} '{rev}': unknown revision; no commit, branch or tag has that name "
+                "(see 'git log --oneline' and 'git branch -a')"
+            ).format(what=what, rev=rev)
         )
 
     def resolve_at(self, rev: str, what: str = "--at", today: date | None = None) -> str:
@@ -246,10 +259,13 @@ class GitRepo:
             return sha
         first = self.run("log", "--first-parent", "--reverse", "--format=%cs", "HEAD")
         oldest = first.decode("ascii").split("\n", 1)[0].strip()
-        shallow = f"; the clone is shallow: {UNSHALLOW_HINT}" if self.is_shallow() else ""
+        shallow = "; " + _("the clone is shallow: {hint}").format(hint=_(UNSHALLOW_HINT))
         raise RevisionError(
-            f"{what} {day.isoformat()}: there is no commit on or before that day on the "
-            f"current branch (the oldest is from {oldest}){shallow}"
+            _(
+                "{what} {day}: there is no commit on or before that day on the current branch "
+                "(the oldest is from {oldest})"
+            ).format(what=what, day=day.isoformat(), oldest=oldest)
+            + (shallow if self.is_shallow() else "")
         )
 
     def default_branch(self, configured: str) -> tuple[str, str]:

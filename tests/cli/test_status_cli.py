@@ -380,7 +380,7 @@ def test_at_shows_the_tree_of_a_git_revision(minimal_root: Path) -> None:
     now = json.loads(status(minimal_root, "-f", "json"))
     then = json.loads(status(minimal_root, "-f", "json", "--at", "HEAD"))
     assert (now["measures"][0]["progress"], then["measures"][0]["progress"]) == (90, 40)
-    bad = run("status", "--root", str(minimal_root), "--at", "no-such-rev")
+    bad = run("status", "--root", str(minimal_root), "--at", "no-such-rev", "--lang", "en")
     assert bad.exit_code == 2
     assert "unknown revision" in bad.stderr
 

@@ -14,12 +14,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Budget
 from ictgov.verdicts.money import negative_columns, overspent
 
 Path = tuple[str | int, ...]
+
+#: The budget columns as a message names them.
+COLUMNS: dict[str, str] = {
+    "planned": N_("planned"),
+    "decided": N_("decided"),
+    "spent": N_("spent"),
+}
 
 
 def budgets(tree: Tree) -> Iterator[tuple[Any, Path, Budget]]:
@@ -87,8 +96,13 @@ class NegativeAmount(Rule):
                         tree,
                         entity,
                         (*path, "years", i, column),
-                        f"{entity_label(entity)}: the {column} amount of {entry.year} is "
-                        "negative; write euros without a minus sign",
+                        N_(
+                            "{item}: the {column} amount of {year} is negative; write euros "
+                            "without a minus sign"
+                        ),
+                        item=entity_label(entity),
+                        column=msg(COLUMNS[column]),
+                        year=entry.year,
                     )
 
 
@@ -141,9 +155,14 @@ class Overspent(Rule):
                         tree,
                         entity,
                         (*path, "years", i, "spent"),
-                        f"{entity_label(entity)}: {entry.spent} euros spent in {entry.year} "
-                        f"but only {entry.decided} decided; record the decision that granted "
-                        "more, or check the amount",
+                        N_(
+                            "{item}: {spent} euros spent in {year} but only {decided} decided; "
+                            "record the decision that granted more, or check the amount"
+                        ),
+                        item=entity_label(entity),
+                        spent=entry.spent,
+                        year=entry.year,
+                        decided=entry.decided,
                     )
 
 
@@ -197,8 +216,9 @@ class DuplicateYear(Rule):
                         tree,
                         entity,
                         (*path, "years", i, "year"),
-                        f"{entity_label(entity)}: the budget lists {entry.year} twice; "
-                        "merge the two lines into one",
+                        N_("{item}: the budget lists {year} twice; merge the two lines into one"),
+                        item=entity_label(entity),
+                        year=entry.year,
                     )
                 seen.add(entry.year)
 
@@ -254,8 +274,14 @@ class YearOutsidePeriod(Rule):
                         tree,
                         entity,
                         (*path, "years", i, "year"),
-                        f"{entity_label(entity)}: budget year {entry.year} is outside the "
-                        f"strategy period {period.start}-{period.end}; check the year",
+                        N_(
+                            "{item}: budget year {year} is outside the strategy period "
+                            "{start}-{end}; check the year"
+                        ),
+                        item=entity_label(entity),
+                        year=entry.year,
+                        start=period.start,
+                        end=period.end,
                     )
 
 

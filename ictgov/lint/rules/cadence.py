@@ -7,8 +7,11 @@ view do, so lint and the reports never disagree about a body.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
+from ictgov.i18n import N_
+from ictgov.i18n.messages import msg
 from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Body
@@ -17,17 +20,20 @@ from ictgov.verdicts.cadence import CadenceState, cadence_status, never_met_sinc
 from ictgov.views.text import plain
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
+def _times(n: int) -> dict[str, Any]:
+    return msg(N_("once")) if n == 1 else msg(N_("{n} times"), n=n)
 
 
-def window_words(window: Window) -> str:
+def window_words(window: Window) -> dict[str, Any]:
     """``the window 'Talousarvio' (month 6)``: how a message names a timing window."""
     months = ", ".join(str(m) for m in window.months)
-    where = f"month {months}" if len(window.months) == 1 else f"months {months}"
+    if len(window.months) == 1:
+        where = msg(N_("month {months}"), months=months)
+    else:
+        where = msg(N_("months {months}"), months=months)
     if window.label is None:
-        return f"the window of {where}"
-    return f"the window {plain(window.label)!r} ({where})"
+        return msg(N_("the window of {where}"), where=where)
+    return msg(N_("the window '{label}' ({where})"), label=plain(window.label), where=where)
 
 
 class Cadence(Rule):
@@ -107,10 +113,14 @@ class Cadence(Rule):
                     tree,
                     body,
                     ("cadence", "meetings_per_year"),
-                    f"{entity_label(body)} has no recorded meeting since {since} although its "
-                    f"cadence asks for {body.cadence.least if body.cadence else 0} a year; "
-                    "record its meetings under data/meetings/, or set established to the day "
-                    "it was set up",
+                    N_(
+                        "{item} has no recorded meeting since {since} although its cadence "
+                        "asks for {least} a year; record its meetings under data/meetings/, "
+                        "or set established to the day it was set up"
+                    ),
+                    item=entity_label(body),
+                    since=str(since),
+                    least=body.cadence.least if body.cadence else 0,
                 )
                 continue
             for judged in years:
@@ -119,17 +129,27 @@ class Cadence(Rule):
                         tree,
                         body,
                         ("cadence", "meetings_per_year"),
-                        f"{entity_label(body)} met {_times(judged.held)} in {judged.year}, "
-                        f"fewer than its cadence of {judged.required} a year; record the "
-                        "missing meetings or change the cadence",
+                        N_(
+                            "{item} met {times} in {year}, fewer than its cadence of {required} "
+                            "a year; record the missing meetings or change the cadence"
+                        ),
+                        item=entity_label(body),
+                        times=_times(judged.held),
+                        year=judged.year,
+                        required=judged.required,
                     )
                 for window in judged.missed_windows:
                     yield self.at(
                         tree,
                         body,
                         ("cadence", "timing", _window_index(body, window)),
-                        f"{entity_label(body)} held no meeting in {window_words(window)} of "
-                        f"{judged.year}; record the meeting or correct the timing",
+                        N_(
+                            "{item} held no meeting in {window} of {year}; record the meeting "
+                            "or correct the timing"
+                        ),
+                        item=entity_label(body),
+                        window=window_words(window),
+                        year=judged.year,
                     )
 
 
@@ -204,17 +224,28 @@ class CadencePace(Rule):
                         tree,
                         body,
                         ("cadence", "meetings_per_year"),
-                        f"{entity_label(body)} has met {_times(judged.held)} in {judged.year}, "
-                        f"behind its cadence: {judged.expected} by now; plan the next meeting",
+                        N_(
+                            "{item} has met {times} in {year}, behind its cadence: {expected} "
+                            "by now; plan the next meeting"
+                        ),
+                        item=entity_label(body),
+                        times=_times(judged.held),
+                        year=judged.year,
+                        expected=judged.expected,
                     )
                 if judged.over:
                     yield self.at(
                         tree,
                         body,
                         ("cadence", "meetings_per_year"),
-                        f"{entity_label(body)} met {_times(judged.held)} in {judged.year}, more "
-                        f"than its cadence of at most {judged.most}; widen the range if that "
-                        "is the new normal",
+                        N_(
+                            "{item} met {times} in {year}, more than its cadence of at most "
+                            "{most}; widen the range if that is the new normal"
+                        ),
+                        item=entity_label(body),
+                        times=_times(judged.held),
+                        year=judged.year,
+                        most=judged.most,
                     )
 
 

@@ -324,9 +324,15 @@ class OnTrackButLate(Rule):
                     tree,
                     m,
                     ("health",),
-                    f"{entity_label(m)} is reported on_track but is {late} days past its "
-                    f"planned end {m.schedule.planned_end} (limit {limit}); move planned_end "
-                    "if the plan changed, or set health: at_risk or off_track",
+                    N_(
+                        "{item} is reported on_track but is {late} days past its planned end "
+                        "{end} (limit {limit}); move planned_end if the plan changed, or set "
+                        "health: at_risk or off_track"
+                    ),
+                    item=entity_label(m),
+                    late=late,
+                    end=str(m.schedule.planned_end),
+                    limit=limit,
                 )
 
 
