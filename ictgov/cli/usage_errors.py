@@ -108,6 +108,8 @@ def _hint(exc: Any) -> str:
 _CHOICE = re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*?)\.?$", re.DOTALL)
 _LESS = re.compile(r"less than or equal to (?P<n>-?\d+)")
 _GREATER = re.compile(r"greater than or equal to (?P<n>-?\d+)")
+#: Click 8.1 and the Click that Typer 0.19 uses: "200 is not in the range 0<=x<=100."
+_RANGE = re.compile(r"not in the range (?P<low>-?\d+)<=x<=(?P<high>-?\d+)")
 _EXTRA = re.compile(r"unexpected extra argument.*\((?P<args>.*)\)", re.DOTALL)
 _NO_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'")
 _REQUIRES = re.compile(r"Option '(?P<name>[^']*)' requires (an argument|(?P<n>\d+) arguments)")
@@ -130,6 +132,10 @@ def _bad_value(exc: Any) -> str:
         )
     low = getattr(param, "min", None)
     high = getattr(param, "max", None)
+    if match := _RANGE.search(detail):
+        return _(
+            "{option}: write a whole number from {low} to {high}, e.g. {option} {high}."
+        ).format(option=hint, low=match.group("low"), high=match.group("high"))
     if _LESS.search(detail) or _GREATER.search(detail):
         bounds = _LESS.search(detail) or _GREATER.search(detail)
         assert bounds is not None
