@@ -45,10 +45,12 @@ def _msgids(msgid: str, args: dict[str, Any]) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("case", _cases())
+#: The cases in which a rule speaks (a case that expects silence has nothing to read).
+SPEAKING = [c for c in _cases() if c.values[0]["expect"]]
+
+
+@pytest.mark.parametrize("case", SPEAKING)
 def test_case_messages_are_translated(case: dict[str, Any], tmp_path: Path) -> None:
-    if not case["expect"]:
-        pytest.skip("the rule stays quiet: nothing to read")
     root = make_tree(tmp_path / "repo", case.get("files"), case.get("config"))
     today = case.get("today", CASE_TODAY)
     assert isinstance(today, date)
