@@ -212,6 +212,24 @@ def value_for(
     return close[0] if close else None
 
 
+#: Words that say what kind of place a name is: "Tampereen kaupunki" is Tampere.
+_PLACE_WORDS = ("kaupunki", "kunta", "stad", "kommun", "city", "municipality", "town")
+
+
+def _place_names(value: str) -> list[str]:
+    """Folded guesses at the place *value* names: without its kind, in the basic form.
+
+    Finnish and Swedish write a city as the genitive of its name and a word of kind
+    ("Porin kaupunki", "Tampereen kaupunki", "Björneborgs stad"): drop the word, then
+    the genitive ending (``-n`` as in Porin, ``-en`` as in Tampereen, ``-s``).
+    """
+    words = value.split()
+    if len(words) < 2 or fold(words[-1]) not in _PLACE_WORDS:
+        return []
+    stem = fold(" ".join(words[:-1]))
+    return [stem] + [stem[: -len(end)] for end in ("n", "en", "s") if stem.endswith(end)]
+
+
 def id_for(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
     """The id *value* most likely means, matched against ids **and** names.
 
@@ -232,6 +250,9 @@ def id_for(value: str, names: Mapping[str, Iterable[str]]) -> str | None:
         return ids[target]
     if target in spellings:
         return spellings[target]
+    for guess in _place_names(value):
+        if guess in ids or guess in spellings:
+            return ids.get(guess) or spellings[guess]
     # A typo of an id is close in spelling; a name must be nearly the whole name.
     for pool, cutoff in ((ids, 0.6), (spellings, 0.85)):
         candidates = sorted(pool)

@@ -69,3 +69,15 @@ def test_every_fix_word_is_also_a_lint_hint() -> None:
 def test_fold_compares_as_people_type() -> None:
     assert fold("Projektiryhmä") == fold("projektiryhma") == "projektiryhma"
     assert fold("Porin kaupunki") == fold("porin-kaupunki")
+
+
+def test_a_city_written_with_its_kind_finds_the_place_not_its_region() -> None:
+    names = {
+        "tampere": ["Tampere", "Tammerfors"],
+        "tampere-region": ["Tampereen kaupunkiseutu", "Tammerfors stadsregion"],
+        "pori": ["Pori", "Björneborg"],
+    }
+    assert id_for("Tampereen kaupunki", names) == "tampere"
+    assert id_for("Porin kaupunki", names) == "pori"
+    assert id_for("Björneborgs stad", names) == "pori"
+    assert id_for("Tampereen kaupunkiseutu", names) == "tampere-region"
