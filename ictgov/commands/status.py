@@ -111,8 +111,6 @@ def check_filters(
     The message gives the closest id (or the whole list when nothing is close), so a
     typo is fixed without opening the files.
     """
-    import difflib
-
     from ictgov.verdicts.references import Target, targets
 
     _check_category_and_tags(tree, category, tags)
@@ -121,17 +119,13 @@ def check_filters(
     index = targets(tree.entities(), tree.unvalidated_ids)
     if goal is not None and not index.resolves(goal, Target.GOAL):
         goals = sorted(index.known(Target.GOAL))  # never the ids of broken measures
-        close = difflib.get_close_matches(goal, goals, n=1)
-        if close:
-            hint = _("; did you mean {id!r}?").format(id=close[0])
-        elif goals:
-            hint = _(" (goals: {ids})").format(ids=", ".join(goals))
+        if goals:
+            hint = _hint(goal, goals, _(" (goals: {ids})"), most=len(goals))
         else:
             hint = _(" (no goal could be read; see 'ictgov lint')")
         raise IctgovError(_("--goal {goal}: no such goal{hint}").format(goal=goal, hint=hint))
     if owner is not None and not index.resolves(owner, Target.PARTY):
-        close = difflib.get_close_matches(owner, sorted(index.known(Target.PARTY)), n=1)
-        hint = _("; did you mean {id!r}?").format(id=close[0]) if close else ""
+        hint = _hint(owner, sorted(index.known(Target.PARTY)), "", most=0)
         raise IctgovError(
             _("--owner {owner}: no body or organisation has this id{hint}").format(
                 owner=owner, hint=hint
@@ -139,14 +133,14 @@ def check_filters(
         )
 
 
-def _closest(value: str, known: list[str], listing: str) -> str:
-    """A did-you-mean for a close one, else the list of them when it is short."""
-    import difflib
+def _hint(value: str, known: list[str], listing: str, most: int = 30) -> str:
+    """A did-you-mean for a close one, else *listing* of them when there are *most* or fewer."""
+    from ictgov.verdicts.references import closest
 
-    close = difflib.get_close_matches(value, known, n=1)
-    if close:
-        return _("; did you mean {id!r}?").format(id=close[0])
-    return listing.format(ids=", ".join(known)) if len(known) <= 30 else ""
+    close = closest(value, known)
+    if close is not None:
+        return _("; did you mean {id!r}?").format(id=close)
+    return listing.format(ids=", ".join(known)) if known and len(known) <= most else ""
 
 
 def _check_category_and_tags(tree: Tree, category: str | None, tags: tuple[str, ...]) -> None:
@@ -159,14 +153,14 @@ def _check_category_and_tags(tree: Tree, category: str | None, tags: tuple[str, 
                     "list them in data/strategy/categories.yaml"
                 ).format(category=category)
             )
-        hint = _closest(category, known, _(" (categories: {ids})"))
+        hint = _hint(category, known, _(" (categories: {ids})"))
         raise IctgovError(
             _("--category {category}: no such category{hint}").format(category=category, hint=hint)
         )
     used = sorted({t for m in tree.measures for t in m.tags})
     for tag in tags:
         if tag not in used:
-            hint = _closest(tag, used, _(" (tags: {ids})"))
+            hint = _hint(tag, used, _(" (tags: {ids})"))
             raise IctgovError(
                 _("--tag {tag}: no measure has this tag{hint}").format(tag=tag, hint=hint)
             )

@@ -125,10 +125,13 @@ def targets(entities: Iterable[object], unvalidated: Iterable[str] = ()) -> Targ
     return Targets(ids, frozenset(unvalidated))
 
 
-def did_you_mean(value: str, known: Iterable[str]) -> str:
-    """``; did you mean 'g1'?`` when a known id is close, else an empty string."""
-    candidates = list(known)  # the best match does not depend on the order (ties by text)
+def closest(value: str, known: Iterable[str]) -> str | None:
+    """The known id closest to *value* in spelling, or None when none is close.
+
+    Only the id: the caller says it in the reader's language.
+    """
+    candidates = sorted(known)  # the best match does not depend on the order (ties by text)
     if len(candidates) > 5000:  # keep a typo in a 20,000-measure tree cheap to report
-        candidates = sorted(c for c in candidates if c[:2] == value[:2])[:5000]
+        candidates = [c for c in candidates if c[:2] == value[:2]][:5000]
     close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None

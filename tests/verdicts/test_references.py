@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ictgov.model import Body, Goal, Organisation, StakeholderGroup
-from ictgov.verdicts.references import EntityKind, Target, did_you_mean, kind_of, targets
+from ictgov.verdicts.references import EntityKind, Target, closest, kind_of, targets
 from tests.verdicts.helpers import measure
 
 GOAL = Goal.model_validate({"id": "g1", "code": "1", "title": "Tavoite"})
@@ -34,6 +34,6 @@ def test_kind_of_names_every_item_kind_and_nothing_else() -> None:
     assert kind_of("g1") is None
 
 
-def test_did_you_mean_suggests_the_closest_known_id_only_when_close() -> None:
-    assert did_you_mean("g11", ["g1", "mgmt"]) == "; did you mean 'g1'?"
-    assert did_you_mean("zzzz", ["g1", "mgmt"]) == ""
+def test_closest_suggests_the_closest_known_id_only_when_close() -> None:
+    assert closest("g11", ["g1", "mgmt"]) == "g1"
+    assert closest("zzzz", ["g1", "mgmt"]) is None
