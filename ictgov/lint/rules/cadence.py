@@ -7,6 +7,7 @@ view do, so lint and the reports never disagree about a body.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from ictgov.diagnostics import Diagnostic, Severity
@@ -16,8 +17,21 @@ from ictgov.lint.rule import LintContext, Rule, entity_label
 from ictgov.load import Tree
 from ictgov.model import Body
 from ictgov.model.body import Window
-from ictgov.verdicts.cadence import CadenceState, cadence_status, never_met_since
+from ictgov.verdicts.cadence import CadenceState, CadenceYear, cadence_status, never_met_since
 from ictgov.views.text import plain
+
+
+def judged_bodies(
+    tree: Tree, today: date
+) -> Iterator[tuple[Body, tuple[CadenceYear, ...], date | None]]:
+    """Each body with a cadence: its judged years, and since when it never met (or None).
+
+    FU04 and FU06 read the same judgement, as the governance page does.
+    """
+    period = tree.strategy.period if tree.strategy is not None else None
+    for body_id, years in cadence_status(tree.bodies, tree.meetings, period, today).items():
+        body = tree.body_by_id[body_id]
+        yield body, years, never_met_since(body, tree.meetings, period, today)
 
 
 def _times(n: int) -> dict[str, Any]:
@@ -103,11 +117,7 @@ class Cadence(Rule):
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Report never-met bodies, missed years and missed windows, as the reports judge."""
-        period = tree.strategy.period if tree.strategy is not None else None
-        judged_years = cadence_status(tree.bodies, tree.meetings, period, ctx.today)
-        for body_id, years in judged_years.items():
-            body = tree.body_by_id[body_id]
-            since = never_met_since(body, tree.meetings, period, ctx.today)
+        for body, years, since in judged_bodies(tree, ctx.today):
             if since is not None:
                 yield self.at(
                     tree,
@@ -212,11 +222,8 @@ class CadencePace(Rule):
 
     def check(self, tree: Tree, ctx: LintContext) -> Iterator[Diagnostic]:
         """Report this year's shortfall pro rata, and any year over the range."""
-        period = tree.strategy.period if tree.strategy is not None else None
-        judged_years = cadence_status(tree.bodies, tree.meetings, period, ctx.today)
-        for body_id, years in judged_years.items():
-            body = tree.body_by_id[body_id]
-            if never_met_since(body, tree.meetings, period, ctx.today) is not None:
+        for body, years, since in judged_bodies(tree, ctx.today):
+            if since is not None:
                 continue  # FU04 says it once
             for judged in years:
                 if judged.state is CadenceState.BEHIND:
